@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Modules follow the data flow: scenario → plan → engine → results → writers.
+/// `CLua`/`CLuaShim` bring the system Lua 5.4; nothing above `WijkSimLua` sees C.
+let package = Package(
+    name: "wijksim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wijksim", targets: ["wijksim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(
+            name: "CLuaShim",
+            dependencies: ["CLua"],
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
+        .target(name: "WijkSimModel"),
+        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "WijkSimModel"]),
+        .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimLua", "Yams"]),
+        .target(name: "WijkSimEngine", dependencies: ["WijkSimModel", "WijkSimLua"]),
+        .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimEngine"]),
+        .executableTarget(
+            name: "wijksim",
+            dependencies: [
+                "WijkSimModel", "WijkSimLoad", "WijkSimLua", "WijkSimEngine", "WijkSimReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "WijkSimTestSupport", path: "Tests/WijkSimTestSupport"),
+        .testTarget(name: "WijkSimLoadTests", dependencies: ["WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimLuaTests", dependencies: ["WijkSimLua", "WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimEngineTests", dependencies: ["WijkSimEngine", "WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimReportTests", dependencies: ["WijkSimReport", "WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimCLITests", dependencies: ["WijkSimTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,184 @@
+#include "CLuaShim.h"
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Per-state bookkeeping, reachable from the allocator (its `ud`) and from
+/// the hook (through the state's extra space).
+typedef struct {
+    size_t used;
+    size_t limit;
+    long long instructions;
+    long long instruction_limit;
+    int instruction_limit_hit;
+} wjs_Limits;
+
+enum { WJS_HOOK_STRIDE = 1000 };
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    wjs_Limits *limits = (wjs_Limits *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        limits->used -= old;
+        return NULL;
+    }
+    if (nsize > old && limits->used - old + nsize > limits->limit) {
+        return NULL;   /* Lua turns this into "not enough memory" */
+    }
+    void *grown = realloc(ptr, nsize);
+    if (grown) limits->used = limits->used - old + nsize;
+    return grown;
+}
+
+static wjs_Limits *limits_of(lua_State *L) {
+    return *(wjs_Limits **)lua_getextraspace(L);
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    wjs_Limits *limits = limits_of(L);
+    limits->instructions += WJS_HOOK_STRIDE;
+    if (limits->instructions > limits->instruction_limit) {
+        limits->instruction_limit_hit = 1;
+        luaL_error(L, "stopped after %lld instructions (endless loop?)", limits->instruction_limit);
+    }
+}
+
+lua_State *wjs_newstate(size_t memory_limit) {
+    wjs_Limits *limits = calloc(1, sizeof(wjs_Limits));
+    if (!limits) return NULL;
+    limits->limit = memory_limit;
+    limits->instruction_limit = 100000000LL;
+    lua_State *L = lua_newstate(capped_alloc, limits);
+    if (!L) { free(limits); return NULL; }
+    *(wjs_Limits **)lua_getextraspace(L) = limits;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, WJS_HOOK_STRIDE);
+    return L;
+}
+
+void wjs_close(lua_State *L) {
+    wjs_Limits *limits = limits_of(L);
+    lua_close(L);
+    free(limits);
+}
+
+size_t wjs_memory_used(lua_State *L) { return limits_of(L)->used; }
+
+void wjs_arm_limits(lua_State *L, long long instruction_limit) {
+    wjs_Limits *limits = limits_of(L);
+    limits->instructions = 0;
+    limits->instruction_limit = instruction_limit;
+    limits->instruction_limit_hit = 0;
+}
+
+int wjs_instruction_limit_hit(lua_State *L) { return limits_of(L)->instruction_limit_hit; }
+
+int wjs_registryindex(void) { return LUA_REGISTRYINDEX; }
+int wjs_upvalueindex(int i) { return lua_upvalueindex(i); }
+void wjs_pop(lua_State *L, int n) { lua_pop(L, n); }
+void wjs_newtable(lua_State *L) { lua_newtable(L); }
+int wjs_isnil(lua_State *L, int idx) { return lua_isnil(L, idx); }
+int wjs_isfunction(lua_State *L, int idx) { return lua_isfunction(L, idx); }
+int wjs_istable(lua_State *L, int idx) { return lua_istable(L, idx); }
+const char *wjs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
+int wjs_ref(lua_State *L) { return luaL_ref(L, LUA_REGISTRYINDEX); }
+void wjs_unref(lua_State *L, int ref) { luaL_unref(L, LUA_REGISTRYINDEX, ref); }
+void wjs_getref(lua_State *L, int ref) { lua_rawgeti(L, LUA_REGISTRYINDEX, ref); }
+
+int wjs_rawgetfield(lua_State *L, int idx, const char *key) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, key);
+    return lua_rawget(L, idx);
+}
+
+void wjs_rawsetfield(lua_State *L, int idx, const char *key) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, key);
+    lua_insert(L, -2);
+    lua_rawset(L, idx);
+}
+
+static int trampoline(lua_State *L) {
+    wjs_Function fn = (wjs_Function)lua_touserdata(L, lua_upvalueindex(1));
+    void *context = lua_touserdata(L, lua_upvalueindex(2));
+    int results = fn(L, context);
+    if (results < 0) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    return results;
+}
+
+void wjs_pushfunction(lua_State *L, wjs_Function fn, void *context) {
+    lua_pushlightuserdata(L, (void *)fn);
+    lua_pushlightuserdata(L, context);
+    lua_pushcclosure(L, trampoline, 2);
+}
+
+int wjs_loadtext(lua_State *L, const char *text, size_t len, const char *chunkname) {
+    return luaL_loadbufferx(L, text, len, chunkname, "t");
+}
+
+static int message_handler(lua_State *L) {
+    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    if (lua_type(L, 1) == LUA_TNUMBER) { lua_tostring(L, 1); return 1; }
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+int wjs_pcall(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+/* pcall for plugins: like Lua's, except that an exhausted instruction
+   budget cannot be caught, so `while true do pcall(loop) end` still stops. */
+static int guarded_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (limits_of(L)->instruction_limit_hit) {
+        return lua_error(L);
+    }
+    lua_pushboolean(L, status == LUA_OK);
+    lua_insert(L, 1);
+    return lua_gettop(L);
+}
+
+void wjs_push_guarded_pcall(lua_State *L) { lua_pushcfunction(L, guarded_pcall); }
+
+void wjs_openlibs(lua_State *L) {
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    lua_pop(L, 5);
+}
+
+void wjs_set_lightuserdata_metatable(lua_State *L) {
+    lua_pushlightuserdata(L, NULL);
+    lua_insert(L, -2);
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
+void wjs_protect_string_metatable(lua_State *L) {
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushliteral(L, "string");
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+void wjs_replace(lua_State *L, int idx) { lua_replace(L, idx); }
+void wjs_collect_garbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }

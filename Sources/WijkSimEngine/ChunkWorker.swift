@@ -1,0 +1,189 @@
+import WijkSimLua
+import WijkSimModel
+
+/// One worker thread's engine: its own Lua state with every plugin loaded
+/// and lane buffers for one chunk of whole (variant, draw) blocks. Lanes are
+/// laid out block × wijk, so the chunk computes `ctx.city` itself.
+final class ChunkWorker {
+    let plan: Plan
+    let host: LuaHost
+    let capacity: Int
+    let blocksPerChunk: Int
+    let w: Int
+    let indicators: Int
+    var x: [UnsafeMutablePointer<Double>]
+    var x0: [UnsafeMutablePointer<Double>]
+    var city: [UnsafeMutablePointer<Double>]
+    var adds: [UnsafeMutablePointer<Double>]
+    var attributes: [UnsafeMutablePointer<Double>]
+    var masks: [UnsafeMutablePointer<Double>]
+    var params: [[UnsafeMutablePointer<Double>]]
+    let spend: UnsafeMutablePointer<Double>
+    let blockDraws: UnsafeMutablePointer<Int>
+    let wijkKeys: UnsafeMutablePointer<UInt64>
+    let weights: [[Double]]
+    let weightTotals: [Double]
+
+    init(plan: Plan, blocksPerChunk: Int) throws {
+        self.plan = plan
+        self.blocksPerChunk = blocksPerChunk
+        w = plan.wijkCount
+        indicators = plan.indicatorCount
+        capacity = blocksPerChunk * w
+        host = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames, capacity: capacity)
+        for descriptor in plan.plugins { try host.loadPlugin(file: descriptor.file, source: descriptor.source) }
+        let capacity = self.capacity
+        func buffer() -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+            p.initialize(repeating: 0, count: capacity)
+            return p
+        }
+        x = (0..<indicators).map { _ in buffer() }
+        x0 = (0..<indicators).map { _ in buffer() }
+        city = (0..<indicators).map { _ in buffer() }
+        adds = (0..<indicators).map { _ in buffer() }
+        attributes = plan.city.attributeNames.map { _ in buffer() }
+        masks = plan.instances.map { _ in buffer() }
+        params = plan.instances.map { $0.params.map { _ in buffer() } }
+        spend = .allocate(capacity: blocksPerChunk)
+        blockDraws = .allocate(capacity: blocksPerChunk)
+        wijkKeys = .allocate(capacity: w)
+        weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
+        weightTotals = weights.map { $0.reduce(0, +) }
+        for (index, name) in plan.city.wijken.enumerated() { wijkKeys[index] = CounterRandom.key(name) }
+        // Attributes, x0 and masks repeat per block: tile them once.
+        for lane in 0..<capacity {
+            let wijk = lane % w
+            for (a, name) in plan.city.attributeNames.enumerated() { attributes[a][lane] = plan.city.attributes[name]![wijk] }
+            for i in 0..<indicators { x0[i][lane] = plan.city.initial[i][wijk] }
+            for (k, instance) in plan.instances.enumerated() { masks[k][lane] = instance.mask[wijk] }
+        }
+    }
+
+    deinit {
+        for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) { p.deallocate() }
+        spend.deallocate()
+        blockDraws.deallocate()
+        wijkKeys.deallocate()
+    }
+
+    /// Simulates blocks first..<first+count and writes them into `results`.
+    func run(firstBlock: Int, blockCount: Int, into results: RawResults) throws {
+        let lanes = blockCount * w
+        for b in 0..<blockCount { blockDraws[b] = (firstBlock + b) % plan.draws }
+        fillParameters(firstBlock: firstBlock, blockCount: blockCount)
+        for i in 0..<indicators { x[i].update(from: x0[i], count: lanes) }
+        var bindings = StepBindings()
+        bindings.lanes = lanes
+        bindings.wijkCount = w
+        bindings.firstYear = plan.firstYear
+        bindings.lastYear = plan.lastYear
+        bindings.x = x
+        bindings.x0 = x0
+        bindings.city = city
+        bindings.attributes = attributes
+        bindings.adds = adds
+        bindings.spend = spend
+        bindings.seed = plan.seed
+        bindings.blockDraws = blockDraws
+        bindings.wijkKeys = wijkKeys
+        updateCity(lanes: lanes)
+        record(year: 0, firstBlock: firstBlock, blockCount: blockCount, into: results)
+        for step in 0..<plan.stepCount {
+            let year = plan.firstYear + step
+            bindings.year = year
+            for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
+            for (k, instance) in plan.instances.enumerated() {
+                bindings.mask = masks[k]
+                bindings.params = params[k]
+                bindings.from = instance.from
+                bindings.to = instance.to
+                bindings.isRule = instance.kind == .rule
+                bindings.instanceKey = instance.key
+                spend.update(repeating: 0, count: blockCount)
+                host.bindings = bindings
+                try host.step(plugin: instance.plugin, instance: instance.name)
+                for b in 0..<blockCount {
+                    results.costs[(firstBlock + b) * results.costStride + k * plan.stepCount + step] = spend[b]
+                }
+            }
+            try applyAdds(lanes: lanes, year: year)
+            updateCity(lanes: lanes)
+            record(year: step + 1, firstBlock: firstBlock, blockCount: blockCount, into: results)
+        }
+    }
+
+    /// x(t+1) = clamp(x(t) + Σ adds, min, max) for every indicator at once.
+    func applyAdds(lanes: Int, year: Int) throws {
+        for i in 0..<indicators {
+            let indicator = plan.city.indicators[i]
+            let lo = indicator.min, hi = indicator.max
+            let state = x[i], add = adds[i]
+            var probe = 0.0
+            for lane in 0..<lanes {
+                let value = state[lane] + add[lane]
+                probe += value * 0
+                state[lane] = value < lo ? lo : (value > hi ? hi : value)
+            }
+            if !probe.isFinite {
+                let lane = (0..<lanes).first { !(state[$0] + 0).isFinite } ?? 0
+                throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(year) to \(year + 1): the adds of the plugins overflowed")
+            }
+        }
+    }
+
+    func updateCity(lanes: Int) {
+        for i in 0..<indicators {
+            let state = x[i], out = city[i], weight = weights[i], total = weightTotals[i]
+            var lane = 0
+            while lane < lanes {
+                var sum = 0.0
+                for wijk in 0..<w { sum += weight[wijk] * state[lane + wijk] }
+                let average = sum / total
+                for wijk in 0..<w { out[lane + wijk] = average }
+                lane += w
+            }
+        }
+    }
+
+    func record(year: Int, firstBlock: Int, blockCount: Int, into results: RawResults) {
+        let years = plan.yearCount
+        for b in 0..<blockCount {
+            let base = (firstBlock + b) * results.trajectoryStride
+            for i in 0..<indicators {
+                for wijk in 0...w {
+                    let value = wijk < w ? x[i][b * w + wijk] : city[i][b * w]
+                    results.trajectories[base + (wijk * indicators + i) * years + year] = value
+                }
+            }
+        }
+    }
+
+    func fillParameters(firstBlock: Int, blockCount: Int) {
+        for (k, instance) in plan.instances.enumerated() {
+            for (p, source) in instance.params.enumerated() {
+                let out = params[k][p]
+                for b in 0..<blockCount {
+                    let block = firstBlock + b
+                    let variant = block / plan.draws, draw = block % plan.draws
+                    switch source {
+                    case let .constant(value):
+                        for wijk in 0..<w { out[b * w + wijk] = value }
+                    case let .swept(values):
+                        for wijk in 0..<w { out[b * w + wijk] = values[variant] }
+                    case let .distributed(distribution, key):
+                        let drawKey = CounterRandom.combine(key, UInt64(draw))
+                        if distribution.perWijk {
+                            for wijk in 0..<w {
+                                out[b * w + wijk] = distribution.quantile(CounterRandom.unit(CounterRandom.combine(drawKey, wijkKeys[wijk])))
+                            }
+                        } else {
+                            let value = distribution.quantile(CounterRandom.unit(drawKey))
+                            for wijk in 0..<w { out[b * w + wijk] = value }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

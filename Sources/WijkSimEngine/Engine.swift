@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+import WijkSimModel
+
+/// Runs a plan over all its lanes: chunks of whole (variant, draw) blocks
+/// are handed out in order to `threads` workers, each with its own Lua
+/// state. The chunk size is fixed by the plan, never by the thread count,
+/// and results are reduced in block order, so any `--threads` gives
+/// byte-identical output.
+public enum Engine {
+    /// About this many lanes per chunk: the vectors of a step stay in cache
+    /// while Lua's per-call cost is spread over thousands of lanes.
+    public static let targetLanesPerChunk = 4096
+
+    public static func blocksPerChunk(for plan: Plan) -> Int {
+        max(1, targetLanesPerChunk / max(plan.wijkCount, 1))
+    }
+
+    public static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           progress: ((Int, Int) -> Void)? = nil) throws -> Results {
+        let raw = RawResults(plan: plan)
+        let perChunk = blocksPerChunk(for: plan)
+        let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
+        let workers = max(1, min(threads, chunkCount))
+        let coordinator = ChunkCoordinator(chunkCount: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let worker: ChunkWorker
+            do {
+                worker = try ChunkWorker(plan: plan, blocksPerChunk: perChunk)
+            } catch {
+                coordinator.fail(chunk: -1, error)
+                return
+            }
+            while let chunk = coordinator.next() {
+                let first = chunk * perChunk
+                do {
+                    try worker.run(firstBlock: first, blockCount: min(perChunk, plan.blockCount - first), into: raw)
+                } catch {
+                    coordinator.fail(chunk: chunk, error)
+                    return
+                }
+                if let done = coordinator.finished(), let progress { progress(done, chunkCount) }
+            }
+        }
+        if let error = coordinator.firstError { throw error }
+        return Results(plan: plan, raw: raw)
+    }
+}
+
+/// Hands out chunk indices in order and keeps the error of the lowest
+/// failing chunk: every lower chunk was claimed earlier and runs to its end,
+/// so the error reported does not depend on timing.
+final class ChunkCoordinator: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextChunk = 0
+    private var done = 0
+    private var failed: (chunk: Int, error: Error)?
+    let chunkCount: Int
+
+    init(chunkCount: Int) { self.chunkCount = chunkCount }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard failed == nil, nextChunk < chunkCount else { return nil }
+        nextChunk += 1
+        return nextChunk - 1
+    }
+
+    func finished() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        return done
+    }
+
+    func fail(chunk: Int, _ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if failed == nil || chunk < failed!.chunk { failed = (chunk, error) }
+    }
+
+    var firstError: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return failed?.error
+    }
+}

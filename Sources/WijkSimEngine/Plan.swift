@@ -1,0 +1,94 @@
+import WijkSimModel
+
+/// Where an instance's parameter gets its value in each lane.
+public enum ParameterSource: Equatable {
+    case constant(Double)
+    /// A sweep axis: the value in variant v is `values[v]`.
+    case swept([Double])
+    /// Drawn per draw (or per lane with `perWijk`) from the counter RNG,
+    /// keyed by (seed, instance, parameter, draw[, wijk]).
+    case distributed(Distribution, key: UInt64)
+}
+
+/// One instance as the engine runs it.
+public struct InstancePlan {
+    public var name: String
+    public var plugin: Int
+    public var kind: Instance.Kind
+    public var from: Int
+    public var to: Int
+    /// 1 where the instance targets the wijk (CONTRACT §3: add/spend are masked).
+    public var mask: [Double]
+    /// In the plugin descriptor's parameter order.
+    public var params: [ParameterSource]
+    public var funding: Int?
+    public var key: UInt64
+}
+
+/// Everything the engine needs, resolved to indices and numbers: the
+/// variants × draws × wijken lanes, parameter sources and masks. Building a
+/// plan never runs Lua; running one never reads a file.
+public struct Plan {
+    public var scenario: Scenario
+    public var city: CityData
+    public var plugins: [PluginDescriptor]
+    public var instances: [InstancePlan]
+    public var draws: Int
+    public var seed: UInt64
+    public var variants: Int
+
+    public var wijkCount: Int { city.wijken.count }
+    public var indicatorCount: Int { city.indicators.count }
+    public var firstYear: Int { scenario.firstYear }
+    public var lastYear: Int { scenario.lastYear }
+    /// Reported years from..to.
+    public var yearCount: Int { lastYear - firstYear + 1 }
+    /// Simulated step years from..to−1.
+    public var stepCount: Int { lastYear - firstYear }
+    public var blockCount: Int { variants * draws }
+
+    public init(scenario: Scenario, city: CityData, plugins descriptors: [String: PluginDescriptor],
+                draws: Int? = nil, seed: UInt64? = nil) {
+        var scenario = scenario
+        if let draws { scenario.draws = draws }
+        if let seed { scenario.seed = seed }
+        self.scenario = scenario
+        self.city = city
+        self.draws = scenario.draws
+        self.seed = scenario.seed
+        self.variants = scenario.variantCount
+        let ids = Array(Set(scenario.instances.map(\.plugin))).sorted()
+        self.plugins = ids.map { descriptors[$0]! }
+        let variantValues = (0..<scenario.variantCount).map(scenario.sweepValues(ofVariant:))
+        var instances: [InstancePlan] = []
+        for instance in scenario.instances {
+            let descriptor = descriptors[instance.plugin]!
+            let instanceKey = CounterRandom.key(instance.name)
+            let params: [ParameterSource] = descriptor.params.map { spec in
+                if let axis = scenario.sweep.firstIndex(where: { $0.instance == instance.name && $0.param == spec.name }) {
+                    return .swept(variantValues.map { $0[axis] })
+                }
+                switch instance.params.last(where: { $0.name == spec.name })?.value {
+                case let .fixed(value)?: return .constant(value)
+                case let .distributed(distribution)?:
+                    return .distributed(distribution, key: CounterRandom.combine(CounterRandom.combine(scenario.seed, instanceKey), CounterRandom.key(spec.name)))
+                case nil: return .constant(spec.defaultValue)
+                }
+            }
+            instances.append(InstancePlan(
+                name: instance.name, plugin: ids.firstIndex(of: instance.plugin)!, kind: instance.kind,
+                from: instance.from, to: instance.to, mask: Plan.mask(instance.targets, city),
+                params: params, funding: instance.funding.flatMap { f in scenario.funding.firstIndex { $0.name == f } },
+                key: instanceKey))
+        }
+        self.instances = instances
+    }
+
+    static func mask(_ targets: Targets, _ city: CityData) -> [Double] {
+        switch targets {
+        case .all: return city.wijken.map { _ in 1 }
+        case let .wijken(names): return city.wijken.map { names.contains($0) ? 1 : 0 }
+        case let .gebied(names): return city.gebieden.map { names.contains($0) ? 1 : 0 }
+        }
+    }
+}

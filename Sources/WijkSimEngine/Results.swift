@@ -1,0 +1,123 @@
+import WijkSimModel
+
+/// Over-the-draws statistics of one cell (variant, wijk, indicator, year).
+public struct CellStatistics: Equatable {
+    public var mean: Double
+    public var p05: Double
+    public var p50: Double
+    public var p95: Double
+}
+
+/// The results of a run, per variant: trajectory statistics over the draws
+/// (wijken and the city), mean costs, and the gaps derived from them.
+/// Percentiles are exact: the draws of one variant are sorted per cell and
+/// interpolated linearly between closest ranks (NumPy's default method).
+public struct Results {
+    public let plan: Plan
+    /// `trajectories[variant][(wijk × indicators + indicator) × years + year]`;
+    /// wijk index `plan.wijkCount` is the city average.
+    public private(set) var trajectories: [[CellStatistics]] = []
+    /// `costs[variant][instance × steps + step]`: mean spend over draws.
+    public private(set) var costs: [[Double]] = []
+
+    init(plan: Plan, raw: RawResults) {
+        self.plan = plan
+        let stride = raw.trajectoryStride, draws = plan.draws
+        var column = [Double](repeating: 0, count: draws)
+        for variant in 0..<plan.variants {
+            let first = variant * draws
+            var cells: [CellStatistics] = []
+            cells.reserveCapacity(stride)
+            for cell in 0..<stride {
+                var sum = 0.0
+                for d in 0..<draws {
+                    let value = raw.trajectories[(first + d) * stride + cell]
+                    column[d] = value
+                    sum += value
+                }
+                cells.append(Results.statistics(&column, sum: sum))
+            }
+            trajectories.append(cells)
+            var meanCosts = [Double](repeating: 0, count: raw.costStride)
+            for c in 0..<raw.costStride {
+                var sum = 0.0
+                for d in 0..<draws { sum += raw.costs[(first + d) * raw.costStride + c] }
+                meanCosts[c] = sum / Double(draws)
+            }
+            costs.append(meanCosts)
+        }
+    }
+
+    static func statistics(_ values: inout [Double], sum: Double) -> CellStatistics {
+        let mean = sum / Double(values.count)
+        if values.count == 1 { return CellStatistics(mean: mean, p05: values[0], p50: values[0], p95: values[0]) }
+        values.sort()
+        return CellStatistics(mean: mean, p05: quantile(values, 0.05), p50: quantile(values, 0.5), p95: quantile(values, 0.95))
+    }
+
+    /// Linear interpolation between closest ranks of sorted `values`.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = Double(sorted.count - 1) * p
+        let lower = Int(h.rounded(.down))
+        let upper = Swift.min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+
+    public func cell(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> CellStatistics {
+        trajectories[variant][(wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
+    }
+
+    /// Mean spend of `instance` in step year index `step`.
+    public func cost(variant: Int, instance: Int, step: Int) -> Double {
+        costs[variant][instance * plan.stepCount + step]
+    }
+
+    /// The mean gap to the city, positive = worse than the city (CONTRACT §5).
+    public func gap(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> Double {
+        let x = cell(variant: variant, wijk: wijk, indicator: indicator, yearIndex: yearIndex).mean
+        let city = cell(variant: variant, wijk: plan.wijkCount, indicator: indicator, yearIndex: yearIndex).mean
+        return plan.city.indicators[indicator].polarity == .lowerBetter ? x - city : city - x
+    }
+
+    public func gapSummary(variant: Int, wijk: Int, indicator: Int) -> GapSummary {
+        let start = gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: 0)
+        let end = gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: plan.yearCount - 1)
+        let closedYear = (0..<plan.yearCount).first { gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: $0) <= 0 }
+        return GapSummary(start: start, end: end, closedShare: start > 0 ? 1 - end / start : nil,
+                          yearClosed: closedYear.map { plan.firstYear + $0 })
+    }
+
+    /// Mean total spend per funding source over all years, and the part outside its window.
+    public func fundingSummary(variant: Int) -> [FundingSummary] {
+        plan.scenario.funding.enumerated().map { f, funding in
+            var spent = 0.0, outside = 0.0
+            for (k, instance) in plan.instances.enumerated() where instance.funding == f {
+                for step in 0..<plan.stepCount {
+                    let amount = cost(variant: variant, instance: k, step: step)
+                    let year = plan.firstYear + step
+                    spent += amount
+                    if year < funding.from || year > funding.to { outside += amount }
+                }
+            }
+            return FundingSummary(funding: funding, spent: spent, spentOutside: outside)
+        }
+    }
+}
+
+/// A wijk's gap for one indicator over the run (CONTRACT §5, gaps.csv).
+public struct GapSummary: Equatable {
+    public var start: Double
+    public var end: Double
+    /// 1 − end/start; nil where the wijk started at or better than the city.
+    public var closedShare: Double?
+    /// The first year whose mean gap is ≤ 0; nil if never.
+    public var yearClosed: Int?
+}
+
+/// Spend against one funding source (CONTRACT §5, funding.csv).
+public struct FundingSummary: Equatable {
+    public var funding: Funding
+    public var spent: Double
+    public var spentOutside: Double
+    public var overspent: Bool { spent > funding.budget || spentOutside > 0 }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import WijkSimModel
+
+/// A CSV file read into rows that remember their line, so that every
+/// message can name `file:line` and the column (CONTRACT §1, §6).
+struct CSVTable {
+    struct Row {
+        var line: Int
+        var cells: [String]
+    }
+
+    var file: String
+    var header: [String]
+    var rows: [Row]
+
+    static func read(_ file: String) throws -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw BadInput("cannot read the file", at: SourceLocation(file: file))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BadInput("not UTF-8 text", at: SourceLocation(file: file))
+        }
+        return try parse(text, file: file)
+    }
+
+    /// RFC 4180: `,` separator, `"` quotes with `""` inside, CRLF or LF.
+    static func parse(_ text: String, file: String) throws -> CSVTable {
+        var records: [Row] = []
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        func endRecord() {
+            cells.append(cell)
+            if !(cells.count == 1 && cells[0].trimmingCharacters(in: .whitespaces).isEmpty) {
+                records.append(Row(line: recordLine, cells: cells.map { $0.trimmingCharacters(in: .whitespaces) }))
+            }
+            cells = []
+            cell = ""
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { cell.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    cell.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                cells.append(cell)
+                cell = ""
+            } else if c == "\r" {
+                // the \n that follows ends the record
+            } else if c == "\n" {
+                endRecord()
+                line += 1
+                recordLine = line
+            } else {
+                cell.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        if quoted { throw BadInput("a quoted cell is not closed", at: SourceLocation(file: file, line: recordLine)) }
+        if !cell.isEmpty || !cells.isEmpty { endRecord() }
+        guard let header = records.first else { throw BadInput("the file is empty (a header row was expected)", at: SourceLocation(file: file)) }
+        return CSVTable(file: file, header: header.cells, rows: Array(records.dropFirst()))
+    }
+
+    func location(_ row: Row, column: String? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, keyPath: column.map { "column \($0)" })
+    }
+
+    func columnIndex(_ name: String) -> Int? { header.firstIndex(of: name) }
+}
+
+extension Double {
+    /// A CSV or YAML number: plain decimal notation with `.`, finite.
+    init?(csv text: String) {
+        guard !text.isEmpty, let value = Double(text), value.isFinite,
+              text.allSatisfy({ "0123456789+-.eE".contains($0) }) else { return nil }
+        self = value
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import WijkSimLua
+import WijkSimModel
+
+/// Finds plugins on a plugin path (the first folder holding `NAME.lua`
+/// wins) and reads their descriptors in one sandboxed Lua state.
+public final class PluginCatalog {
+    public let path: [String]
+    private let host = LuaHost()
+    private var cache: [String: PluginDescriptor] = [:]
+
+    public init(path: [String]) { self.path = path }
+
+    /// Every plugin id on the path, sorted.
+    public var available: [String] {
+        var ids = Set<String>()
+        for folder in path {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for file in files where file.hasSuffix(".lua") { ids.insert(String(file.dropLast(4))) }
+        }
+        return ids.sorted()
+    }
+
+    public func file(for id: String) -> String? {
+        for folder in path {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent(id + ".lua").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The descriptor of plugin `id`; `BadInput` when it is missing or broken.
+    public func descriptor(_ id: String, usedAt location: SourceLocation? = nil) throws -> PluginDescriptor {
+        if let known = cache[id] { return known }
+        guard let file = file(for: id) else {
+            let folders = path.map { DisplayPath.of($0) }.joined(separator: ", ")
+            throw BadInput("unknown plugin \"\(id)\"\(NearestName.suggestion(for: id, among: available)); no \(id).lua in \(folders)", at: location)
+        }
+        let descriptor = try read(file: file)
+        cache[id] = descriptor
+        return descriptor
+    }
+
+    public func read(file: String) throws -> PluginDescriptor {
+        guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8) else {
+            throw BadInput("cannot read the plugin as UTF-8 text", at: SourceLocation(file: file))
+        }
+        if source.utf8.first == 0x1B {
+            throw BadInput("binary (precompiled) chunks are not allowed; ship the Lua source", at: SourceLocation(file: file))
+        }
+        return try host.loadPlugin(file: file, source: source).descriptor
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import WijkSimModel
+
+/// A scenario ready to plan: the resolved scenario, its city data and the
+/// descriptors of the plugins it uses (by plugin id).
+public struct LoadedScenario {
+    public var scenario: Scenario
+    public var city: CityData
+    public var plugins: [String: PluginDescriptor]
+}
+
+/// Reads a scenario file, applies `extends` (CONTRACT §2) and validates it
+/// against its data and plugins, collecting every problem before failing.
+public enum ScenarioLoader {
+    public static func load(_ file: String) throws -> LoadedScenario {
+        let scenario = try resolve(file)
+        return try ScenarioValidator.validate(scenario)
+    }
+
+    /// The scenario after `extends`, with defaults filled in but not yet
+    /// checked against data or plugins.
+    public static func resolve(_ file: String) throws -> Scenario {
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw BadInput("no such scenario file", at: SourceLocation(file: file))
+        }
+        let layers = try chain(from: path)
+        return try merge(layers, file: path)
+    }
+
+    /// The layers from the root ancestor down to `file`.
+    static func chain(from file: String) throws -> [ScenarioLayer] {
+        var layers: [ScenarioLayer] = []
+        var seen: [String] = []
+        var next: (file: String, location: SourceLocation?)? = (file, nil)
+        while let (current, location) = next {
+            if seen.contains(current) {
+                let cycle = (seen + [current]).map { DisplayPath.of($0) }.joined(separator: " → ")
+                throw BadInput("extends makes a cycle: \(cycle)", at: location)
+            }
+            guard FileManager.default.fileExists(atPath: current) else {
+                throw BadInput("extends names a file that does not exist: \(DisplayPath.of(current))", at: location)
+            }
+            seen.append(current)
+            let layer = try ScenarioLayer.parse(file: current)
+            layers.insert(layer, at: 0)
+            next = layer.extends.map { ($0.value, $0.location) }
+        }
+        return layers
+    }
+
+    static func merge(_ layers: [ScenarioLayer], file: String) throws -> Scenario {
+        var problems = DiagnosticList()
+        var name: String?, description: String?
+        var years: [String: ScenarioLayer.Located<Int>] = [:]
+        var data: [String: ScenarioLayer.Located<String>] = [:]
+        var plugins: [String]?
+        var raw: [ScenarioLayer.RawInstance] = []
+        var rules: [ScenarioLayer.RawInstance] = []
+        var funding: [(name: String, value: ScenarioLayer.Located<Funding>)] = []
+        var draws = 1, seed: UInt64 = 1
+        var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+        for layer in layers {
+            if let value = layer.name { name = value.value }
+            if let value = layer.description { description = value }
+            years.merge(layer.years) { $1 }
+            data.merge(layer.data) { $1 }
+            if let value = layer.plugins { plugins = value }
+            rules += layer.rules
+            raw += layer.interventions
+            for entry in layer.funding {
+                if let i = funding.firstIndex(where: { $0.name == entry.name }) { funding[i] = entry } else { funding.append(entry) }
+            }
+            if let value = layer.draws { draws = value.value }
+            if let value = layer.seed { seed = value.value }
+            for entry in layer.sweep {
+                if let i = sweep.firstIndex(where: { $0.key == entry.key }) { sweep[i] = entry } else { sweep.append(entry) }
+            }
+        }
+        let top = SourceLocation(file: file, line: 1)
+        if name == nil { problems.add("missing key \"name\" (a scenario needs a name)", at: top) }
+        for key in ["from", "to"] where years[key] == nil {
+            problems.add("missing key \"years.\(key)\" (e.g. years: {from: 2022, to: 2042})", at: top)
+        }
+        if let from = years["from"], let to = years["to"], from.value >= to.value {
+            problems.add("years.to (\(to.value)) must be after years.from (\(from.value))", at: to.location)
+        }
+        for key in ["indicators", "wijken"] where data[key] == nil {
+            problems.add("missing key \"data.\(key)\" (the path of \(key).csv)", at: top)
+        }
+        try problems.check()
+        let firstYear = years["from"]!.value, lastYear = years["to"]!.value
+        let instances = nameInstances(rules + raw, firstYear: firstYear, lastYear: lastYear, &problems)
+        let fundingNames = funding.map(\.name)
+        for item in raw {
+            if let f = item.funding, !fundingNames.contains(f.value) {
+                problems.add("unknown funding \"\(f.value)\"\(NearestName.suggestion(for: f.value, among: fundingNames)); the scenario's funding defines \(fundingNames.isEmpty ? "none" : fundingNames.joined(separator: ", "))", at: f.location)
+            }
+        }
+        let axes: [SweepAxis] = sweep.compactMap { entry in
+            let parts = entry.key.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                problems.add("sweep key \"\(entry.key)\" must be INSTANCE.PARAM", at: entry.location)
+                return nil
+            }
+            guard instances.contains(where: { $0.name == parts[0] }) else {
+                problems.add("sweep: unknown instance \"\(parts[0])\"\(NearestName.suggestion(for: parts[0], among: instances.map(\.name)))", at: entry.location)
+                return nil
+            }
+            return SweepAxis(instance: parts[0], param: parts[1], values: entry.values, location: entry.location)
+        }
+        try problems.check()
+        let folder = (file as NSString).deletingLastPathComponent
+        return Scenario(
+            name: name!, description: description, file: file, firstYear: firstYear, lastYear: lastYear,
+            indicatorsFile: data["indicators"]!.value, wijkenFile: data["wijken"]!.value,
+            pluginPath: plugins ?? [URL(fileURLWithPath: folder).appendingPathComponent("../plugins").standardizedFileURL.path],
+            instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes)
+    }
+
+    /// Default names (CONTRACT §2): the plugin id, then `_2`, `_3`, … for
+    /// later unnamed uses; explicit names must be unique.
+    static func nameInstances(_ raw: [ScenarioLayer.RawInstance], firstYear: Int, lastYear: Int,
+                     _ problems: inout DiagnosticList) -> [Instance] {
+        var taken = Set(raw.compactMap(\.name))
+        var explicit = Set<String>()
+        var instances: [Instance] = []
+        for item in raw {
+            var name: String
+            if let given = item.name {
+                name = given
+                if !explicit.insert(given).inserted {
+                    problems.add("instance name \"\(given)\" is used twice; names must be unique", at: item.location)
+                }
+            } else {
+                name = item.plugin
+                var n = 1
+                while taken.contains(name) { n += 1; name = "\(item.plugin)_\(n)" }
+                taken.insert(name)
+            }
+            let from = item.kind == .rule ? firstYear : (item.from ?? firstYear)
+            let to = item.kind == .rule ? lastYear : (item.to ?? lastYear)
+            if from > to { problems.add("from \(from) is after to \(to)", at: item.location.at(keyPath: (item.location.keyPath ?? "") + ".from")) }
+            instances.append(Instance(
+                name: name, plugin: item.plugin, kind: item.kind, targets: item.targets ?? .all, from: from, to: to,
+                params: item.params.map { ParameterSetting(name: $0.name, value: $0.value, location: $0.location) }, funding: item.funding?.value, location: item.location))
+        }
+        return instances
+    }
+}

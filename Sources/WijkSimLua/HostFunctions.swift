@@ -1,0 +1,159 @@
+import CLua
+import CLuaShim
+import WijkSimModel
+
+/// `ctx` and `p` as plugins see them (CONTRACT §3). Fields are looked up on
+/// access, so a plugin pays only for what it reads, and nothing is copied:
+/// `ctx.x.ID` is a view of the engine's state buffer.
+enum HostFunctions {
+    static let ctxFields = ["year", "first_year", "last_year", "active", "since", "x", "x0", "city", "wijk", "add", "spend"]
+
+    static let ctxIndex: wjs_Function = { L, c in
+        let host = LuaHost.from(c)
+        guard let key = host.lua.string(at: 2) else { return host.fail("ctx has no field of type \(host.lua.typeName(at: 2))") }
+        let b = host.bindings
+        switch key {
+        case "year": lua_pushinteger(L, lua_Integer(b.year))
+        case "first_year": lua_pushinteger(L, lua_Integer(b.firstYear))
+        case "last_year": lua_pushinteger(L, lua_Integer(b.lastYear))
+        case "active":
+            let active = b.isRule || (b.from <= b.year && b.year <= b.to)
+            return host.pushConstant(active ? 1 : 0)
+        case "since": return host.pushConstant(Double(b.year - (b.isRule ? b.firstYear : b.from)))
+        case "x": wjs_getref(L, host.stateProxyRefs[0])
+        case "x0": wjs_getref(L, host.stateProxyRefs[1])
+        case "city": wjs_getref(L, host.stateProxyRefs[2])
+        case "wijk": wjs_getref(L, host.stateProxyRefs[3])
+        case "add": wjs_getref(L, host.addFunctionRef)
+        case "spend": wjs_getref(L, host.spendFunctionRef)
+        default:
+            return host.fail("ctx has no field '\(key)'\(NearestName.suggestion(for: key, among: ctxFields))")
+        }
+        return 1
+    }
+
+    static let readOnly: wjs_Function = { _, c in
+        LuaHost.from(c).fail("ctx and p are read-only; keep your own values in local variables")
+    }
+
+    static let paramIndex: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        let plugin = host.plugins[host.current.plugin]
+        guard let key = host.lua.string(at: 2), let index = plugin.paramIndex[key] else {
+            let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
+            let names = plugin.descriptor.params.map(\.name)
+            return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
+        }
+        host.pushVector(host.arena.register(host.bindings.params[index]))
+        return 1
+    }
+
+    static let xIndex: wjs_Function = { _, c in indicator(c, "ctx.x") { $0.x } }
+    static let x0Index: wjs_Function = { _, c in indicator(c, "ctx.x0") { $0.x0 } }
+    static let cityIndex: wjs_Function = { _, c in indicator(c, "ctx.city") { $0.city } }
+
+    static func indicator(_ c: UnsafeMutableRawPointer?, _ table: String,
+                          _ buffers: (StepBindings) -> [UnsafeMutablePointer<Double>]) -> Int32 {
+        let host = LuaHost.from(c)
+        let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
+        guard let index = host.indicatorIndex[key] else {
+            return host.fail("\(table): unknown indicator '\(key)'\(NearestName.suggestion(for: key, among: host.indicatorNames))")
+        }
+        host.pushVector(host.arena.register(buffers(host.bindings)[index]))
+        return 1
+    }
+
+    static let wijkIndex: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
+        guard let index = host.attributeIndex[key] else {
+            return host.fail("ctx.wijk: unknown attribute '\(key)'\(NearestName.suggestion(for: key, among: host.attributeNames)) (a numeric column of wijken.csv)")
+        }
+        host.pushVector(host.arena.register(host.bindings.attributes[index]))
+        return 1
+    }
+
+    /// ctx:add(ID, v): adds v to the change of ID, only in targeted lanes.
+    static let add: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        let plugin = host.plugins[host.current.plugin]
+        guard let id = host.lua.string(at: 2) else {
+            return host.fail("bad argument #1 to 'add' (indicator id expected, got \(host.lua.typeName(at: 2)))")
+        }
+        guard let index = host.indicatorIndex[id] else {
+            return host.fail("add: unknown indicator '\(id)'\(NearestName.suggestion(for: id, among: host.indicatorNames))")
+        }
+        guard plugin.writes[index] else {
+            let writes = plugin.descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
+            return host.fail("add: '\(id)' is not in the plugin's writes {\(writes)}")
+        }
+        guard let value = SimFunctions.argument(host, 3, "add") else { return -1 }
+        let b = host.bindings
+        let probe = Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes)
+        if !probe.isFinite {
+            return host.fail(nonFinite(host, value, what: "add to '\(id)'"))
+        }
+        return 0
+    }
+
+    /// ctx:spend(v): adds v euros to this instance's cost in this year.
+    static let spend: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        guard let value = SimFunctions.argument(host, 2, "spend") else { return -1 }
+        let b = host.bindings
+        let total = Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount)
+        if !total.isFinite {
+            return host.fail(nonFinite(host, value, what: "spend"))
+        }
+        return 0
+    }
+
+    static func nonFinite(_ host: LuaHost, _ value: Operand, what: String) -> String {
+        let b = host.bindings
+        for lane in 0..<b.lanes where b.mask![lane] != 0 && !value.value(at: lane).isFinite {
+            return "\(what) is \(value.value(at: lane)) (not a finite number) in wijk #\(lane % max(b.wijkCount, 1) + 1) of the lanes; NaN or infinity may not reach the state"
+        }
+        return "\(what) is not a finite number"
+    }
+}
+
+/// The masked accumulations behind `ctx:add` and `ctx:spend`. A select, not
+/// a multiplication by the mask, so a NaN outside the targeted wijken is
+/// ignored as the contract says; the returned probe is NaN when any
+/// counted value was not finite (0·∞ and 0·NaN are NaN).
+enum Accumulate {
+    static func masked(_ value: Operand, into sums: UnsafeMutablePointer<Double>,
+                       mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Double {
+        var probe = 0.0
+        switch value {
+        case let .vector(v):
+            for i in 0..<n {
+                let counted = mask[i] != 0 ? v[i] : 0
+                sums[i] += counted
+                probe += counted * 0
+            }
+        case let .scalar(s):
+            for i in 0..<n {
+                let counted = mask[i] != 0 ? s : 0
+                sums[i] += counted
+                probe += counted * 0
+            }
+        }
+        return probe
+    }
+
+    static func maskedPerBlock(_ value: Operand, into blockSums: UnsafeMutablePointer<Double>,
+                               mask: UnsafeMutablePointer<Double>, lanes n: Int, wijkCount w: Int) -> Double {
+        var probe = 0.0
+        for block in 0..<(n / w) {
+            var sum = 0.0
+            for wijk in 0..<w {
+                let lane = block * w + wijk
+                sum += mask[lane] != 0 ? value.value(at: lane) : 0
+            }
+            blockSums[block] += sum
+            probe += sum * 0
+        }
+        return probe
+    }
+}

@@ -1,0 +1,223 @@
+import CLua
+import CLuaShim
+import WijkSimModel
+
+/// The plugin host of one worker: a sandboxed Lua state, the plugins loaded
+/// into it, the vector arena and the `ctx`/`p` objects that `step` sees
+/// (CONTRACT §3). The engine fills `bindings` and calls `step` once per
+/// plugin instance per year per chunk; everything per lane happens in Swift.
+public final class LuaHost {
+    public let lua: LuaState
+    public let arena: VectorArena
+    public var bindings = StepBindings()
+
+    let indicatorIndex: [String: Int]
+    let indicatorNames: [String]
+    let attributeIndex: [String: Int]
+    let attributeNames: [String]
+    var plugins: [LoadedPlugin] = []
+    var current: (plugin: Int, instance: String) = (0, "")
+    var randomCalls: UInt64 = 0
+    private var ctxRef: Int32 = 0
+    private var paramsRef: Int32 = 0
+    private var simRef: Int32 = 0
+
+    struct LoadedPlugin {
+        var descriptor: PluginDescriptor
+        var stepRef: Int32
+        var paramIndex: [String: Int]
+        var writes: [Bool]
+        var chunkName: String
+    }
+
+    /// `indicators` and `attributes` name what `ctx.x.*` and `ctx.wijk.*`
+    /// may read; `capacity` is the most lanes a step will see.
+    public init(indicators: [String] = [], attributes: [String] = [], capacity: Int = 1) {
+        lua = LuaState()
+        arena = VectorArena(capacity: capacity)
+        indicatorNames = indicators
+        attributeNames = attributes
+        indicatorIndex = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        attributeIndex = Dictionary(attributes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        installVectorMetatable()
+        simRef = makeSimTable()
+        ctxRef = makeProxy(index: HostFunctions.ctxIndex, name: "ctx")
+        paramsRef = makeProxy(index: HostFunctions.paramIndex, name: "p")
+    }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> LuaHost {
+        Unmanaged<LuaHost>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    // MARK: Loading
+
+    /// Runs a plugin file in a fresh sandbox and reads its table. Throws
+    /// `BadInput` naming the file (and Lua's line) when the file breaks §3.
+    @discardableResult
+    public func loadPlugin(file: String, source: String) throws -> (index: Int, descriptor: PluginDescriptor) {
+        let L = lua.L
+        let base = lua.top
+        defer { lua.top = base }
+        let shown = DisplayPath.of(file)
+        let chunkName = "@" + shown
+        let status = source.withCString { wjs_loadtext(L, $0, source.utf8.count, chunkName) }
+        if status != LUA_OK {
+            throw BadInput(lua.string(at: -1) ?? "\(shown): cannot be loaded")
+        }
+        wjs_getref(L, simRef)
+        lua.pushSandboxEnvironment(sim: -1)
+        wjs_replace(L, -2)
+        _ = lua_setupvalue(L, -2, 1)
+        if let message = lua.protectedCall(arguments: 0, results: 1) {
+            throw BadInput(message.hasPrefix(shown) ? message : "\(shown): \(message)")
+        }
+        let reader = PluginTableReader(lua: lua, file: file, shown: shown)
+        let descriptor = try reader.read(tableAt: -1, source: source)
+        _ = wjs_rawgetfield(L, -1, "step")
+        let stepRef = wjs_ref(L)
+        let index = plugins.count
+        plugins.append(LoadedPlugin(
+            descriptor: descriptor,
+            stepRef: stepRef,
+            paramIndex: Dictionary(descriptor.params.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            writes: indicatorNames.map { descriptor.writes.contains($0) },
+            chunkName: shown))
+        return (index, descriptor)
+    }
+
+    // MARK: Stepping
+
+    /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
+    /// A Lua error, a stale vector or a non-finite add becomes a `RunFailure`
+    /// naming the plugin file:line, the instance and the year.
+    public func step(plugin: Int, instance: String) throws {
+        let L = lua.L
+        current = (plugin, instance)
+        randomCalls = 0
+        arena.reset(lanes: bindings.lanes)
+        let base = lua.top
+        defer { lua.top = base }
+        wjs_getref(L, plugins[plugin].stepRef)
+        wjs_getref(L, ctxRef)
+        wjs_getref(L, paramsRef)
+        if let message = lua.protectedCall(arguments: 2, results: 0) {
+            let shown = plugins[plugin].chunkName
+            let located = message.hasPrefix(shown) ? message : "\(shown): \(message)"
+            throw RunFailure("\(located)\n  in step of \(describe(instance: instance)), year \(bindings.year)")
+        }
+    }
+
+    func describe(instance: String) -> String {
+        let id = plugins[current.plugin].descriptor.id
+        return instance == id ? "instance \(instance)" : "instance \(instance) (plugin \(id))"
+    }
+
+    // MARK: Lua objects
+
+    private func installVectorMetatable() {
+        let L = lua.L
+        wjs_newtable(L)
+        let entries: [(String, wjs_Function)] = [
+            ("__add", VectorFunctions.add), ("__sub", VectorFunctions.sub), ("__mul", VectorFunctions.mul),
+            ("__div", VectorFunctions.div), ("__pow", VectorFunctions.pow), ("__unm", VectorFunctions.unm),
+            ("__lt", VectorFunctions.compare), ("__le", VectorFunctions.compare),
+            ("__concat", VectorFunctions.concat), ("__index", VectorFunctions.index),
+            ("__newindex", VectorFunctions.index), ("__call", VectorFunctions.call),
+            ("__len", VectorFunctions.length), ("__tostring", VectorFunctions.describe),
+            ("__mod", VectorFunctions.unsupported), ("__idiv", VectorFunctions.unsupported),
+        ]
+        for (name, function) in entries {
+            wjs_pushfunction(L, function, context)
+            wjs_rawsetfield(L, -2, name)
+        }
+        lua.push("vector")
+        wjs_rawsetfield(L, -2, "__metatable")
+        wjs_set_lightuserdata_metatable(L)
+    }
+
+    private func makeSimTable() -> Int32 {
+        let L = lua.L
+        wjs_newtable(L)
+        for (name, function) in SimFunctions.all {
+            wjs_pushfunction(L, function, context)
+            wjs_rawsetfield(L, -2, name)
+        }
+        return wjs_ref(L)
+    }
+
+    /// A read-only object: a zero-size userdata whose `__index` is `index`,
+    /// so a plugin can neither rawset into it nor reach its metatable.
+    private func makeProxy(index: wjs_Function, name: String) -> Int32 {
+        let L = lua.L
+        _ = lua_newuserdatauv(L, 0, 0)
+        wjs_newtable(L)
+        wjs_pushfunction(L, index, context)
+        wjs_rawsetfield(L, -2, "__index")
+        wjs_pushfunction(L, HostFunctions.readOnly, context)
+        wjs_rawsetfield(L, -2, "__newindex")
+        lua.push(name)
+        wjs_rawsetfield(L, -2, "__metatable")
+        _ = lua_setmetatable(L, -2)
+        return wjs_ref(L)
+    }
+
+    lazy var stateProxyRefs: [Int32] = [
+        makeProxy(index: HostFunctions.xIndex, name: "ctx.x"),
+        makeProxy(index: HostFunctions.x0Index, name: "ctx.x0"),
+        makeProxy(index: HostFunctions.cityIndex, name: "ctx.city"),
+        makeProxy(index: HostFunctions.wijkIndex, name: "ctx.wijk"),
+    ]
+    lazy var addFunctionRef: Int32 = { wjs_pushfunction(lua.L, HostFunctions.add, context); return wjs_ref(lua.L) }()
+    lazy var spendFunctionRef: Int32 = { wjs_pushfunction(lua.L, HostFunctions.spend, context); return wjs_ref(lua.L) }()
+
+    // MARK: Helpers for the C-callable functions
+
+    /// Pushes `message` for the trampoline to raise; returns its sentinel.
+    func fail(_ message: String) -> Int32 {
+        lua.push(message)
+        return -1
+    }
+
+    func pushVector(_ handle: UInt64) {
+        lua_pushlightuserdata(lua.L, UnsafeMutableRawPointer(bitPattern: UInt(handle)))
+    }
+
+    enum OperandResult { case operand(Operand), failure(String) }
+
+    /// Reads argument `index` as a number or a live vector.
+    func operand(at index: Int32) -> OperandResult {
+        let L = lua.L
+        switch lua_type(L, index) {
+        case LUA_TNUMBER:
+            return .operand(.scalar(lua_tonumberx(L, index, nil)))
+        case LUA_TLIGHTUSERDATA:
+            let bits = UInt64(UInt(bitPattern: lua_touserdata(L, index)))
+            switch arena.resolve(bits) {
+            case let .vector(buffer): return .operand(.vector(buffer))
+            case .stale: return .failure("vector used after the step that made it ended (keep numbers, not vectors, between steps)")
+            case .invalid: return .failure("not a vector of this step")
+            }
+        default:
+            return .failure("number or vector expected, got \(lua.typeName(at: index))")
+        }
+    }
+
+    /// A result buffer, or nil (with the error pushed) when the step made too many.
+    func newVector() -> (UInt64, UnsafeMutablePointer<Double>)? {
+        arena.temporary()
+    }
+
+    var tooManyVectors: String {
+        "too many vectors in one step (more than \(arena.maxTemporaries)); is a loop creating vectors without end?"
+    }
+
+    /// Pushes the instance-constant vector `value` (ctx.active, ctx.since).
+    func pushConstant(_ value: Double) -> Int32 {
+        guard let (handle, buffer) = newVector() else { return fail(tooManyVectors) }
+        buffer.update(repeating: value, count: bindings.lanes)
+        pushVector(handle)
+        return 1
+    }
+}

@@ -1,0 +1,147 @@
+import CLua
+import CLuaShim
+import WijkSimModel
+
+/// Reads the table a plugin file returns into a `PluginDescriptor`, with raw
+/// access only (a plugin's metamethods never run outside a protected call),
+/// and reports every way the table breaks CONTRACT §3 and §10.
+struct PluginTableReader {
+    let lua: LuaState
+    let file: String
+    let shown: String
+
+    var L: OpaquePointer { lua.L }
+
+    func read(tableAt index: Int32, source: String) throws -> PluginDescriptor {
+        guard wjs_istable(L, index) != 0 else {
+            throw BadInput("\(shown): a plugin must return a table (got \(lua.typeName(at: index)))")
+        }
+        let table = lua_absindex(L, index)
+        var problems = DiagnosticList()
+        let stem = FileStem.of(file)
+        let id = stringField(table, "id")
+        if id == nil {
+            problems.add("field 'id' must be a string (the file name, \"\(stem)\")", at: location)
+        } else if id != stem {
+            problems.add("id \"\(id!)\" must equal the file name \"\(stem)\"", at: location)
+        }
+        if wjs_rawgetfield(L, table, "step") != LUA_TFUNCTION {
+            problems.add("field 'step' must be a function step(ctx, p)", at: location)
+        }
+        wjs_pop(L, 1)
+        let title = stringField(table, "title") ?? id ?? stem
+        let doc = stringField(table, "doc") ?? ""
+        let writes = readWrites(table, &problems)
+        let params = readParams(table, &problems)
+        try problems.check()
+        return PluginDescriptor(id: stem, title: title, doc: doc, params: params, writes: writes, file: file, source: source)
+    }
+
+    var location: SourceLocation { SourceLocation(file: file) }
+
+    private func stringField(_ table: Int32, _ key: String) -> String? {
+        defer { wjs_pop(L, 1) }
+        return wjs_rawgetfield(L, table, key) == LUA_TSTRING ? lua.string(at: -1) : nil
+    }
+
+    private func readWrites(_ table: Int32, _ problems: inout DiagnosticList) -> [String] {
+        defer { wjs_pop(L, 1) }
+        let type = wjs_rawgetfield(L, table, "writes")
+        if type == LUA_TNIL { return [] }
+        guard type == LUA_TTABLE else {
+            problems.add("field 'writes' must be a list of indicator ids", at: location)
+            return []
+        }
+        var writes: [String] = []
+        let count = lua_rawlen(L, -1)
+        for i in 0..<Int64(count) {
+            _ = lua_rawgeti(L, -1, i + 1)
+            if let id = lua.string(at: -1) { writes.append(id) } else {
+                problems.add("writes[\(i + 1)] must be an indicator id (a string)", at: location)
+            }
+            wjs_pop(L, 1)
+        }
+        return writes
+    }
+
+    private func readParams(_ table: Int32, _ problems: inout DiagnosticList) -> [ParameterSpec] {
+        defer { wjs_pop(L, 1) }
+        let type = wjs_rawgetfield(L, table, "params")
+        if type == LUA_TNIL { return [] }
+        guard type == LUA_TTABLE else {
+            problems.add("field 'params' must be a table of parameters", at: location)
+            return []
+        }
+        let params = lua_absindex(L, -1)
+        var specs: [ParameterSpec] = []
+        lua_pushnil(L)
+        while lua_next(L, params) != 0 {
+            defer { wjs_pop(L, 1) }
+            guard lua_type(L, -2) == LUA_TSTRING, let name = lua.string(at: -2) else {
+                problems.add("params: every key must be a parameter name", at: location)
+                continue
+            }
+            if let spec = readParam(name, at: lua_absindex(L, -1), &problems) { specs.append(spec) }
+        }
+        return specs.sorted { $0.name < $1.name }
+    }
+
+    private func readParam(_ name: String, at index: Int32, _ problems: inout DiagnosticList) -> ParameterSpec? {
+        let path = "params.\(name)"
+        guard wjs_istable(L, index) != 0 else {
+            problems.add("\(path) must be a table {default = …, min = …, max = …}", at: location)
+            return nil
+        }
+        func number(_ key: String) -> (present: Bool, value: Double?) {
+            defer { wjs_pop(L, 1) }
+            let type = wjs_rawgetfield(L, index, key)
+            if type == LUA_TNIL { return (false, nil) }
+            return (true, type == LUA_TNUMBER ? lua_tonumberx(L, -1, nil) : nil)
+        }
+        func text(_ key: String) -> String? {
+            defer { wjs_pop(L, 1) }
+            let type = wjs_rawgetfield(L, index, key)
+            if type == LUA_TNIL { return nil }
+            guard type == LUA_TSTRING else {
+                problems.add("\(path).\(key) must be a string", at: location)
+                return nil
+            }
+            return lua.string(at: -1)
+        }
+        let defaultValue = number("default"), minimum = number("min"), maximum = number("max")
+        var ok = true
+        for (key, field) in [("default", defaultValue), ("min", minimum), ("max", maximum)] where field.present && field.value.map({ !$0.isFinite }) ?? true {
+            problems.add("\(path).\(key) must be a finite number", at: location)
+            ok = false
+        }
+        guard let value = defaultValue.value, value.isFinite else {
+            if !defaultValue.present { problems.add("\(path).default is missing (a number)", at: location) }
+            return nil
+        }
+        var evidence: EvidenceLevel?
+        if let level = text("evidence") {
+            evidence = EvidenceLevel(rawValue: level)
+            if evidence == nil {
+                let known = EvidenceLevel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                problems.add("\(path).evidence \"\(level)\" is not one of \(known)", at: location)
+            }
+        }
+        let spec = ParameterSpec(name: name, defaultValue: value, min: minimum.value, max: maximum.value,
+                                 unit: text("unit"), source: text("source"), evidence: evidence)
+        if ok, let lo = spec.min, let hi = spec.max, lo > hi {
+            problems.add("\(path): min \(lo.shortText) is above max \(hi.shortText)", at: location)
+        } else if ok, !spec.allows(value) {
+            problems.add("\(path).default \(value.shortText) is outside \(spec.rangeText)", at: location)
+        }
+        return spec
+    }
+}
+
+/// The file name without folder and extension: a plugin's id must equal it.
+enum FileStem {
+    static func of(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,59 @@
+/// Storage for the vectors a plugin's `step` creates. Vectors reach Lua as
+/// light userdata whose bits are (generation, slot), not pointers: no Lua
+/// object is allocated per operation, and a vector kept past its step (in a
+/// global, say) carries an old generation and fails cleanly instead of
+/// reading a slot that another step has reused.
+public final class VectorArena {
+    public let capacity: Int
+    public private(set) var lanes = 0
+    private var slots: [UnsafeMutablePointer<Double>] = []
+    private var pool: [UnsafeMutablePointer<Double>] = []
+    private var poolUsed = 0
+    private var generation: UInt64 = 1
+    /// At most this many temporaries per step call: a loop that makes
+    /// vectors without end is stopped long before memory runs out.
+    public let maxTemporaries: Int
+
+    static let slotBits: UInt64 = 24
+    static let slotMask: UInt64 = (1 << slotBits) - 1
+
+    public init(capacity: Int, memoryBudget: Int = 1 << 30) {
+        self.capacity = max(capacity, 1)
+        self.maxTemporaries = max(64, min(Int(VectorArena.slotMask), memoryBudget / (8 * self.capacity)))
+    }
+
+    deinit { pool.forEach { $0.deallocate() } }
+
+    /// Starts a new step over `lanes` lanes; every earlier vector becomes stale.
+    public func reset(lanes: Int) {
+        precondition(lanes <= capacity)
+        self.lanes = lanes
+        slots.removeAll(keepingCapacity: true)
+        poolUsed = 0
+        generation &+= 1
+    }
+
+    /// A handle for a buffer the engine owns (state, parameters, attributes).
+    public func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64 {
+        slots.append(buffer)
+        return generation << VectorArena.slotBits | UInt64(slots.count)
+    }
+
+    /// A fresh buffer for a result, or nil when the step made too many.
+    public func temporary() -> (handle: UInt64, buffer: UnsafeMutablePointer<Double>)? {
+        guard poolUsed < maxTemporaries else { return nil }
+        if poolUsed == pool.count { pool.append(.allocate(capacity: capacity)) }
+        let buffer = pool[poolUsed]
+        poolUsed += 1
+        return (register(buffer), buffer)
+    }
+
+    public enum Lookup { case vector(UnsafeMutablePointer<Double>), stale, invalid }
+
+    public func resolve(_ handle: UInt64) -> Lookup {
+        guard handle >> VectorArena.slotBits == generation else { return .stale }
+        let slot = Int(handle & VectorArena.slotMask)
+        guard slot >= 1, slot <= slots.count else { return .invalid }
+        return .vector(slots[slot - 1])
+    }
+}

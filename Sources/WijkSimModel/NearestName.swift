@@ -1,0 +1,34 @@
+/// "Did you mean …" for unknown names: the closest known name by edit
+/// distance, if it is close enough to be a plausible typo.
+public enum NearestName {
+    public static func suggestion(for name: String, among known: [String]) -> String {
+        guard let best = nearest(to: name, among: known) else { return "" }
+        return " (did you mean \"\(best)\"?)"
+    }
+
+    public static func nearest(to name: String, among known: [String]) -> String? {
+        let target = Array(name.lowercased())
+        var best: (String, Int)?
+        for candidate in known {
+            let d = distance(target, Array(candidate.lowercased()))
+            if d <= max(2, target.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

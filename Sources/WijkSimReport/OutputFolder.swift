@@ -1,0 +1,55 @@
+import Foundation
+import WijkSimModel
+
+/// Writes an output folder so that it appears complete or not at all
+/// (CONTRACT §5): files go into a hidden sibling folder, which is renamed
+/// into place only after the last file is written. A folder already at the
+/// destination is replaced only then.
+public struct OutputFolder {
+    public let destination: String
+    let staging: String
+
+    public init(_ destination: String) throws {
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        self.destination = url.path
+        let parent = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BadInput("cannot write the output: the folder \(DisplayPath.of(parent)) does not exist", at: nil)
+        }
+        staging = parent + "/.\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw BadInput("cannot write in \(DisplayPath.of(parent)): \(error.localizedDescription)", at: nil)
+        }
+    }
+
+    public func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: staging + "/" + name))
+    }
+
+    public func subfolder(_ name: String) throws -> String {
+        let path = staging + "/" + name
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Moves the finished folder into place.
+    public func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: destination) {
+            let old = staging + ".old"
+            try fm.moveItem(atPath: destination, toPath: old)
+            try fm.moveItem(atPath: staging, toPath: destination)
+            try? fm.removeItem(atPath: old)
+        } else {
+            try fm.moveItem(atPath: staging, toPath: destination)
+        }
+    }
+
+    /// Removes the staging folder after a failure: nothing is left behind.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import WijkSimEngine
+import WijkSimModel
+
+/// The files of CONTRACT §5 as text, computed from `Results` only.
+public enum ResultFiles {
+    public static let version = "0.1.0"
+
+    public static func write(_ results: Results, to folder: OutputFolder) throws {
+        try folder.write("trajectories.csv", trajectories(results))
+        try folder.write("gaps.csv", gaps(results))
+        try folder.write("costs.csv", costs(results))
+        try folder.write("funding.csv", funding(results))
+        try folder.write("variants.csv", variants(results))
+        try folder.write("scenario.json", ScenarioJSON.text(results.plan, version: version))
+    }
+
+    public static func trajectories(_ results: Results) -> String {
+        let plan = results.plan
+        var csv = CSVText(header: ["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"])
+        let names = plan.city.wijken + ["city"]
+        for variant in 0..<plan.variants {
+            for (i, indicator) in plan.city.indicators.enumerated() {
+                for y in 0..<plan.yearCount {
+                    for (w, name) in names.enumerated() {
+                        let s = results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
+                        csv.append([String(variant), name, indicator.id, String(plan.firstYear + y),
+                                    s.mean.csv, s.p05.csv, s.p50.csv, s.p95.csv])
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    public static func gaps(_ results: Results) -> String {
+        let plan = results.plan
+        var csv = CSVText(header: ["variant", "wijk", "indicator", "gap_start", "gap_end", "closed_share", "year_closed"])
+        for variant in 0..<plan.variants {
+            for (i, indicator) in plan.city.indicators.enumerated() {
+                for (w, name) in plan.city.wijken.enumerated() {
+                    let g = results.gapSummary(variant: variant, wijk: w, indicator: i)
+                    csv.append([String(variant), name, indicator.id, g.start.csv, g.end.csv, g.closedShare.csv,
+                                g.yearClosed.map(String.init) ?? ""])
+                }
+            }
+        }
+        return csv.text
+    }
+
+    public static func costs(_ results: Results) -> String {
+        let plan = results.plan
+        var csv = CSVText(header: ["variant", "intervention", "funding", "year", "mean"])
+        for variant in 0..<plan.variants {
+            for (k, instance) in plan.instances.enumerated() where instance.kind == .intervention {
+                let funding = instance.funding.map { plan.scenario.funding[$0].name } ?? ""
+                for step in 0..<plan.stepCount {
+                    csv.append([String(variant), instance.name, funding, String(plan.firstYear + step),
+                                results.cost(variant: variant, instance: k, step: step).csv])
+                }
+            }
+        }
+        return csv.text
+    }
+
+    public static func funding(_ results: Results) -> String {
+        var csv = CSVText(header: ["variant", "funding", "budget", "spent", "spent_outside", "overspent"])
+        for variant in 0..<results.plan.variants {
+            for f in results.fundingSummary(variant: variant) {
+                csv.append([String(variant), f.funding.name, f.funding.budget.csv, f.spent.csv, f.spentOutside.csv,
+                            f.overspent ? "true" : "false"])
+            }
+        }
+        return csv.text
+    }
+
+    public static func variants(_ results: Results) -> String {
+        let scenario = results.plan.scenario
+        var csv = CSVText(header: ["variant"] + scenario.sweep.map(\.key))
+        for variant in 0..<results.plan.variants {
+            csv.append([String(variant)] + scenario.sweepValues(ofVariant: variant).map(\.csv))
+        }
+        return csv.text
+    }
+}
