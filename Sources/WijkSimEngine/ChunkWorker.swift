@@ -30,7 +30,8 @@ final class ChunkWorker {
         w = plan.wijkCount
         indicators = plan.indicatorCount
         capacity = blocksPerChunk * w
-        host = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames, capacity: capacity)
+        host = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames,
+                       wijken: plan.city.wijken, capacity: capacity)
         for descriptor in plan.plugins { try host.loadPlugin(file: descriptor.file, source: descriptor.source) }
         let capacity = self.capacity
         func buffer() -> UnsafeMutablePointer<Double> {

@@ -16,10 +16,12 @@ public enum Engine {
         max(1, targetLanesPerChunk / max(plan.wijkCount, 1))
     }
 
+    /// `blocksPerChunk` is for tests that show the chunking does not matter.
     public static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           blocksPerChunk chunkBlocks: Int? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Results {
         let raw = RawResults(plan: plan)
-        let perChunk = blocksPerChunk(for: plan)
+        let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)

@@ -120,4 +120,8 @@ public struct FundingSummary: Equatable {
     public var spent: Double
     public var spentOutside: Double
     public var overspent: Bool { spent > funding.budget || spentOutside > 0 }
+
+    public init(funding: Funding, spent: Double, spentOutside: Double) {
+        self.funding = funding; self.spent = spent; self.spentOutside = spentOutside
+    }
 }

@@ -111,7 +111,10 @@ enum HostFunctions {
     static func nonFinite(_ host: LuaHost, _ value: Operand, what: String) -> String {
         let b = host.bindings
         for lane in 0..<b.lanes where b.mask![lane] != 0 && !value.value(at: lane).isFinite {
-            return "\(what) is \(value.value(at: lane)) (not a finite number) in wijk #\(lane % max(b.wijkCount, 1) + 1) of the lanes; NaN or infinity may not reach the state"
+            let bad = value.value(at: lane)
+            let wijk = lane % max(b.wijkCount, 1)
+            let name = wijk < host.wijkNames.count ? host.wijkNames[wijk] : "#\(wijk + 1)"
+            return "\(what) is \(bad.isNaN ? "NaN" : bad.description) in wijk \(name); NaN or infinity may not reach the state"
         }
         return "\(what) is not a finite number"
     }

@@ -15,6 +15,7 @@ public final class LuaHost {
     let indicatorNames: [String]
     let attributeIndex: [String: Int]
     let attributeNames: [String]
+    let wijkNames: [String]
     var plugins: [LoadedPlugin] = []
     var current: (plugin: Int, instance: String) = (0, "")
     var randomCalls: UInt64 = 0
@@ -28,11 +29,14 @@ public final class LuaHost {
         var paramIndex: [String: Int]
         var writes: [Bool]
         var chunkName: String
+        /// What Lua calls the chunk; differs from `chunkName` only for long paths.
+        var chunkLabel: String
     }
 
     /// `indicators` and `attributes` name what `ctx.x.*` and `ctx.wijk.*`
     /// may read; `capacity` is the most lanes a step will see.
-    public init(indicators: [String] = [], attributes: [String] = [], capacity: Int = 1) {
+    public init(indicators: [String] = [], attributes: [String] = [], wijken: [String] = [], capacity: Int = 1) {
+        wijkNames = wijken
         lua = LuaState()
         arena = VectorArena(capacity: capacity)
         indicatorNames = indicators
@@ -61,17 +65,17 @@ public final class LuaHost {
         let base = lua.top
         defer { lua.top = base }
         let shown = DisplayPath.of(file)
-        let chunkName = "@" + shown
-        let status = source.withCString { wjs_loadtext(L, $0, source.utf8.count, chunkName) }
+        let label = LuaHost.chunkLabel(for: shown, index: plugins.count)
+        let status = source.withCString { wjs_loadtext(L, $0, source.utf8.count, label) }
         if status != LUA_OK {
-            throw BadInput(lua.string(at: -1) ?? "\(shown): cannot be loaded")
+            throw BadInput(LuaHost.locate(lua.string(at: -1) ?? "cannot be loaded", label: label, shown: shown))
         }
         wjs_getref(L, simRef)
         lua.pushSandboxEnvironment(sim: -1)
         wjs_replace(L, -2)
         _ = lua_setupvalue(L, -2, 1)
         if let message = lua.protectedCall(arguments: 0, results: 1) {
-            throw BadInput(message.hasPrefix(shown) ? message : "\(shown): \(message)")
+            throw BadInput(LuaHost.locate(message, label: label, shown: shown))
         }
         let reader = PluginTableReader(lua: lua, file: file, shown: shown)
         let descriptor = try reader.read(tableAt: -1, source: source)
@@ -83,8 +87,22 @@ public final class LuaHost {
             stepRef: stepRef,
             paramIndex: Dictionary(descriptor.params.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }),
             writes: indicatorNames.map { descriptor.writes.contains($0) },
-            chunkName: shown))
+            chunkName: shown,
+            chunkLabel: label))
         return (index, descriptor)
+    }
+
+    /// Lua cuts chunk names at 60 bytes ("...e/plugins/x.lua"), so a long
+    /// path gets a short stand-in that `locate` swaps back in messages.
+    static func chunkLabel(for shown: String, index: Int) -> String {
+        shown.utf8.count <= 56 ? "@" + shown : "=plugin\u{1}\(index)"
+    }
+
+    /// The message with the plugin's path in front (Lua's own `path:line:`
+    /// where it gave one), long paths restored.
+    static func locate(_ message: String, label: String, shown: String) -> String {
+        let text = label.hasPrefix("=") ? message.replacingOccurrences(of: String(label.dropFirst()), with: shown) : message
+        return text.hasPrefix(shown) ? text : "\(shown): \(text)"
     }
 
     // MARK: Stepping
@@ -103,8 +121,7 @@ public final class LuaHost {
         wjs_getref(L, ctxRef)
         wjs_getref(L, paramsRef)
         if let message = lua.protectedCall(arguments: 2, results: 0) {
-            let shown = plugins[plugin].chunkName
-            let located = message.hasPrefix(shown) ? message : "\(shown): \(message)"
+            let located = LuaHost.locate(message, label: plugins[plugin].chunkLabel, shown: plugins[plugin].chunkName)
             throw RunFailure("\(located)\n  in step of \(describe(instance: instance)), year \(bindings.year)")
         }
     }

@@ -1,0 +1,33 @@
+import WijkSimEngine
+import WijkSimLoad
+import WijkSimModel
+import WijkSimTestSupport
+import XCTest
+
+/// Runs scenarios of a `MiniCity` through the library, as `wijksim run` does.
+class EngineTestCase: XCTestCase {
+    var city: MiniCity!
+
+    override func setUp() {
+        city = MiniCity()
+    }
+
+    func run(_ file: String, threads: Int = 1, blocksPerChunk: Int? = nil, draws: Int? = nil,
+             seed: UInt64? = nil) throws -> Results {
+        let loaded = try ScenarioLoader.load(file)
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws, seed: seed)
+        return try Engine.run(plan, threads: threads, blocksPerChunk: blocksPerChunk)
+    }
+
+    /// Mean of indicator `id` in wijk `wijk` ("city" for the average) in `year`.
+    func mean(_ results: Results, _ wijk: String, _ id: String, _ year: Int, variant: Int = 0) -> Double {
+        let plan = results.plan
+        let w = wijk == "city" ? plan.wijkCount : plan.city.wijken.firstIndex(of: wijk)!
+        return results.cell(variant: variant, wijk: w, indicator: plan.city.indicatorIndex(id)!,
+                            yearIndex: year - plan.firstYear).mean
+    }
+
+    func series(_ results: Results, _ wijk: String, _ id: String, variant: Int = 0) -> [Double] {
+        (results.plan.firstYear...results.plan.lastYear).map { mean(results, wijk, id, $0, variant: variant) }
+    }
+}

@@ -1,0 +1,135 @@
+import WijkSimEngine
+import WijkSimModel
+import WijkSimTestSupport
+import XCTest
+
+/// CONTRACT §2: same seed → same numbers whatever the threads or chunking;
+/// draw d of two scenarios shares its random numbers per (instance, parameter).
+final class RandomnessTests: EngineTestCase {
+    override func setUp() {
+        super.setUp()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        city.plugin("ruis", """
+            return {id = "ruis", writes = {"meedoen"},
+              step = function(ctx, p) ctx:add("meedoen", 0.5 * sim.normal() + 0.1 * sim.uniform()) end}
+            """)
+    }
+
+    var uncertain: String {
+        city.scenario("onzeker", """
+            draws: 300
+            seed: 7
+            rules: [{plugin: ruis}]
+            interventions:
+              - name: e
+                plugin: effect
+                wijken: all
+                params:
+                  delta: {dist: triangular, low: -2, mode: -1, high: 0}
+                  cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
+            """)
+    }
+
+    func allNumbers(_ results: Results) -> [Double] {
+        results.trajectories.flatMap { $0.flatMap { [$0.mean, $0.p05, $0.p50, $0.p95] } } + results.costs.flatMap { $0 }
+    }
+
+    func testSameSeedGivesIdenticalNumbers() throws {
+        XCTAssertEqual(allNumbers(try run(uncertain)), allNumbers(try run(uncertain)))
+    }
+
+    func testThreadCountDoesNotChangeAnyNumber() throws {
+        let one = allNumbers(try run(uncertain, threads: 1, blocksPerChunk: 16))
+        let two = allNumbers(try run(uncertain, threads: 2, blocksPerChunk: 16))
+        let four = allNumbers(try run(uncertain, threads: 4, blocksPerChunk: 16))
+        XCTAssertEqual(one, two)
+        XCTAssertEqual(one, four)
+    }
+
+    func testChunkSizeDoesNotChangeAnyNumber() throws {
+        let single = allNumbers(try run(uncertain, blocksPerChunk: 1))
+        XCTAssertEqual(single, allNumbers(try run(uncertain, blocksPerChunk: 7)))
+        XCTAssertEqual(single, allNumbers(try run(uncertain)))
+    }
+
+    func testAnotherSeedGivesOtherNumbers() throws {
+        XCTAssertNotEqual(allNumbers(try run(uncertain)), allNumbers(try run(uncertain, seed: 8)))
+    }
+
+    func testDrawsArePairedAcrossScenariosPerInstanceAndParameter() throws {
+        // B adds another uncertain instance before e: e's draws must not move.
+        let b = city.scenario("b", """
+            draws: 300
+            seed: 7
+            rules: [{plugin: ruis}]
+            interventions:
+              - name: anders
+                plugin: effect
+                wijken: [Zuid]
+                params: {delta: {dist: normal, mean: 0, sd: 1, min: -5, max: 5}}
+              - name: e
+                plugin: effect
+                wijken: all
+                params:
+                  delta: {dist: triangular, low: -2, mode: -1, high: 0}
+                  cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
+            """)
+        let a = try run(uncertain), other = try run(b)
+        for wijk in ["Noord", "Oost"] {
+            XCTAssertEqual(series(a, wijk, "armoede"), series(other, wijk, "armoede"))
+            XCTAssertEqual(series(a, wijk, "meedoen"), series(other, wijk, "meedoen"))
+        }
+        XCTAssertEqual(a.costs[0], Array(other.costs[0][5...]))
+    }
+
+    func testTriangularDrawsHaveTheirMeanAndStayInRange() throws {
+        let results = try run(uncertain, draws: 4000)
+        // One step of delta: Noord 20 + delta, E[delta] = (−2 − 1 + 0)/3 = −1.
+        XCTAssertEqual(mean(results, "Noord", "armoede", 2021), 19, accuracy: 0.02)
+        let cell = results.cell(variant: 0, wijk: 0, indicator: 0, yearIndex: 1)
+        XCTAssertGreaterThan(cell.p05, 18)
+        XCTAssertLessThan(cell.p95, 20)
+        // Triangular quantiles: p05 = a + sqrt(0.05·(b−a)(c−a)) = −2 + sqrt(0.1).
+        XCTAssertEqual(cell.p05, 18 + 0.1.squareRoot(), accuracy: 0.03)
+    }
+
+    func testPerWijkDrawsDifferBetweenWijkenAndPerDrawValuesDoNot() throws {
+        let results = try run(uncertain, draws: 1)
+        // delta is per draw: every wijk moved by the same amount.
+        let moves = ["Noord", "Oost", "Zuid"].map { mean(results, $0, "armoede", 2021) - mean(results, $0, "armoede", 2020) }
+        XCTAssertEqual(moves[0], moves[1], accuracy: 1e-12)
+        XCTAssertEqual(moves[0], moves[2], accuracy: 1e-12)
+        // cost is per wijk: three different numbers between 10 and 20 summed.
+        let spend = results.cost(variant: 0, instance: 1, step: 0)
+        XCTAssertGreaterThan(spend, 30)
+        XCTAssertLessThan(spend, 60)
+    }
+
+    func testTruncationKeepsDrawsInsideMinAndMax() throws {
+        let file = city.scenario("trunc", """
+            draws: 2000
+            interventions:
+              - plugin: effect
+                wijken: [Noord]
+                params: {delta: {dist: normal, mean: 0, sd: 3, min: -1, max: 0.5}}
+            """)
+        let cell = try run(file).cell(variant: 0, wijk: 0, indicator: 0, yearIndex: 1)
+        XCTAssertGreaterThanOrEqual(cell.p05, 19)
+        XCTAssertLessThanOrEqual(cell.p95, 20.5)
+        XCTAssertGreaterThan(cell.p95, 20.3)
+    }
+
+    func testDistributionQuantilesMatchClosedForms() {
+        let triangular = Distribution(shape: .triangular(low: 0, mode: 1, high: 4))
+        XCTAssertEqual(triangular.quantile(0.25), 1, accuracy: 1e-12)   // F(1) = 1/4
+        let uniform = Distribution(shape: .uniform(low: 2, high: 6), min: 3)
+        XCTAssertEqual(uniform.quantile(0.5), 4.5, accuracy: 1e-12)
+        let normal = Distribution(shape: .normal(mean: 10, sd: 2))
+        XCTAssertEqual(normal.quantile(0.975), 10 + 2 * 1.959963984540054, accuracy: 1e-9)
+        let lognormal = Distribution(shape: .lognormal(mean: 2, sdLog: 0.5))
+        // median = exp(μ) with μ = ln(mean) − σ²/2
+        XCTAssertEqual(lognormal.quantile(0.5), 2 * exp(-0.125), accuracy: 1e-12)
+        XCTAssertEqual(CounterRandom.normalQuantile(0.5), 0)
+        XCTAssertEqual(CounterRandom.normalQuantile(1e-10), -6.361340902404056, accuracy: 1e-9)
+    }
+}
