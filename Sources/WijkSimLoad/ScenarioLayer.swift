@@ -35,6 +35,8 @@ struct ScenarioLayer {
     var draws: Located<Int>?
     var seed: Located<UInt64>?
     var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+    /// Problems found in this file; loading goes on so that all are reported.
+    var problems = DiagnosticList()
 
     static let keys = ["name", "description", "extends", "years", "data", "plugins", "rules", "interventions",
                        "funding", "draws", "seed", "sweep"]
@@ -49,7 +51,10 @@ struct ScenarioLayer {
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: folder.isEmpty ? "." : folder).appendingPathComponent(path).standardizedFileURL.path
         }
-        guard let entries = root.mapping(&problems, allowed: keys) else { throw BadInput(problems.items) }
+        guard case .mapping = root.node else {
+            throw BadInput("a scenario must be a mapping of keys (name, years, data, …), found \(root.typeName)", at: root.location)
+        }
+        let entries = root.mapping(&problems, allowed: keys) ?? []
         for (key, value) in entries {
             switch key {
             case "name": value.string(&problems).map { layer.name = Located(value: $0, location: value.location) }
@@ -89,7 +94,7 @@ struct ScenarioLayer {
             default: break
             }
         }
-        try problems.check()
+        layer.problems = problems
         return layer
     }
 

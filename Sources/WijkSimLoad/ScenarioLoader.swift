@@ -13,19 +13,22 @@ public struct LoadedScenario {
 /// against its data and plugins, collecting every problem before failing.
 public enum ScenarioLoader {
     public static func load(_ file: String) throws -> LoadedScenario {
-        let scenario = try resolve(file)
-        return try ScenarioValidator.validate(scenario)
+        var problems = DiagnosticList()
+        let scenario = try resolve(file, &problems)
+        return try ScenarioValidator.validate(scenario, earlier: problems)
     }
 
     /// The scenario after `extends`, with defaults filled in but not yet
-    /// checked against data or plugins.
-    public static func resolve(_ file: String) throws -> Scenario {
+    /// checked against data or plugins. Problems that do not stop the
+    /// resolution are added to `problems` for the validator to report.
+    static func resolve(_ file: String, _ problems: inout DiagnosticList) throws -> Scenario {
         let path = URL(fileURLWithPath: file).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: path) else {
             throw BadInput("no such scenario file", at: SourceLocation(file: file))
         }
         let layers = try chain(from: path)
-        return try merge(layers, file: path)
+        for layer in layers { problems.add(BadInput(layer.problems.items)) }
+        return try merge(layers, file: path, &problems)
     }
 
     /// The layers from the root ancestor down to `file`.
@@ -49,8 +52,7 @@ public enum ScenarioLoader {
         return layers
     }
 
-    static func merge(_ layers: [ScenarioLayer], file: String) throws -> Scenario {
-        var problems = DiagnosticList()
+    static func merge(_ layers: [ScenarioLayer], file: String, _ problems: inout DiagnosticList) throws -> Scenario {
         var name: String?, description: String?
         var years: [String: ScenarioLayer.Located<Int>] = [:]
         var data: [String: ScenarioLayer.Located<String>] = [:]
@@ -88,7 +90,10 @@ public enum ScenarioLoader {
         for key in ["indicators", "wijken"] where data[key] == nil {
             problems.add("missing key \"data.\(key)\" (the path of \(key).csv)", at: top)
         }
-        try problems.check()
+        guard name != nil, let from = years["from"], let to = years["to"], from.value < to.value,
+              data["indicators"] != nil, data["wijken"] != nil else {
+            throw BadInput(problems.items)
+        }
         let firstYear = years["from"]!.value, lastYear = years["to"]!.value
         let instances = nameInstances(rules + raw, firstYear: firstYear, lastYear: lastYear, &problems)
         let fundingNames = funding.map(\.name)
@@ -109,7 +114,6 @@ public enum ScenarioLoader {
             }
             return SweepAxis(instance: parts[0], param: parts[1], values: entry.values, location: entry.location)
         }
-        try problems.check()
         let folder = (file as NSString).deletingLastPathComponent
         return Scenario(
             name: name!, description: description, file: file, firstYear: firstYear, lastYear: lastYear,

@@ -4,8 +4,8 @@ import WijkSimModel
 /// Checks a resolved scenario against its data and plugins: targets,
 /// plugins, parameters and their ranges, writes, sweep values (CONTRACT §2).
 enum ScenarioValidator {
-    static func validate(_ scenario: Scenario) throws -> LoadedScenario {
-        var problems = DiagnosticList()
+    static func validate(_ scenario: Scenario, earlier: DiagnosticList) throws -> LoadedScenario {
+        var problems = earlier
         var city: CityData?
         do {
             city = try CityDataLoader.load(indicators: scenario.indicatorsFile, wijken: scenario.wijkenFile)

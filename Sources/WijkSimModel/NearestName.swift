@@ -10,8 +10,11 @@ public enum NearestName {
         let target = Array(name.lowercased())
         var best: (String, Int)?
         for candidate in known {
-            let d = distance(target, Array(candidate.lowercased()))
-            if d <= max(2, target.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
+            let other = Array(candidate.lowercased())
+            let d = distance(target, other)
+            let sharedPrefix = zip(target, other).prefix { $0 == $1 }.count
+            let plausible = d <= max(2, target.count / 3) || sharedPrefix >= max(5, target.count * 2 / 3)
+            if plausible, best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
     }

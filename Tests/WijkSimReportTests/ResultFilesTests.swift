@@ -1,0 +1,105 @@
+import Foundation
+import WijkSimEngine
+import WijkSimLoad
+import WijkSimModel
+import WijkSimReport
+import WijkSimTestSupport
+import XCTest
+
+/// The format of each output file (CONTRACT §5) and the all-or-nothing folder.
+final class ResultFilesTests: XCTestCase {
+    var city: MiniCity!
+    var results: Results!
+
+    override func setUpWithError() throws {
+        city = MiniCity()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -0.1, min: -5, max: 5))
+        let file = city.scenario("s", """
+            description: Een test
+            draws: 3
+            interventions:
+              - {name: a, plugin: effect, wijken: [Noord], params: {cost: 2.5}, funding: fonds}
+              - {plugin: effect, wijken: [Oost], to: 2021}
+            funding:
+              fonds: {budget: 5, from: 2020, to: 2021}
+            sweep:
+              a.delta: [-0.1, -0.3]
+            """)
+        let loaded = try ScenarioLoader.load(file)
+        results = try Engine.run(Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins))
+    }
+
+    func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
+
+    func testTrajectoriesHaveEveryVariantWijkCityIndicatorAndYear() {
+        let rows = lines(ResultFiles.trajectories(results))
+        XCTAssertEqual(rows[0], "variant,wijk,indicator,year,mean,p05,p50,p95")
+        XCTAssertEqual(rows.count, 1 + 2 * 4 * 2 * 6)
+        XCTAssertTrue(rows.contains("0,city,armoede,2020,8.0,8.0,8.0,8.0"))
+        // 20 − 0.1 is written in full: the shortest text that reads back the same double.
+        XCTAssertTrue(rows.contains("0,Noord,armoede,2021,\(20 - 0.1),\(20 - 0.1),\(20 - 0.1),\(20 - 0.1)"))
+        XCTAssertTrue(rows.contains("1,Noord,armoede,2021,19.7,19.7,19.7,19.7"))
+    }
+
+    func testGapsHaveNoCityRowsAndEmptyCellsWhereTheContractSaysSo() {
+        let rows = lines(ResultFiles.gaps(results))
+        XCTAssertEqual(rows[0], "variant,wijk,indicator,gap_start,gap_end,closed_share,year_closed")
+        XCTAssertEqual(rows.count, 1 + 2 * 2 * 3)
+        XCTAssertFalse(rows.contains { $0.contains(",city,") })
+        // Zuid's armoede 5 starts below the city 8: empty closed_share, closed in 2020.
+        XCTAssertTrue(rows.contains { $0.hasPrefix("0,Zuid,armoede,-3.0,") && $0.hasSuffix(",,2020") }, rows.joined(separator: "\n"))
+    }
+
+    func testCostsListEveryInterventionAndStepYearWithItsFunding() {
+        let rows = lines(ResultFiles.costs(results))
+        XCTAssertEqual(rows[0], "variant,intervention,funding,year,mean")
+        XCTAssertEqual(rows.count, 1 + 2 * 2 * 5)
+        XCTAssertTrue(rows.contains("0,a,fonds,2024,2.5"))
+        XCTAssertTrue(rows.contains("1,effect,,2022,0.0"))
+        XCTAssertFalse(rows.contains { $0.contains(",2025,") })
+    }
+
+    func testFundingMarksOverspendAndVariantsListTheSweep() {
+        XCTAssertEqual(lines(ResultFiles.funding(results)), [
+            "variant,funding,budget,spent,spent_outside,overspent",
+            "0,fonds,5.0,12.5,7.5,true",
+            "1,fonds,5.0,12.5,7.5,true",
+        ])
+        XCTAssertEqual(lines(ResultFiles.variants(results)), ["variant,a.delta", "0,-0.1", "1,-0.3"])
+    }
+
+    func testScenarioJSONHoldsTheResolvedScenario() throws {
+        let folder = ScratchFolder()
+        let output = try OutputFolder(folder.path + "/out")
+        try ResultFiles.write(results, to: output)
+        try output.commit()
+        let json = try JSONSerialization.jsonObject(with: Data(folder.read("out/scenario.json").utf8)) as! [String: Any]
+        XCTAssertEqual(json["name"] as? String, "s")
+        XCTAssertEqual(json["seed"] as? Int, 1)
+        XCTAssertEqual(json["draws"] as? Int, 3)
+        let interventions = json["interventions"] as! [[String: Any]]
+        XCTAssertEqual(interventions.map { $0["name"] as? String }, ["a", "effect"])
+        XCTAssertEqual(interventions[1]["to"] as? Int, 2021)
+        XCTAssertEqual((interventions[0]["params"] as? [String: Any])?["cost"] as? Double, 2.5)
+        XCTAssertNotNil(json["wijksim_version"])
+    }
+
+    func testOutputFolderAppearsOnlyOnCommitAndLeavesNothingOnDiscard() throws {
+        let folder = ScratchFolder()
+        let output = try OutputFolder(folder.path + "/out")
+        try output.write("a.csv", "x\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/out"))
+        output.discard()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testCommitReplacesAnEarlierFolder() throws {
+        let folder = ScratchFolder()
+        folder.write("out/old.csv", "old\n")
+        let output = try OutputFolder(folder.path + "/out")
+        try output.write("new.csv", "new\n")
+        try output.commit()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out"), ["new.csv"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["out"])
+    }
+}
