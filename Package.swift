@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "WijkSimLuaTests", dependencies: ["WijkSimLua", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimEngineTests", dependencies: ["WijkSimEngine", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimReportTests", dependencies: ["WijkSimReport", "WijkSimLoad", "WijkSimTestSupport"]),
-        .testTarget(name: "WijkSimCLITests", dependencies: ["WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

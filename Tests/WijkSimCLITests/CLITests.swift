@@ -1,0 +1,126 @@
+import Foundation
+import WijkSimTestSupport
+import XCTest
+
+/// The `wijksim` executable: exit statuses (CONTRACT §4), messages on
+/// stderr, output folders that appear whole or not at all.
+final class CLITests: XCTestCase {
+    var city: MiniCity!
+
+    override func setUp() {
+        city = MiniCity()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+    }
+
+    func testRunWritesEveryFileAndExitsZero() throws {
+        let file = city.scenario("s", "draws: 20\ninterventions: [{plugin: effect, wijken: [Noord], params: {delta: {dist: uniform, low: -2, high: 0}}}]\n")
+        let result = try runCLI(["run", file, "--out", city.path + "/out"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 draws, 1 variant, seed 1"), result.stdout)
+        let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
+        XCTAssertEqual(files, ["costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
+    }
+
+    func testOneAndTwoThreadsWriteByteIdenticalFiles() throws {
+        let file = city.scenario("s", """
+            draws: 500
+            interventions:
+              - plugin: effect
+                wijken: all
+                params:
+                  delta: {dist: normal, mean: -1, sd: 0.5, min: -5, max: 5, per_wijk: true}
+                  cost: {dist: triangular, low: 1, mode: 2, high: 5}
+            """)
+        XCTAssertEqual(try runCLI(["run", file, "--out", city.path + "/one", "--threads", "1"]).status, 0)
+        XCTAssertEqual(try runCLI(["run", file, "--out", city.path + "/two", "--threads", "2"]).status, 0)
+        for name in ["trajectories.csv", "gaps.csv", "costs.csv", "funding.csv", "variants.csv"] {
+            XCTAssertEqual(city.folder.read("one/\(name)"), city.folder.read("two/\(name)"), name)
+            XCTAssertFalse(city.folder.read("one/\(name)").isEmpty)
+        }
+    }
+
+    func testBadInputExitsTwoAndWritesNothing() throws {
+        let file = city.scenario("s", "interventions: [{plugin: effect, wijken: [Nord]}]\n")
+        let result = try runCLI(["run", file, "--out", city.path + "/out"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("error: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("unknown wijk \"Nord\" (did you mean \"Noord\"?)"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: city.path).sorted(), ["data", "plugins", "scenarios"])
+    }
+
+    func testPluginFailureExitsOneNamingFileLineAndWritesNothing() throws {
+        city.plugin("kapot", """
+            return {id = "kapot", writes = {"armoede"},
+              step = function(ctx, p)
+                ctx:add("armoede", ctx.x.armoed)
+              end}
+            """)
+        let file = city.scenario("s", "interventions: [{plugin: kapot}]\n")
+        let result = try runCLI(["run", file, "--out", city.path + "/out"], in: city.path)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: plugins/kapot.lua:3: ctx.x: unknown indicator 'armoed' (did you mean \"armoede\"?)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("in step of instance kapot, year 2020"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: city.path + "/out"))
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try runCLI(["run"]).status, 2)
+        XCTAssertEqual(try runCLI(["frobnicate"]).status, 2)
+        XCTAssertEqual(try runCLI(["run", "x.yaml", "--draws", "0"]).status, 2)
+        XCTAssertEqual(try runCLI(["--help"]).status, 0)
+    }
+
+    func testCheckReportsEveryProblemInEveryFile() throws {
+        city.plugin("slecht", "return {id = 'anders', step = 3}")
+        let bad = city.scenario("bad", """
+            interventions:
+              - {plugin: effect, wijken: [Nord], params: {delta: 8}}
+            """)
+        let good = city.scenario("good", "interventions: [{plugin: effect}]\n")
+        let result = try runCLI(["check", good, bad, city.path + "/plugins/slecht.lua"], in: city.path)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stdout.contains("scenarios/good.yaml: ok"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("scenarios/bad.yaml:5: interventions[0].wijken: unknown wijk \"Nord\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("interventions[0].params.delta: 8 is outside the range of effect.delta: [-5, 5]"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua: id \"anders\" must equal the file name \"slecht\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua: field 'step' must be a function"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("4 problems found"), result.stdout)
+    }
+
+    func testCheckOfAGoodScenarioExitsZero() throws {
+        let file = city.scenario("good", "interventions: [{plugin: effect}]\n")
+        let result = try runCLI(["check", file])
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
+    func testPluginsListsParametersWithDefaultsRangesAndUnits() throws {
+        let result = try runCLI(["plugins", "--plugins", city.path + "/plugins"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("effect — Test effect"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("writes: armoede"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("delta = -1  range [-5, 5]  [pp]"), result.stdout)
+    }
+
+    func testContractExampleThroughTheCLIMatchesWithComparePy() throws {
+        guard let example = TestPaths.contractExample else { throw XCTSkip("../shared/examples/contract is not here") }
+        for name in ["basis", "aanpak"] {
+            let out = city.path + "/\(name)"
+            let result = try runCLI(["run", "\(example)/scenarios/\(name).yaml", "--out", out])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            if name == "aanpak" {
+                XCTAssertTrue(result.stdout.contains("Warning: funding wijkfonds is overspent"), result.stdout)
+                XCTAssertFalse(result.stdout.contains("Warning: funding woonakkoord"), result.stdout)
+            }
+            let python = Process()
+            python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            python.arguments = ["python3", "\(example)/compare.py", "\(example)/expected/\(name)", out]
+            let pipe = Pipe()
+            python.standardOutput = pipe
+            try python.run()
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            python.waitUntilExit()
+            XCTAssertEqual(python.terminationStatus, 0, text)
+            XCTAssertTrue(text.contains("values match"), text)
+        }
+    }
+}
