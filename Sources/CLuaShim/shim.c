@@ -42,7 +42,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     limits->instructions += WJS_HOOK_STRIDE;
     if (limits->instructions > limits->instruction_limit) {
         limits->instruction_limit_hit = 1;
-        luaL_error(L, "stopped after %lld instructions (endless loop?)", limits->instruction_limit);
+        /* level 0 inside a hook is the Lua function that was running */
+        luaL_where(L, 0);
+        lua_pushfstring(L, "stopped after %I instructions: an endless loop? (a step may run at most that many)",
+                        (lua_Integer)limits->instruction_limit);
+        lua_concat(L, 2);
+        lua_error(L);
     }
 }
 

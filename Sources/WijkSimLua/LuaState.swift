@@ -8,7 +8,7 @@ import WijkSimModel
 /// (see `CLuaShim`), so a runaway plugin ends as an error, not a hang.
 public final class LuaState {
     public let L: OpaquePointer
-    public static let defaultMemoryLimit = 512 << 20
+    public static let defaultMemoryLimit = 256 << 20
     public static let defaultInstructionLimit: Int64 = 200_000_000
     let makeEnvironmentRef: Int32
 
