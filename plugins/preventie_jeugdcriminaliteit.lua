@@ -1,0 +1,103 @@
+-- Intervention: community prevention of youth crime (Communities That Care
+-- style, as in Preventie met Gezag). The effect is a level: a share `effect`
+-- of the starting level of jeugdcriminaliteit, reached after a lag and a
+-- build-up, held while the programme runs and fading after it ends.
+--
+-- The contract gives a plugin ctx.active and ctx.since but not the last
+-- active year, so the fading needs the programme length as a parameter
+-- (`looptijd`, set it to to - from + 1).
+return {
+  id = "preventie_jeugdcriminaliteit",
+  title = "Preventie jeugdcriminaliteit (Communities That Care / Preventie met Gezag)",
+  doc = [[Wijkgerichte preventie van jeugdcriminaliteit naar het model van
+Communities That Care (CTC): gemeente, scholen, politie en bewoners pakken
+samen de risicofactoren aan. Het effect is een daling van
+`jeugdcriminaliteit` met een deel `effect` van het beginniveau (ctx.x0). Eerst
+gebeurt er niets: risicofactoren veranderen vanaf jaar 2, gedrag pas later
+(`vertraging` jaar, via ctx.since); daarna groeit het effect in `opbouw` jaar
+naar volle sterkte. Zolang het programma loopt blijft het niveau staan; na
+afloop (ctx.active = 0) verdwijnt elk jaar een deel `uitdoving` van het
+bereikte effect.
+
+Bronnen: CTC-trial in 24 Amerikaanse gemeenschappen: minder beginnend
+delinquent gedrag na 1,67 jaar; in klas 12 lifetime delinquentie AOR 0,78,
+maar geen verschil in delinquentie in het afgelopen jaar; op 19-jarige
+leeftijd geen effect op actuele delinquentie: effecten doven uit na het einde
+van de ondersteuning (Oesterle e.a. 2015, AJCP). EVIDENCE.md 2.1: -5 tot -15%
+na 3-5 jaar. Voor Preventie met Gezag is geen effectevaluatie gevonden
+('lerende aanpak'); het bewijs komt dus uit de VS en is voor Nederland dun.
+
+Let op: zet `looptijd` gelijk aan het aantal actieve jaren (to - from + 1).
+Het contract geeft het laatste actieve jaar niet aan de plugin; `looptijd`
+bepaalt het bereikte niveau bij het einde en hoe lang het uitdoven al duurt.
+Wisselwerking met de regel `trend`: zolang het effect er is, trekt de
+convergentie de wijk iets minder hard naar het stedelijk gemiddelde. Na
+volledige uitdoving eindigt een wijk daardoor enkele tienden per 1000 boven
+het basispad.
+
+Kosten per doelwijk per jaar, alleen in actieve jaren. Anker: Preventie met
+Gezag geeft EUR 0,5 mln per jaar per toegevoegde gemeente (3 jaar,
+gemeente.nu); verdeeld over ca. zes aandachtswijken is dat ca. EUR 80.000 per
+wijk per jaar (schatting).]],
+  params = {
+    effect = {
+      default = 0.10, min = 0, max = 0.3,
+      unit = "aandeel van het beginniveau dat bij volle werking verdwijnt",
+      source = "EVIDENCE.md 2.1: -5 tot -15% na 3-5 jaar; CTC-RCT (VS) lifetime delinquentie "
+        .. "AOR 0,78 in klas 12 (SPR 2013); geen Nederlandse effectstudie",
+      evidence = "goed onderbouwd",
+    },
+    vertraging = {
+      default = 2, min = 0, max = 6,
+      unit = "jaar zonder zichtbaar effect na de start",
+      source = "CTC-theorie: risicofactoren 2-5 jaar, gedrag vanaf ca. 5 jaar; eerste effect op "
+        .. "beginnend delinquent gedrag na 1,67 jaar (OJP)",
+      evidence = "goed onderbouwd",
+    },
+    opbouw = {
+      default = 3, min = 1, max = 8,
+      unit = "jaar van eerste effect tot volle werking",
+      source = "schatting: volle werking na 5 jaar (2 jaar vertraging + 3 jaar opbouw), "
+        .. "EVIDENCE.md 2.1",
+      evidence = "schatting",
+    },
+    looptijd = {
+      default = 5, min = 1, max = 21,
+      unit = "aantal actieve jaren (to - from + 1)",
+      source = "CTC-implementatieondersteuning ca. 5 jaar; Preventie met Gezag: 3 jaar "
+        .. "financiering per toegevoegde gemeente",
+      evidence = "schatting",
+    },
+    uitdoving = {
+      default = 0.25, min = 0, max = 1,
+      unit = "aandeel van het bereikte effect dat per jaar na afloop verdwijnt",
+      source = "schatting: effecten op actuele delinquentie verdwenen binnen enkele jaren na "
+        .. "het einde van de ondersteuning (Oesterle e.a. 2015)",
+      evidence = "schatting",
+    },
+    kosten = {
+      default = 80000, min = 0, max = 1000000,
+      unit = "EUR per doelwijk per jaar",
+      source = "anker EUR 0,5 mln per jaar per gemeente (Preventie met Gezag, gemeente.nu); "
+        .. "verdeling over ca. zes wijken is een schatting",
+      evidence = "schatting",
+    },
+  },
+  writes = {"jeugdcriminaliteit"},
+  step = function(ctx, p)
+    -- share of the full effect reached j years after the start
+    local function werking(j)
+      return sim.clamp((j - p.vertraging) / p.opbouw, 0, 1)
+    end
+    local niveau = p.effect * ctx.x0.jeugdcriminaliteit   -- per 1000 at full werking
+    -- while running: the step from year since to since + 1 adds the build-up
+    local opbouw = ctx.active * (werking(ctx.since + 1) - werking(ctx.since))
+    -- after the end: k years of fading have passed; a share uitdoving of what
+    -- is left disappears this year
+    local na = (1 - ctx.active) * sim.ramp(ctx.since, 1)
+    local k = sim.max(ctx.since - p.looptijd, 0)
+    local afbouw = na * werking(p.looptijd) * p.uitdoving * (1 - p.uitdoving) ^ k
+    ctx:add("jeugdcriminaliteit", niveau * (afbouw - opbouw))
+    ctx:spend(ctx.active * p.kosten)
+  end,
+}
