@@ -6,7 +6,9 @@ import WijkSimModel
 /// access, so a plugin pays only for what it reads, and nothing is copied:
 /// `ctx.x.ID` is a view of the engine's state buffer.
 enum HostFunctions {
-    static let ctxFields = ["year", "first_year", "last_year", "active", "since", "x", "x0", "city", "wijk", "add", "spend"]
+    /// `from` and `to` extend CONTRACT §3 (compatibly): the instance's window
+    /// as numbers, so an effect can fade by years since `to`.
+    static let ctxFields = ["year", "first_year", "last_year", "from", "to", "active", "since", "x", "x0", "city", "wijk", "add", "spend"]
 
     static let ctxIndex: wjs_Function = { L, c in
         let host = LuaHost.from(c)
@@ -16,6 +18,8 @@ enum HostFunctions {
         case "year": lua_pushinteger(L, lua_Integer(b.year))
         case "first_year": lua_pushinteger(L, lua_Integer(b.firstYear))
         case "last_year": lua_pushinteger(L, lua_Integer(b.lastYear))
+        case "from": lua_pushinteger(L, lua_Integer(b.isRule ? b.firstYear : b.from))
+        case "to": lua_pushinteger(L, lua_Integer(b.isRule ? b.lastYear : b.to))
         case "active":
             let active = b.isRule || (b.from <= b.year && b.year <= b.to)
             return host.pushConstant(active ? 1 : 0)

@@ -159,3 +159,21 @@ final class StepSemanticsTests: EngineTestCase {
         }
     }
 }
+
+/// ctx.from and ctx.to (an extension of CONTRACT §3) let an effect fade by
+/// the years since the programme ended.
+final class InstanceWindowTests: EngineTestCase {
+    func testCtxFromAndToAreTheInstanceWindow() throws {
+        city.plugin("vervaag", """
+            return {id = "vervaag", writes = {"armoede"},
+              step = function(ctx, p)
+                local na = sim.max(ctx.year - ctx.to, 0)
+                ctx:add("armoede", -(1 - ctx.active) * sim.gt(na, 0) * 2 ^ (1 - na))
+                ctx:add("armoede", -ctx.active * (ctx.to - ctx.from))
+              end}
+            """)
+        let results = try run(city.scenario("s", "interventions: [{plugin: vervaag, wijken: [Noord], from: 2020, to: 2021}]\n"))
+        // active 2020, 2021: −1 each; after: −1 (2022), −0.5 (2023), −0.25 (2024)
+        XCTAssertEqual(series(results, "Noord", "armoede"), [20, 19, 18, 17, 16.5, 16.25])
+    }
+}
