@@ -69,7 +69,9 @@ final class ChunkWorker {
     }
 
     /// Simulates blocks first..<first+count and writes them into `results`.
-    func run(firstBlock: Int, blockCount: Int, into results: RawResults) throws {
+    func run(firstBlock: Int, blockCount: Int, into output: ChunkOutput) throws {
+        output.firstBlock = firstBlock
+        output.blocks = blockCount
         let lanes = blockCount * w
         for b in 0..<blockCount { blockDraws[b] = (firstBlock + b) % plan.draws }
         fillParameters(firstBlock: firstBlock, blockCount: blockCount)
@@ -89,7 +91,7 @@ final class ChunkWorker {
         bindings.blockDraws = blockDraws
         bindings.wijkKeys = wijkKeys
         updateCity(lanes: lanes)
-        record(year: 0, firstBlock: firstBlock, blockCount: blockCount, into: results)
+        record(year: 0, blockCount: blockCount, into: output)
         for step in 0..<plan.stepCount {
             let year = plan.firstYear + step
             bindings.year = year
@@ -104,13 +106,11 @@ final class ChunkWorker {
                 spend.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
                 try host.step(plugin: instance.plugin, instance: instance.name)
-                for b in 0..<blockCount {
-                    results.costs[(firstBlock + b) * results.costStride + k * plan.stepCount + step] = spend[b]
-                }
+                output.costRow(k * plan.stepCount + step).update(from: spend, count: blockCount)
             }
             try applyAdds(lanes: lanes, year: year)
             updateCity(lanes: lanes)
-            record(year: step + 1, firstBlock: firstBlock, blockCount: blockCount, into: results)
+            record(year: step + 1, blockCount: blockCount, into: output)
         }
     }
 
@@ -147,14 +147,17 @@ final class ChunkWorker {
         }
     }
 
-    func record(year: Int, firstBlock: Int, blockCount: Int, into results: RawResults) {
+    /// Copies the state of `year` (and the city) into the chunk's output, cell-major.
+    func record(year: Int, blockCount: Int, into output: ChunkOutput) {
         let years = plan.yearCount
-        for b in 0..<blockCount {
-            let base = (firstBlock + b) * results.trajectoryStride
-            for i in 0..<indicators {
-                for wijk in 0...w {
-                    let value = wijk < w ? x[i][b * w + wijk] : city[i][b * w]
-                    results.trajectories[base + (wijk * indicators + i) * years + year] = value
+        for i in 0..<indicators {
+            let state = x[i], average = city[i]
+            for wijk in 0...w {
+                let row = output.row((wijk * indicators + i) * years + year)
+                if wijk < w {
+                    for b in 0..<blockCount { row[b] = state[b * w + wijk] }
+                } else {
+                    for b in 0..<blockCount { row[b] = average[b * w] }
                 }
             }
         }

@@ -16,12 +16,14 @@ public enum Engine {
         max(1, targetLanesPerChunk / max(plan.wijkCount, 1))
     }
 
-    /// `blocksPerChunk` is for tests that show the chunking does not matter.
+    /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking
+    /// does not matter, and the sketch agrees with exact percentiles.
     public static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            blocksPerChunk chunkBlocks: Int? = nil,
+                           exactPercentiles: Bool? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Results {
-        let raw = RawResults(plan: plan)
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
+        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, forceExact: exactPercentiles)
         let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)
@@ -33,10 +35,12 @@ public enum Engine {
                 coordinator.fail(chunk: -1, error)
                 return
             }
+            let output = ChunkOutput(capacityBlocks: perChunk, cells: aggregator.cells, costCells: aggregator.costCells)
             while let chunk = coordinator.next() {
                 let first = chunk * perChunk
                 do {
-                    try worker.run(firstBlock: first, blockCount: min(perChunk, plan.blockCount - first), into: raw)
+                    try worker.run(firstBlock: first, blockCount: min(perChunk, plan.blockCount - first), into: output)
+                    aggregator.accept(output)
                 } catch {
                     coordinator.fail(chunk: chunk, error)
                     return
@@ -45,7 +49,7 @@ public enum Engine {
             }
         }
         if let error = coordinator.firstError { throw error }
-        return Results(plan: plan, raw: raw)
+        return Results(plan: plan, variants: aggregator.finished.map { $0! }, exactPercentiles: aggregator.exact)
     }
 }
 

@@ -10,8 +10,9 @@ public struct CellStatistics: Equatable {
 
 /// The results of a run, per variant: trajectory statistics over the draws
 /// (wijken and the city), mean costs, and the gaps derived from them.
-/// Percentiles are exact: the draws of one variant are sorted per cell and
-/// interpolated linearly between closest ranks (NumPy's default method).
+/// Percentiles interpolate linearly between closest ranks (NumPy's default);
+/// they are exact unless a run's draws are too many to hold, when a
+/// `QuantileSketch` with a stated error bound gives them.
 public struct Results {
     public let plan: Plan
     /// `trajectories[variant][(wijk × indicators + indicator) × years + year]`;
@@ -20,39 +21,14 @@ public struct Results {
     /// `costs[variant][instance × steps + step]`: mean spend over draws.
     public private(set) var costs: [[Double]] = []
 
-    init(plan: Plan, raw: RawResults) {
-        self.plan = plan
-        let stride = raw.trajectoryStride, draws = plan.draws
-        var column = [Double](repeating: 0, count: draws)
-        for variant in 0..<plan.variants {
-            let first = variant * draws
-            var cells: [CellStatistics] = []
-            cells.reserveCapacity(stride)
-            for cell in 0..<stride {
-                var sum = 0.0
-                for d in 0..<draws {
-                    let value = raw.trajectories[(first + d) * stride + cell]
-                    column[d] = value
-                    sum += value
-                }
-                cells.append(Results.statistics(&column, sum: sum))
-            }
-            trajectories.append(cells)
-            var meanCosts = [Double](repeating: 0, count: raw.costStride)
-            for c in 0..<raw.costStride {
-                var sum = 0.0
-                for d in 0..<draws { sum += raw.costs[(first + d) * raw.costStride + c] }
-                meanCosts[c] = sum / Double(draws)
-            }
-            costs.append(meanCosts)
-        }
-    }
+    /// True when every percentile is exact; false when a `QuantileSketch` gave them.
+    public let exactPercentiles: Bool
 
-    static func statistics(_ values: inout [Double], sum: Double) -> CellStatistics {
-        let mean = sum / Double(values.count)
-        if values.count == 1 { return CellStatistics(mean: mean, p05: values[0], p50: values[0], p95: values[0]) }
-        values.sort()
-        return CellStatistics(mean: mean, p05: quantile(values, 0.05), p50: quantile(values, 0.5), p95: quantile(values, 0.95))
+    init(plan: Plan, variants: [VariantStatistics], exactPercentiles: Bool) {
+        self.plan = plan
+        self.exactPercentiles = exactPercentiles
+        trajectories = variants.map(\.cells)
+        costs = variants.map(\.costs)
     }
 
     /// Linear interpolation between closest ranks of sorted `values`.

@@ -133,3 +133,54 @@ final class RandomnessTests: EngineTestCase {
         XCTAssertEqual(CounterRandom.normalQuantile(1e-10), -6.361340902404056, accuracy: 1e-9)
     }
 }
+
+/// Percentiles: exact when the draws fit, a sketch with a bound when not.
+final class PercentileTests: EngineTestCase {
+    func testSketchAgreesWithExactPercentilesWithinOneBinWidth() throws {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("veel", """
+            draws: 20000
+            interventions:
+              - plugin: effect
+                wijken: all
+                params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
+            """)
+        let exact = try run(file, threads: 2, exactPercentiles: true)
+        let sketch = try run(file, threads: 2, exactPercentiles: false)
+        XCTAssertTrue(exact.exactPercentiles)
+        XCTAssertFalse(sketch.exactPercentiles)
+        var compared = 0
+        for (e, s) in zip(exact.trajectories[0], sketch.trajectories[0]) {
+            XCTAssertEqual(e.mean, s.mean)
+            // Pilot range after t steps of N(−1, 1) per step spans about ±4.5·sqrt(t):
+            // a bin is at most (range · 1.2) / 2048 wide.
+            let bound = max(1e-9, (e.p95 - e.p05) * 3 * 1.2 / 2048)
+            XCTAssertEqual(e.p05, s.p05, accuracy: bound)
+            XCTAssertEqual(e.p50, s.p50, accuracy: bound)
+            XCTAssertEqual(e.p95, s.p95, accuracy: bound)
+            compared += 1
+        }
+        XCTAssertEqual(compared, 4 * 2 * 6)
+    }
+
+    func testSketchedRunsDoNotDependOnThreads() throws {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("veel", """
+            draws: 9000
+            interventions: [{plugin: effect, params: {delta: {dist: uniform, low: -2, high: 1}}}]
+            """)
+        let one = try run(file, threads: 1, blocksPerChunk: 700, exactPercentiles: false)
+        let two = try run(file, threads: 2, blocksPerChunk: 700, exactPercentiles: false)
+        XCTAssertEqual(one.trajectories[0], two.trajectories[0])
+    }
+
+    func testSelectionQuantileEqualsTheSortedDefinition() {
+        var values = (0..<1001).map { Double(($0 * 7919) % 1001) / 10 }
+        let sorted = values.sorted()
+        for p in [0.05, 0.5, 0.95, 0.123] {
+            let expected = Results.quantile(sorted, p)
+            let got = values.withUnsafeMutableBufferPointer { Selection.quantile($0.baseAddress!, count: 1001, p) }
+            XCTAssertEqual(got, expected, accuracy: 1e-12)
+        }
+    }
+}
