@@ -1,11 +1,9 @@
 -- Intervention: community prevention of youth crime (Communities That Care
 -- style, as in Preventie met Gezag). The effect is a level: a share `effect`
 -- of the starting level of jeugdcriminaliteit, reached after a lag and a
--- build-up, held while the programme runs and fading after it ends.
---
--- The contract gives a plugin ctx.active and ctx.since but not the last
--- active year, so the fading needs the programme length as a parameter
--- (`looptijd`, set it to to - from + 1).
+-- build-up, held while the programme runs and fading after it ends. The fading
+-- counts the years since the last active year, ctx.to (an extension of the
+-- contract: ctx.from and ctx.to are the instance's window as numbers).
 return {
   id = "preventie_jeugdcriminaliteit",
   title = "Preventie jeugdcriminaliteit (Communities That Care / Preventie met Gezag)",
@@ -16,8 +14,10 @@ samen de risicofactoren aan. Het effect is een daling van
 gebeurt er niets: risicofactoren veranderen vanaf jaar 2, gedrag pas later
 (`vertraging` jaar, via ctx.since); daarna groeit het effect in `opbouw` jaar
 naar volle sterkte. Zolang het programma loopt blijft het niveau staan; na
-afloop (ctx.active = 0) verdwijnt elk jaar een deel `uitdoving` van het
-bereikte effect.
+afloop (na ctx.to, het laatste actieve jaar) verdwijnt elk jaar een deel
+`uitdoving` van het bereikte effect. Het bereikte niveau bij het einde hangt
+af van de looptijd (ctx.to - ctx.from + 1): een programma dat stopt voordat
+het op volle sterkte is, dooft uit vanaf het niveau dat het had.
 
 Bronnen: CTC-trial in 24 Amerikaanse gemeenschappen: minder beginnend
 delinquent gedrag na 1,67 jaar; in klas 12 lifetime delinquentie AOR 0,78,
@@ -27,9 +27,6 @@ van de ondersteuning (Oesterle e.a. 2015, AJCP). EVIDENCE.md 2.1: -5 tot -15%
 na 3-5 jaar. Voor Preventie met Gezag is geen effectevaluatie gevonden
 ('lerende aanpak'); het bewijs komt dus uit de VS en is voor Nederland dun.
 
-Let op: zet `looptijd` gelijk aan het aantal actieve jaren (to - from + 1).
-Het contract geeft het laatste actieve jaar niet aan de plugin; `looptijd`
-bepaalt het bereikte niveau bij het einde en hoe lang het uitdoven al duurt.
 Wisselwerking met de regel `trend`: zolang het effect er is, trekt de
 convergentie de wijk iets minder hard naar het stedelijk gemiddelde. Na
 volledige uitdoving eindigt een wijk daardoor enkele tienden per 1000 boven
@@ -61,13 +58,6 @@ wijk per jaar (schatting).]],
         .. "EVIDENCE.md 2.1",
       evidence = "schatting",
     },
-    looptijd = {
-      default = 5, min = 1, max = 21,
-      unit = "aantal actieve jaren (to - from + 1)",
-      source = "CTC-implementatieondersteuning ca. 5 jaar; Preventie met Gezag: 3 jaar "
-        .. "financiering per toegevoegde gemeente",
-      evidence = "schatting",
-    },
     uitdoving = {
       default = 0.25, min = 0, max = 1,
       unit = "aandeel van het bereikte effect dat per jaar na afloop verdwijnt",
@@ -92,11 +82,12 @@ wijk per jaar (schatting).]],
     local niveau = p.effect * ctx.x0.jeugdcriminaliteit   -- per 1000 at full werking
     -- while running: the step from year since to since + 1 adds the build-up
     local opbouw = ctx.active * (werking(ctx.since + 1) - werking(ctx.since))
-    -- after the end: k years of fading have passed; a share uitdoving of what
-    -- is left disappears this year
-    local na = (1 - ctx.active) * sim.ramp(ctx.since, 1)
-    local k = sim.max(ctx.since - p.looptijd, 0)
-    local afbouw = na * werking(p.looptijd) * p.uitdoving * (1 - p.uitdoving) ^ k
+    -- after the end (ctx.to, a number): k years of fading have passed; a share
+    -- uitdoving of what is left disappears this year
+    local na = ctx.year > ctx.to and 1 or 0
+    local k = math.max(ctx.year - ctx.to - 1, 0)
+    local bereikt = werking(ctx.to - ctx.from + 1)        -- share reached when the programme ended
+    local afbouw = na * bereikt * p.uitdoving * (1 - p.uitdoving) ^ k
     ctx:add("jeugdcriminaliteit", niveau * (afbouw - opbouw))
     ctx:spend(ctx.active * p.kosten)
   end,
