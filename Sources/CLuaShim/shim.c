@@ -3,6 +3,7 @@
 #include <lua5.4/lualib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /// Per-state bookkeeping, reachable from the allocator (its `ud`) and from
 /// the hook (through the state's extra space).
@@ -12,9 +13,19 @@ typedef struct {
     long long instructions;
     long long instruction_limit;
     int instruction_limit_hit;
+    double deadline;
+    double seconds;
 } wjs_Limits;
 
-enum { WJS_HOOK_STRIDE = 1000 };
+/* Small enough that a loop of slow library calls (string.rep of a large
+   string) still reaches the hook every few hundred milliseconds. */
+enum { WJS_HOOK_STRIDE = 100 };
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     wjs_Limits *limits = (wjs_Limits *)ud;
@@ -40,12 +51,18 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     wjs_Limits *limits = limits_of(L);
     limits->instructions += WJS_HOOK_STRIDE;
-    if (limits->instructions > limits->instruction_limit) {
+    int too_many = limits->instructions > limits->instruction_limit;
+    int too_long = !too_many && now_seconds() > limits->deadline;
+    if (too_many || too_long) {
         limits->instruction_limit_hit = 1;
         /* level 0 inside a hook is the Lua function that was running */
         luaL_where(L, 0);
-        lua_pushfstring(L, "stopped after %I instructions: an endless loop? (a step may run at most that many)",
-                        (lua_Integer)limits->instruction_limit);
+        if (too_many)
+            lua_pushfstring(L, "stopped after %I instructions: an endless loop? (a step may run at most that many)",
+                            (lua_Integer)limits->instruction_limit);
+        else
+            lua_pushfstring(L, "stopped after %d s: a step may run at most that long",
+                            (int)limits->seconds);
         lua_concat(L, 2);
         lua_error(L);
     }
@@ -56,6 +73,8 @@ lua_State *wjs_newstate(size_t memory_limit) {
     if (!limits) return NULL;
     limits->limit = memory_limit;
     limits->instruction_limit = 100000000LL;
+    limits->seconds = 10;
+    limits->deadline = now_seconds() + 10;
     lua_State *L = lua_newstate(capped_alloc, limits);
     if (!L) { free(limits); return NULL; }
     *(wjs_Limits **)lua_getextraspace(L) = limits;
@@ -71,12 +90,16 @@ void wjs_close(lua_State *L) {
 
 size_t wjs_memory_used(lua_State *L) { return limits_of(L)->used; }
 
-void wjs_arm_limits(lua_State *L, long long instruction_limit) {
+void wjs_arm_limits(lua_State *L, long long instruction_limit, double seconds) {
     wjs_Limits *limits = limits_of(L);
     limits->instructions = 0;
     limits->instruction_limit = instruction_limit;
     limits->instruction_limit_hit = 0;
+    limits->seconds = seconds;
+    limits->deadline = now_seconds() + seconds;
 }
+
+double wjs_clock(void) { return now_seconds(); }
 
 int wjs_instruction_limit_hit(lua_State *L) { return limits_of(L)->instruction_limit_hit; }
 

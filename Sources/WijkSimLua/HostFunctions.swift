@@ -48,8 +48,7 @@ enum HostFunctions {
             let names = plugin.descriptor.params.map(\.name)
             return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
         }
-        host.pushVector(host.arena.register(host.bindings.params[index]))
-        return 1
+        return host.pushView(host.bindings.params[index])
     }
 
     static let xIndex: wjs_Function = { _, c in indicator(c, "ctx.x") { $0.x } }
@@ -63,8 +62,7 @@ enum HostFunctions {
         guard let index = host.indicatorIndex[key] else {
             return host.fail("\(table): unknown indicator '\(key)'\(NearestName.suggestion(for: key, among: host.indicatorNames))")
         }
-        host.pushVector(host.arena.register(buffers(host.bindings)[index]))
-        return 1
+        return host.pushView(buffers(host.bindings)[index])
     }
 
     static let wijkIndex: wjs_Function = { _, c in
@@ -73,8 +71,7 @@ enum HostFunctions {
         guard let index = host.attributeIndex[key] else {
             return host.fail("ctx.wijk: unknown attribute '\(key)'\(NearestName.suggestion(for: key, among: host.attributeNames)) (a numeric column of wijken.csv)")
         }
-        host.pushVector(host.arena.register(host.bindings.attributes[index]))
-        return 1
+        return host.pushView(host.bindings.attributes[index])
     }
 
     /// ctx:add(ID, v): adds v to the change of ID, only in targeted lanes.
@@ -91,7 +88,7 @@ enum HostFunctions {
             let writes = plugin.descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
             return host.fail("add: '\(id)' is not in the plugin's writes {\(writes)}")
         }
-        guard let value = SimFunctions.argument(host, 3, "add") else { return -1 }
+        guard let value = argument(host, 3, position: 2, "add") else { return -1 }
         let b = host.bindings
         let probe = Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes)
         if !probe.isFinite {
@@ -103,13 +100,23 @@ enum HostFunctions {
     /// ctx:spend(v): adds v euros to this instance's cost in this year.
     static let spend: wjs_Function = { _, c in
         let host = LuaHost.from(c)
-        guard let value = SimFunctions.argument(host, 2, "spend") else { return -1 }
+        guard let value = argument(host, 2, position: 1, "spend") else { return -1 }
         let b = host.bindings
         let total = Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount)
         if !total.isFinite {
             return host.fail(nonFinite(host, value, what: "spend"))
         }
         return 0
+    }
+
+    /// A method's argument, numbered as Lua numbers them (without `self`).
+    static func argument(_ host: LuaHost, _ index: Int32, position: Int, _ name: String) -> Operand? {
+        switch host.operand(at: index) {
+        case let .operand(value): return value
+        case let .failure(message):
+            _ = host.fail("bad argument #\(position) to '\(name)' (\(message))")
+            return nil
+        }
     }
 
     static func nonFinite(_ host: LuaHost, _ value: Operand, what: String) -> String {

@@ -227,7 +227,14 @@ public final class LuaHost {
     }
 
     var tooManyVectors: String {
-        "too many vectors in one step (more than \(arena.maxTemporaries)); is a loop creating vectors without end?"
+        "too many vectors in one step (at most \(arena.maxTemporaries) results and \(arena.maxSlots) reads); is a loop creating vectors without end?"
+    }
+
+    /// Pushes a view of an engine buffer, or fails when the step has read too many.
+    func pushView(_ buffer: UnsafeMutablePointer<Double>) -> Int32 {
+        guard let handle = arena.register(buffer) else { return fail(tooManyVectors) }
+        pushVector(handle)
+        return 1
     }
 
     /// Pushes the instance-constant vector `value` (ctx.active, ctx.since).

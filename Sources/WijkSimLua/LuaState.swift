@@ -10,6 +10,9 @@ public final class LuaState {
     public let L: OpaquePointer
     public static let defaultMemoryLimit = 256 << 20
     public static let defaultInstructionLimit: Int64 = 200_000_000
+    /// Wall-clock seconds one call may take (checked in the hook, and after
+    /// the call for a single long C function such as a backtracking `find`).
+    public static let timeLimit = 10.0
     let makeEnvironmentRef: Int32
 
     public init(memoryLimit: Int = LuaState.defaultMemoryLimit) {
@@ -19,7 +22,7 @@ public final class LuaState {
         L = state
         wjs_openlibs(state)
         wjs_protect_string_metatable(state)
-        wjs_arm_limits(state, LuaState.defaultInstructionLimit)
+        wjs_arm_limits(state, LuaState.defaultInstructionLimit, LuaState.timeLimit)
         let prelude = SandboxPrelude.source
         let status = prelude.withCString { wjs_loadtext(state, $0, prelude.utf8.count, "=wijksim-prelude") }
         precondition(status == LUA_OK, "the sandbox prelude does not compile")
@@ -61,16 +64,24 @@ public final class LuaState {
         let sim = lua_absindex(L, simIndex)
         wjs_getref(L, makeEnvironmentRef)
         lua_pushvalue(L, sim)
-        wjs_arm_limits(L, LuaState.defaultInstructionLimit)
+        wjs_arm_limits(L, LuaState.defaultInstructionLimit, LuaState.timeLimit)
         precondition(wjs_pcall(L, 1, 1) == LUA_OK, "sandbox environment: \(string(at: -1) ?? "")")
     }
 
     /// Calls the function below `arguments` with the instruction budget armed;
     /// returns the error message on failure (the stack then holds nothing of the call).
     func protectedCall(arguments: Int32, results: Int32, instructionLimit: Int64 = LuaState.defaultInstructionLimit) -> String? {
-        wjs_arm_limits(L, instructionLimit)
+        let start = wjs_clock()
+        wjs_arm_limits(L, instructionLimit, LuaState.timeLimit)
         let status = wjs_pcall(L, arguments, results)
-        guard status != LUA_OK else { return nil }
+        guard status != LUA_OK else {
+            let seconds = wjs_clock() - start
+            if seconds > LuaState.timeLimit {
+                wjs_pop(L, results)
+                return String(format: "took %.1f s: a step may run at most %.0f s", seconds, LuaState.timeLimit)
+            }
+            return nil
+        }
         let message = string(at: -1) ?? "unknown Lua error"
         wjs_pop(L, 1)
         if status == LUA_ERRMEM {

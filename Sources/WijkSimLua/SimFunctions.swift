@@ -7,8 +7,9 @@ import WijkSimModel
 /// numbers. With numbers only they return a number, as Lua's math would.
 enum SimFunctions {
     static let all: [(String, wjs_Function)] = [
-        ("min", { _, c in zip(c, "min") { $1 < $0 ? $1 : $0 } }),
-        ("max", { _, c in zip(c, "max") { $1 > $0 ? $1 : $0 } }),
+        // a NaN in either argument stays NaN (a + b), whatever the order
+        ("min", { _, c in zip(c, "min") { $0 != $0 || $1 != $1 ? $0 + $1 : ($1 < $0 ? $1 : $0) } }),
+        ("max", { _, c in zip(c, "max") { $0 != $0 || $1 != $1 ? $0 + $1 : ($1 > $0 ? $1 : $0) } }),
         ("clamp", { _, c in zip3(c, "clamp") { VectorKernels.clamp($0, $1, $2) } }),
         ("abs", { _, c in map(c, "abs") { Swift.abs($0) } }),
         ("exp", { _, c in map(c, "exp") { Foundation.exp($0) } }),

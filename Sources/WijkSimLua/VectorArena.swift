@@ -17,7 +17,7 @@ public final class VectorArena {
     static let slotBits: UInt64 = 24
     static let slotMask: UInt64 = (1 << slotBits) - 1
 
-    public init(capacity: Int, memoryBudget: Int = 1 << 30) {
+    public init(capacity: Int, memoryBudget: Int = 256 << 20) {
         self.capacity = max(capacity, 1)
         self.maxTemporaries = max(64, min(Int(VectorArena.slotMask), memoryBudget / (8 * self.capacity)))
     }
@@ -33,19 +33,26 @@ public final class VectorArena {
         generation &+= 1
     }
 
-    /// A handle for a buffer the engine owns (state, parameters, attributes).
-    public func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64 {
+    /// A handle for a buffer the engine owns (state, parameters, attributes),
+    /// or nil when the step has used every slot a handle can name.
+    public func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64? {
+        guard slots.count < maxSlots else { return nil }
         slots.append(buffer)
         return generation << VectorArena.slotBits | UInt64(slots.count)
     }
+
+    /// Slots per step: what a handle's slot bits can name, and well below
+    /// what would make the slot table itself a memory problem.
+    public let maxSlots = Int(VectorArena.slotMask) / 4
 
     /// A fresh buffer for a result, or nil when the step made too many.
     public func temporary() -> (handle: UInt64, buffer: UnsafeMutablePointer<Double>)? {
         guard poolUsed < maxTemporaries else { return nil }
         if poolUsed == pool.count { pool.append(.allocate(capacity: capacity)) }
         let buffer = pool[poolUsed]
+        guard let handle = register(buffer) else { return nil }
         poolUsed += 1
-        return (register(buffer), buffer)
+        return (handle, buffer)
     }
 
     public enum Lookup { case vector(UnsafeMutablePointer<Double>), stale, invalid }

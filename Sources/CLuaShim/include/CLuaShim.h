@@ -18,8 +18,11 @@ typedef int (*wjs_Function)(lua_State *L, void *context);
 lua_State *wjs_newstate(size_t memory_limit);
 void wjs_close(lua_State *L);
 size_t wjs_memory_used(lua_State *L);
-/// Resets the instruction budget; call before every protected call.
-void wjs_arm_limits(lua_State *L, long long instruction_limit);
+/// Resets the instruction budget and the wall-clock deadline; call before
+/// every protected call. Either one stops the call with an error.
+void wjs_arm_limits(lua_State *L, long long instruction_limit, double seconds);
+/// Monotonic seconds, for checking a call that no hook could interrupt.
+double wjs_clock(void);
 int wjs_instruction_limit_hit(lua_State *L);
 
 int wjs_registryindex(void);
