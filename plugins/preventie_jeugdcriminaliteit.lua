@@ -27,10 +27,11 @@ van de ondersteuning (Oesterle e.a. 2015, AJCP). EVIDENCE.md 2.1: -5 tot -15%
 na 3-5 jaar. Voor Preventie met Gezag is geen effectevaluatie gevonden
 ('lerende aanpak'); het bewijs komt dus uit de VS en is voor Nederland dun.
 
-Wisselwerking met de regel `trend`: zolang het effect er is, trekt de
-convergentie de wijk iets minder hard naar het stedelijk gemiddelde. Na
-volledige uitdoving eindigt een wijk daardoor enkele tienden per 1000 boven
-het basispad.
+Wisselwerking met de regel `trend`: met terugkoppeling 0 (standaard) telt
+het effect bovenop het autonome pad en is het na volledige uitdoving weg.
+Met terugkoppeling 1 trekt de convergentie de wijk minder hard naar het
+stedelijk gemiddelde zolang het effect er is, en eindigt de wijk na afloop
+enkele tienden per 1000 boven het basispad.
 
 Kosten per doelwijk per jaar, alleen in actieve jaren. Anker: Preventie met
 Gezag geeft EUR 0,5 mln per jaar per toegevoegde gemeente (3 jaar,

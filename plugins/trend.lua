@@ -6,6 +6,12 @@
 -- city-wide drift. Convergence is symmetric in (city - x), so it treats
 -- lower_better and higher_better indicators alike; the one-sided divergence
 -- needs the polarity, which is listed here as in indicators.csv.
+--
+-- `terugkoppeling` chooses what the rate acts on: 1 = the current distance
+-- (closed loop: an intervention that narrows the gap also slows the
+-- autonomous convergence, so a temporary effect ends below the baseline), 0 =
+-- the baseline path from the start distance (open loop: interventions add to
+-- a fixed autonomous path). Without interventions both give the same path.
 
 local indicators = {
   "minimahuishoudens", "werkloosheid", "onderwijsachterstand", "jeugdcriminaliteit",
@@ -42,6 +48,14 @@ local params = {
       .. "migratie in aandachtswijken. Een tempo is niet gevonden",
     evidence = "schatting",
   },
+  terugkoppeling = {
+    default = 0, min = 0, max = 1,
+    unit = "0 = vast autonoom pad vanaf de beginafstand, 1 = convergentie op de huidige afstand",
+    source = "modelkeuze (geen bron): bij 1 nemen interventies een deel van de autonome "
+      .. "convergentie over, zodat een tijdelijk effect na afloop onder het basispad eindigt; "
+      .. "bij 0 is het effect van een interventie precies wat haar plugin beschrijft",
+    evidence = "schatting",
+  },
 }
 for _, id in ipairs(indicators) do
   params["factor_" .. id] = {
@@ -65,16 +79,30 @@ end
 return {
   id = "trend",
   title = "Autonome ontwikkeling (convergentie, divergentie en stadsbrede trend)",
-  doc = [[Ontwikkeling van alle tien indicatoren zonder nieuw beleid. Per jaar
-verandert x met
+  doc = [[Ontwikkeling van alle tien indicatoren zonder nieuw beleid. Met
+terugkoppeling 1 verandert x per jaar met
 
-  convergentie * factor * (stad - x)
-  + divergentie * factor * slechter * (x - stad)
-  + drift
+  tempo * (x - stad) + drift,
+  tempo = (divergentie * slechter - convergentie) * factor
 
 met factor = `factor_<indicator>`, slechter = 1 als de wijk slechter scoort
 dan de stad (hoger bij lower_better, lager bij higher_better), anders 0, en
-drift = `drift_<indicator>`.
+drift = `drift_<indicator>`. Met terugkoppeling 0 (standaard) volgt de wijk
+een vast autonoom pad vanaf haar beginafstand a0 = x0 + drift * k - stad,
+k jaar na de start:
+
+  tempo0 * (1 + tempo0)^k * a0 + drift      (tempo0 als tempo, maar met a0)
+
+Zonder interventies geven beide hetzelfde pad: de afstand tot de stad
+krimpt (of groeit) met een vast deel per jaar. Met interventies verschillen
+ze. Bij terugkoppeling 1 neemt een interventie die de kloof verkleint een
+deel van de autonome convergentie over; een tijdelijk effect (preventie,
+kansen_voor_kinderen) eindigt na afloop dan onder het basispad, en een
+blijvend effect slijt met het convergentietempo. Bij 0 telt het effect van een
+interventie precies zoals haar plugin het beschrijft, bovenop het autonome
+pad; alleen de verschuiving van het stadsgemiddelde werkt door. Welke van de
+twee klopt, is niet onderzocht (modelkeuze); 0 maakt scenario's eerlijk
+vergelijkbaar en is daarom de standaard.
 
 - Convergentie: elk jaar overbrugt een wijk een deel van haar afstand tot het
   stedelijk gemiddelde. Dat werkt voor lower_better en higher_better
@@ -99,13 +127,17 @@ recente stedelijke trends (minima -0,3 pp/jaar 2017-2019, werkloosheid
   params = params,
   writes = indicators,
   step = function(ctx, p)
+    local k = ctx.year - ctx.first_year                        -- years since the start
     for _, id in ipairs(indicators) do
-      local factor = p["factor_" .. id]
-      local afstand = ctx.x[id] - ctx.city[id]                  -- x - stad
-      local slechter = sim.gt((richting[id] or 1) * afstand, 0)  -- 1 where worse than the city
-      ctx:add(id, -p.convergentie * factor * afstand
-        + p.divergentie * factor * slechter * afstand
-        + p["drift_" .. id])
+      local factor, drift, r = p["factor_" .. id], p["drift_" .. id], richting[id] or 1
+      -- closed loop: the current distance to the city (x - stad)
+      local afstand = ctx.x[id] - ctx.city[id]
+      local tempo = (p.divergentie * sim.gt(r * afstand, 0) - p.convergentie) * factor
+      -- open loop: the autonomous path from the start distance, whatever interventions do
+      local afstand0 = ctx.x0[id] + drift * k - ctx.city[id]
+      local tempo0 = (p.divergentie * sim.gt(r * afstand0, 0) - p.convergentie) * factor
+      local pad = tempo0 * (1 + tempo0) ^ k * afstand0
+      ctx:add(id, p.terugkoppeling * tempo * afstand + (1 - p.terugkoppeling) * pad + drift)
     end
   end,
 }
