@@ -23,7 +23,7 @@ public enum Engine {
                            exactPercentiles: Bool? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Results {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
-        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, forceExact: exactPercentiles)
+        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles)
         let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)

@@ -1,15 +1,17 @@
 import Foundation
 
-/// Reduces the draws of one variant as they arrive from the workers, in
-/// draw order (pieces that arrive early wait, copied), so that sums and the
-/// pilot of a sketch do not depend on timing. Small runs keep every draw
-/// and get exact percentiles; large runs keep a `QuantileSketch` per cell,
-/// so memory does not grow with the number of draws.
+/// Reduces the draws of one variant as they arrive from the workers.
+/// Runs whose draws fit keep every draw (each piece in its own columns) and
+/// get exact percentiles, sums taken in draw order at the end. Larger runs
+/// fold pieces in draw order (early ones wait, copied), so sums and each
+/// sketch's pilot do not depend on timing, and keep a `QuantileSketch` per
+/// cell, so memory does not grow with the number of draws.
 final class VariantAccumulator {
     let draws: Int
     let cells: Int
     let costCells: Int
     let exact: Bool
+    let threads: Int
     let lock = NSLock()
     private var nextDraw = 0
     private var pending: [Int: Piece] = [:]
@@ -18,6 +20,9 @@ final class VariantAccumulator {
     /// Exact mode: every draw, `store[cell × draws + draw]`; sketch mode: the pilot draws.
     private var store: UnsafeMutablePointer<Double>
     private let storeDraws: Int
+    /// Exact mode: every draw's costs, `costStore[cell × draws + draw]`.
+    private var costStore: UnsafeMutablePointer<Double>
+    private var received = 0
     private var sketches: [QuantileSketch] = []
 
     /// Draws used to set each sketch's range before it starts counting.
@@ -30,7 +35,8 @@ final class VariantAccumulator {
         var costs: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int) {
+    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int, threads: Int) {
+        self.threads = max(1, threads)
         self.draws = draws
         self.cells = cells
         self.costCells = costCells
@@ -39,13 +45,18 @@ final class VariantAccumulator {
         costSums = [Double](repeating: 0, count: costCells)
         storeDraws = exact ? draws : min(draws, VariantAccumulator.pilotDraws + maxPieceDraws)
         store = .allocate(capacity: max(1, cells * storeDraws))
+        costStore = .allocate(capacity: exact ? max(1, costCells * draws) : 1)
     }
 
-    deinit { store.deallocate() }
+    deinit {
+        store.deallocate()
+        costStore.deallocate()
+    }
 
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
     /// offset `offset`. Returns the statistics once the last draw is in.
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> VariantStatistics? {
+        if exact { return addExact(output, offset: offset, firstDraw: firstDraw, count: count) }
         lock.lock(); defer { lock.unlock() }
         if firstDraw != nextDraw {
             var piece = Piece(firstDraw: firstDraw, count: count, values: [], costs: [])
@@ -66,6 +77,28 @@ final class VariantAccumulator {
             }
         }
         return nextDraw == draws ? finish() : nil
+    }
+
+    /// Exact mode needs no order: each piece lands in its own columns of the
+    /// store (no lock), and `finish` sums every row in draw order.
+    private func addExact(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> VariantStatistics? {
+        for cell in 0..<cells {
+            (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
+        }
+        for cell in 0..<costCells {
+            (costStore + cell * draws + firstDraw).update(from: output.costRow(cell) + offset, count: count)
+        }
+        lock.lock()
+        received += count
+        let complete = received == draws
+        lock.unlock()
+        guard complete else { return nil }
+        for cell in 0..<costCells {
+            var sum = 0.0
+            for d in 0..<draws { sum += costStore[cell * draws + d] }
+            costSums[cell] = sum
+        }
+        return finish()
     }
 
     private func fold(values: (Int) -> UnsafeMutablePointer<Double>, costs: (Int) -> UnsafeMutablePointer<Double>, count: Int) {
@@ -92,26 +125,33 @@ final class VariantAccumulator {
         }
     }
 
+    /// Means and percentiles of every cell; the cells are split over up to
+    /// `threads` threads (at the end of a run the other workers are idle).
     private func finish() -> VariantStatistics {
         let n = Double(draws)
-        var statistics: [CellStatistics] = []
-        statistics.reserveCapacity(cells)
-        for cell in 0..<cells {
-            let mean = sums[cell] / n
-            if exact {
-                let row = store + cell * storeDraws
-                if draws == 1 {
-                    statistics.append(CellStatistics(mean: mean, p05: row[0], p50: row[0], p95: row[0]))
-                } else {
-                    let p05 = Selection.quantile(row, count: draws, 0.05)
-                    let p50 = Selection.quantile(row, count: draws, 0.5)
-                    let p95 = Selection.quantile(row, count: draws, 0.95)
-                    statistics.append(CellStatistics(mean: mean, p05: p05, p50: p50, p95: p95))
+        var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
+        let stripes = min(threads, max(1, cells / 64))
+        statistics.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            let compute = { (stripe: Int) in
+                var cell = stripe
+                while cell < self.cells {
+                    if self.exact {
+                        let row = self.store + cell * self.storeDraws
+                        var sum = 0.0
+                        for d in 0..<self.draws { sum += row[d] }
+                        let mean = sum / n
+                        let p = self.draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: self.draws)
+                        out[cell] = CellStatistics(mean: mean, p05: p.0, p50: p.1, p95: p.2)
+                    } else {
+                        let mean = self.sums[cell] / n
+                        let sketch = self.sketches[cell]
+                        out[cell] = CellStatistics(mean: mean, p05: sketch.quantile(0.05), p50: sketch.quantile(0.5), p95: sketch.quantile(0.95))
+                    }
+                    cell += stripes
                 }
-            } else {
-                let sketch = sketches[cell]
-                statistics.append(CellStatistics(mean: mean, p05: sketch.quantile(0.05), p50: sketch.quantile(0.5), p95: sketch.quantile(0.95)))
             }
+            if stripes == 1 { compute(0) } else { DispatchQueue.concurrentPerform(iterations: stripes, execute: compute) }
         }
         return VariantStatistics(cells: statistics, costs: costSums.map { $0 / n })
     }
@@ -136,11 +176,15 @@ final class Aggregator: @unchecked Sendable {
     private var open: [Int: VariantAccumulator] = [:]
     private(set) var finished: [VariantStatistics?]
 
-    /// Exact percentiles while one variant's draws fit in this many values.
-    static let exactValueLimit = 1 << 24
+    /// Exact percentiles while one variant's draws fit in this many values
+    /// (768 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
+    static let exactValueLimit = 96 << 20
 
-    init(plan: Plan, blocksPerChunk: Int, forceExact: Bool? = nil) {
+    let threads: Int
+
+    init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil) {
         self.plan = plan
+        self.threads = threads
         cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
         costCells = plan.instances.count * plan.stepCount
         exact = forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws)
@@ -169,7 +213,7 @@ final class Aggregator: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         maxPieceDraws: maxPieceDraws)
+                                         maxPieceDraws: maxPieceDraws, threads: threads)
         open[variant] = created
         return created
     }

@@ -184,3 +184,17 @@ final class PercentileTests: EngineTestCase {
         }
     }
 }
+
+final class SelectionTests: XCTestCase {
+    func testThreePercentilesAtOnceEqualTheSortedDefinition() {
+        for n in [1, 2, 3, 7, 20, 21, 100, 1001, 4096] {
+            // n > 997 repeats values: ties must not upset the selection
+            var values = (0..<n).map { Double(($0 * 7919 + 13) % 997) / 7 }
+            let sorted = values.sorted()
+            let got = values.withUnsafeMutableBufferPointer { Selection.percentiles($0.baseAddress!, count: n) }
+            XCTAssertEqual(got.p05, Results.quantile(sorted, 0.05), accuracy: 1e-12, "n = \(n)")
+            XCTAssertEqual(got.p50, Results.quantile(sorted, 0.5), accuracy: 1e-12, "n = \(n)")
+            XCTAssertEqual(got.p95, Results.quantile(sorted, 0.95), accuracy: 1e-12, "n = \(n)")
+        }
+    }
+}

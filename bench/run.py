@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""The wijksim benchmark: the workload of bench/workload/scenarios/bench.yaml
+(7 wijken, 4 indicators, 4 plugins, 20 steps, distributed parameters, one per
+wijk) run by wijksim and by two peers that compute the same numbers:
+
+  numpy   bench/peers/numpy_peer.py: what an analyst would write in NumPy
+  fused   bench/peers/fused.c: one hand-fused C loop, the practical limit
+
+    python3 bench/run.py                 full benchmark (10,000 draws, 5 runs)
+    python3 bench/run.py --quick --guard 3   CI: fewer runs; fail below 3x NumPy
+    python3 bench/run.py --scaling       wijksim's scaling table
+
+Each program runs as a whole process (release build, one warm-up, then the
+runs interleaved so that machine noise hits all alike); the table gives
+medians. Before timing, a fixed-parameter version of the workload must give
+the same numbers in all three (relative 1e-9), or the benchmark fails.
+"""
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+WORKLOAD = os.path.join(BENCH, "workload")
+WIJKSIM = os.path.join(ROOT, ".build", "release", "wijksim")
+FUSED = os.path.join(ROOT, ".build", "bench", "fused")
+WIJKEN, STEPS = 7, 20
+
+
+def build():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "wijksim"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    os.makedirs(os.path.dirname(FUSED), exist_ok=True)
+    subprocess.run(["cc", "-O3", "-pthread", "-o", FUSED, os.path.join(BENCH, "peers", "fused.c"), "-lm"], check=True)
+
+
+def timed(command):
+    """(wall seconds, peak RSS in MiB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"benchmark command failed: {' '.join(command)}\n{error}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def commands(draws, out):
+    scenario = os.path.join(WORKLOAD, "scenarios", "bench.yaml")
+    return {
+        ("numpy", 1): [sys.executable, os.path.join(BENCH, "peers", "numpy_peer.py"), out + "/numpy", "--draws", str(draws)],
+        ("fused", 1): [FUSED, out + "/fused1", "--draws", str(draws), "--threads", "1"],
+        ("fused", 2): [FUSED, out + "/fused2", "--draws", str(draws), "--threads", "2"],
+        ("wijksim", 1): [WIJKSIM, "run", scenario, "--draws", str(draws), "--threads", "1", "--out", out + "/wijksim1"],
+        ("wijksim", 2): [WIJKSIM, "run", scenario, "--draws", str(draws), "--threads", "2", "--out", out + "/wijksim2"],
+    }
+
+
+def means(path):
+    with open(path, newline="") as f:
+        return {(r["wijk"], r["indicator"], int(float(r["year"]))): float(r["mean"]) for r in csv.DictReader(f)}
+
+
+def costs(path):
+    with open(path, newline="") as f:
+        return {(r["intervention"], int(float(r["year"]))): float(r["mean"]) for r in csv.DictReader(f)}
+
+
+def check_agreement(out):
+    """Every peer must reproduce wijksim's numbers on the fixed-parameter workload."""
+    fixed = os.path.join(WORKLOAD, "scenarios", "bench-fixed.yaml")
+    subprocess.run([WIJKSIM, "run", fixed, "--out", out + "/fixed-wijksim"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, os.path.join(BENCH, "peers", "numpy_peer.py"), out + "/fixed-numpy", "--draws", "4", "--fixed"], check=True)
+    subprocess.run([FUSED, out + "/fixed-fused", "--draws", "4", "--fixed"], check=True)
+    reference = means(out + "/fixed-wijksim/trajectories.csv")
+    reference_costs = costs(out + "/fixed-wijksim/costs.csv")
+    worst = {}
+    for peer in ("numpy", "fused"):
+        other = means(f"{out}/fixed-{peer}/trajectories.csv")
+        other_costs = costs(f"{out}/fixed-{peer}/costs.csv")
+        if set(other) != set(reference) or set(other_costs) != set(reference_costs):
+            sys.exit(f"agreement: {peer} does not write the same rows as wijksim")
+        pairs = [(reference[k], other[k]) for k in reference] + [(reference_costs[k], other_costs[k]) for k in reference_costs]
+        worst[peer] = max(abs(a - b) / max(1.0, abs(a), abs(b)) for a, b in pairs)
+        if worst[peer] > 1e-9:
+            sys.exit(f"agreement: {peer} differs from wijksim by {worst[peer]:.3g} (relative), more than 1e-9")
+    return worst
+
+
+def benchmark(draws, runs, out):
+    table = commands(draws, out)
+    samples = {key: [] for key in table}
+    for key, command in table.items():           # warm-up
+        timed(command)
+    for _ in range(runs):
+        for key, command in table.items():
+            samples[key].append(timed(command))
+    rows = []
+    lane_years = draws * WIJKEN * STEPS
+    med = {key: statistics.median(w for w, _ in s) for key, s in samples.items()}
+    for (name, threads), s in samples.items():
+        wall = med[(name, threads)]
+        rows.append({
+            "program": name, "threads": threads, "wall_s": wall,
+            "wall_min_s": min(w for w, _ in s),
+            "lane_years_per_s": lane_years / wall,
+            "peak_rss_mib": max(r for _, r in s),
+            "speedup_vs_numpy": med[("numpy", 1)] / wall,
+            "ratio_to_fused": wall / med[("fused", threads)],
+        })
+    return rows
+
+
+def print_table(rows, draws):
+    print(f"\nBenchmark workload: {draws} draws x {WIJKEN} wijken x {STEPS} years x 4 plugins (medians)")
+    print(f"{'program':<9} {'threads':>7} {'wall s':>8} {'lane-years/s':>13} {'peak MiB':>9} {'x NumPy':>8} {'/ fused':>8}")
+    for r in rows:
+        print(f"{r['program']:<9} {r['threads']:>7} {r['wall_s']:>8.3f} {r['lane_years_per_s']:>13.3g} "
+              f"{r['peak_rss_mib']:>9.0f} {r['speedup_vs_numpy']:>8.1f} {r['ratio_to_fused']:>8.2f}")
+    one = next(r for r in rows if r["program"] == "wijksim" and r["threads"] == 1)
+    two = next(r for r in rows if r["program"] == "wijksim" and r["threads"] == 2)
+    print(f"wijksim 2 threads vs 1: {one['wall_s'] / two['wall_s']:.2f}x")
+
+
+def scaling(out):
+    """wijksim alone over draws, variants, wijken and plugins (one run each after a warm-up)."""
+    from scaling import cases
+    rows = []
+    for label, scenario, extra in cases(out):
+        command = [WIJKSIM, "run", scenario, "--threads", "2"] + extra
+        timed(command)
+        wall, rss = timed(command)
+        rows.append({"case": label, "wall_s": wall, "peak_rss_mib": rss})
+        print(f"{label:<28} {wall:>8.2f} s {rss:>8.0f} MiB", flush=True)
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--draws", type=int, default=10000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="3 runs (for CI)")
+    ap.add_argument("--guard", type=float, help="fail when wijksim (2 threads) is less than this many times faster than NumPy")
+    ap.add_argument("--json", default=os.path.join(ROOT, ".build", "bench", "results.json"))
+    ap.add_argument("--scaling", action="store_true", help="print and save wijksim's scaling table instead")
+    ap.add_argument("--no-build", action="store_true")
+    args = ap.parse_args()
+    if args.quick:
+        args.runs = 3
+    if not args.no_build:
+        build()
+    sys.path.insert(0, BENCH)
+    with tempfile.TemporaryDirectory(prefix="wijksim-bench-") as out:
+        if args.scaling:
+            result = {"scaling": scaling(out)}
+        else:
+            worst = check_agreement(out)
+            print(f"agreement on the fixed workload: numpy {worst['numpy']:.1e}, fused {worst['fused']:.1e} (max relative difference)")
+            rows = benchmark(args.draws, args.runs, out)
+            print_table(rows, args.draws)
+            result = {"draws": args.draws, "runs": args.runs, "agreement": worst, "rows": rows}
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump(result, f, indent=2)
+    print(f"wrote {os.path.relpath(args.json, ROOT)}")
+    if args.guard and not args.scaling:
+        ratio = next(r for r in rows if r["program"] == "wijksim" and r["threads"] == 2)["speedup_vs_numpy"]
+        if ratio < args.guard:
+            sys.exit(f"benchmark guard: wijksim is {ratio:.1f}x NumPy, below the floor of {args.guard}x")
+        print(f"benchmark guard: wijksim is {ratio:.1f}x NumPy (floor {args.guard}x): ok")
+
+
+if __name__ == "__main__":
+    main()
