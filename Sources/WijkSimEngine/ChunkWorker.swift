@@ -120,13 +120,13 @@ final class ChunkWorker {
             let indicator = plan.city.indicators[i]
             let lo = indicator.min, hi = indicator.max
             let state = x[i], add = adds[i]
-            var probe = 0.0
+            var bad: UInt64 = 0
             for lane in 0..<lanes {
                 let value = state[lane] + add[lane]
-                probe += value * 0
+                bad |= (value.bitPattern & 0x7FF0_0000_0000_0000) == 0x7FF0_0000_0000_0000 ? 1 : 0
                 state[lane] = value < lo ? lo : (value > hi ? hi : value)
             }
-            if !probe.isFinite {
+            if bad != 0 {
                 let lane = (0..<lanes).first { !(state[$0] + 0).isFinite } ?? 0
                 throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(year) to \(year + 1): the adds of the plugins overflowed")
             }

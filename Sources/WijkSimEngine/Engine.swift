@@ -40,7 +40,7 @@ public enum Engine {
                 let first = chunk * perChunk
                 do {
                     try worker.run(firstBlock: first, blockCount: min(perChunk, plan.blockCount - first), into: output)
-                    aggregator.accept(output)
+                    aggregator.accept(output, moreChunks: coordinator.hasMore)
                 } catch {
                     coordinator.fail(chunk: chunk, error)
                     return
@@ -49,6 +49,7 @@ public enum Engine {
             }
         }
         if let error = coordinator.firstError { throw error }
+        aggregator.finishDeferred()
         return Results(plan: plan, variants: aggregator.finished.map { $0! }, exactPercentiles: aggregator.exact)
     }
 }
@@ -70,6 +71,11 @@ final class ChunkCoordinator: @unchecked Sendable {
         guard failed == nil, nextChunk < chunkCount else { return nil }
         nextChunk += 1
         return nextChunk - 1
+    }
+
+    var hasMore: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return failed == nil && nextChunk < chunkCount
     }
 
     func finished() -> Int? {

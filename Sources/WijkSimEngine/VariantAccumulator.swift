@@ -11,7 +11,6 @@ final class VariantAccumulator {
     let cells: Int
     let costCells: Int
     let exact: Bool
-    let threads: Int
     let lock = NSLock()
     private var nextDraw = 0
     private var pending: [Int: Piece] = [:]
@@ -35,8 +34,7 @@ final class VariantAccumulator {
         var costs: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int, threads: Int) {
-        self.threads = max(1, threads)
+    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int) {
         self.draws = draws
         self.cells = cells
         self.costCells = costCells
@@ -54,8 +52,8 @@ final class VariantAccumulator {
     }
 
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
-    /// offset `offset`. Returns the statistics once the last draw is in.
-    func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> VariantStatistics? {
+    /// offset `offset`. Returns true once the last draw is in.
+    func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
         if exact { return addExact(output, offset: offset, firstDraw: firstDraw, count: count) }
         lock.lock(); defer { lock.unlock() }
         if firstDraw != nextDraw {
@@ -64,7 +62,7 @@ final class VariantAccumulator {
             for cell in 0..<cells { piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset, count: count)) }
             for cell in 0..<costCells { piece.costs.append(contentsOf: UnsafeBufferPointer(start: output.costRow(cell) + offset, count: count)) }
             pending[firstDraw] = piece
-            return nil
+            return false
         }
         fold(values: { output.row($0) + offset }, costs: { output.costRow($0) + offset }, count: count)
         while let piece = pending.removeValue(forKey: nextDraw) {
@@ -76,12 +74,12 @@ final class VariantAccumulator {
                 }
             }
         }
-        return nextDraw == draws ? finish() : nil
+        return nextDraw == draws
     }
 
     /// Exact mode needs no order: each piece lands in its own columns of the
     /// store (no lock), and `finish` sums every row in draw order.
-    private func addExact(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> VariantStatistics? {
+    private func addExact(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
         for cell in 0..<cells {
             (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
         }
@@ -92,13 +90,7 @@ final class VariantAccumulator {
         received += count
         let complete = received == draws
         lock.unlock()
-        guard complete else { return nil }
-        for cell in 0..<costCells {
-            var sum = 0.0
-            for d in 0..<draws { sum += costStore[cell * draws + d] }
-            costSums[cell] = sum
-        }
-        return finish()
+        return complete
     }
 
     private func fold(values: (Int) -> UnsafeMutablePointer<Double>, costs: (Int) -> UnsafeMutablePointer<Double>, count: Int) {
@@ -125,35 +117,43 @@ final class VariantAccumulator {
         }
     }
 
-    /// Means and percentiles of every cell; the cells are split over up to
-    /// `threads` threads (at the end of a run the other workers are idle).
-    private func finish() -> VariantStatistics {
+    /// Means and percentiles of every `stripes`-th cell from `stripe` on,
+    /// into `out`; stripes may run on different threads at once.
+    func finish(stripe: Int, of stripes: Int, into out: UnsafeMutablePointer<CellStatistics>) {
         let n = Double(draws)
-        var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
-        let stripes = min(threads, max(1, cells / 64))
-        statistics.withUnsafeMutableBufferPointer { out in
-            let out = out.baseAddress!
-            let compute = { (stripe: Int) in
-                var cell = stripe
-                while cell < self.cells {
-                    if self.exact {
-                        let row = self.store + cell * self.storeDraws
-                        var sum = 0.0
-                        for d in 0..<self.draws { sum += row[d] }
-                        let mean = sum / n
-                        let p = self.draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: self.draws)
-                        out[cell] = CellStatistics(mean: mean, p05: p.0, p50: p.1, p95: p.2)
-                    } else {
-                        let mean = self.sums[cell] / n
-                        let sketch = self.sketches[cell]
-                        out[cell] = CellStatistics(mean: mean, p05: sketch.quantile(0.05), p50: sketch.quantile(0.5), p95: sketch.quantile(0.95))
-                    }
-                    cell += stripes
-                }
+        var cell = stripe
+        while cell < cells {
+            if exact {
+                let row = store + cell * storeDraws
+                var sum = 0.0
+                for d in 0..<draws { sum += row[d] }
+                let p = draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: draws)
+                out[cell] = CellStatistics(mean: sum / n, p05: p.0, p50: p.1, p95: p.2)
+            } else {
+                let sketch = sketches[cell]
+                out[cell] = CellStatistics(mean: sums[cell] / n, p05: sketch.quantile(0.05), p50: sketch.quantile(0.5), p95: sketch.quantile(0.95))
             }
-            if stripes == 1 { compute(0) } else { DispatchQueue.concurrentPerform(iterations: stripes, execute: compute) }
+            cell += stripes
         }
-        return VariantStatistics(cells: statistics, costs: costSums.map { $0 / n })
+    }
+
+    /// Mean spend per cost cell over the draws (summed in draw order).
+    func meanCosts() -> [Double] {
+        if exact {
+            for cell in 0..<costCells {
+                var sum = 0.0
+                for d in 0..<draws { sum += costStore[cell * draws + d] }
+                costSums[cell] = sum
+            }
+        }
+        return costSums.map { $0 / Double(draws) }
+    }
+
+    /// All statistics, on this thread.
+    func finish() -> VariantStatistics {
+        var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
+        statistics.withUnsafeMutableBufferPointer { finish(stripe: 0, of: 1, into: $0.baseAddress!) }
+        return VariantStatistics(cells: statistics, costs: meanCosts())
     }
 }
 
@@ -174,6 +174,7 @@ final class Aggregator: @unchecked Sendable {
     let maxPieceDraws: Int
     private let lock = NSLock()
     private var open: [Int: VariantAccumulator] = [:]
+    private var deferred: [Int] = []
     private(set) var finished: [VariantStatistics?]
 
     /// Exact percentiles while one variant's draws fit in this many values
@@ -192,28 +193,55 @@ final class Aggregator: @unchecked Sendable {
         finished = Array(repeating: nil, count: plan.variants)
     }
 
-    func accept(_ output: ChunkOutput) {
+    /// Folds a chunk into its variants. A variant that completes while
+    /// chunks remain is finished here (the other workers are busy anyway);
+    /// one that completes at the end waits for `finishDeferred`, which
+    /// spreads its cells over all threads.
+    func accept(_ output: ChunkOutput, moreChunks: Bool) {
         var offset = 0
         while offset < output.blocks {
             let block = output.firstBlock + offset
             let variant = block / plan.draws, draw = block % plan.draws
             let count = min(output.blocks - offset, plan.draws - draw)
             let accumulator = self.accumulator(variant)
-            if let statistics = accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
-                lock.lock()
-                finished[variant] = statistics
-                open[variant] = nil
-                lock.unlock()
+            if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
+                if moreChunks || threads == 1 {
+                    let statistics = accumulator.finish()
+                    lock.lock()
+                    finished[variant] = statistics
+                    open[variant] = nil
+                    lock.unlock()
+                } else {
+                    lock.lock()
+                    deferred.append(variant)
+                    lock.unlock()
+                }
             }
             offset += count
         }
+    }
+
+    /// Finishes the variants that completed last, their cells split over threads.
+    func finishDeferred() {
+        for variant in deferred.sorted() {
+            guard let accumulator = open[variant] else { continue }
+            var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
+            let stripes = min(threads, max(1, cells / 64))
+            statistics.withUnsafeMutableBufferPointer { buffer in
+                let out = buffer.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: stripes) { accumulator.finish(stripe: $0, of: stripes, into: out) }
+            }
+            finished[variant] = VariantStatistics(cells: statistics, costs: accumulator.meanCosts())
+            open[variant] = nil
+        }
+        deferred = []
     }
 
     private func accumulator(_ variant: Int) -> VariantAccumulator {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         maxPieceDraws: maxPieceDraws, threads: threads)
+                                         maxPieceDraws: maxPieceDraws)
         open[variant] = created
         return created
     }

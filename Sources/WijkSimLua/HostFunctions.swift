@@ -90,8 +90,7 @@ enum HostFunctions {
         }
         guard let value = argument(host, 3, position: 2, "add") else { return -1 }
         let b = host.bindings
-        let probe = Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes)
-        if !probe.isFinite {
+        if !Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes) {
             return host.fail(nonFinite(host, value, what: "add to '\(id)'"))
         }
         return 0
@@ -102,8 +101,7 @@ enum HostFunctions {
         let host = LuaHost.from(c)
         guard let value = argument(host, 2, position: 1, "spend") else { return -1 }
         let b = host.bindings
-        let total = Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount)
-        if !total.isFinite {
+        if !Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount) {
             return host.fail(nonFinite(host, value, what: "spend"))
         }
         return 0
@@ -133,32 +131,35 @@ enum HostFunctions {
 
 /// The masked accumulations behind `ctx:add` and `ctx:spend`. A select, not
 /// a multiplication by the mask, so a NaN outside the targeted wijken is
-/// ignored as the contract says; the returned probe is NaN when any
-/// counted value was not finite (0·∞ and 0·NaN are NaN).
+/// ignored as the contract says. Non-finite values are caught with an
+/// integer OR of exponent bits, which (unlike a floating-point sum) the
+/// compiler can vectorise; the result is true when all were finite.
 enum Accumulate {
+    static let exponent: UInt64 = 0x7FF0_0000_0000_0000
+
     static func masked(_ value: Operand, into sums: UnsafeMutablePointer<Double>,
-                       mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Double {
-        var probe = 0.0
+                       mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Bool {
+        var bad: UInt64 = 0
         switch value {
         case let .vector(v):
             for i in 0..<n {
                 let counted = mask[i] != 0 ? v[i] : 0
                 sums[i] += counted
-                probe += counted * 0
+                bad |= (counted.bitPattern & exponent) == exponent ? 1 : 0
             }
         case let .scalar(s):
             for i in 0..<n {
                 let counted = mask[i] != 0 ? s : 0
                 sums[i] += counted
-                probe += counted * 0
+                bad |= (counted.bitPattern & exponent) == exponent ? 1 : 0
             }
         }
-        return probe
+        return bad == 0
     }
 
     static func maskedPerBlock(_ value: Operand, into blockSums: UnsafeMutablePointer<Double>,
-                               mask: UnsafeMutablePointer<Double>, lanes n: Int, wijkCount w: Int) -> Double {
-        var probe = 0.0
+                               mask: UnsafeMutablePointer<Double>, lanes n: Int, wijkCount w: Int) -> Bool {
+        var bad: UInt64 = 0
         for block in 0..<(n / w) {
             var sum = 0.0
             for wijk in 0..<w {
@@ -166,8 +167,8 @@ enum Accumulate {
                 sum += mask[lane] != 0 ? value.value(at: lane) : 0
             }
             blockSums[block] += sum
-            probe += sum * 0
+            bad |= (sum.bitPattern & exponent) == exponent ? 1 : 0
         }
-        return probe
+        return bad == 0
     }
 }
