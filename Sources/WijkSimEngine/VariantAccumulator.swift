@@ -42,13 +42,13 @@ final class VariantAccumulator {
         sums = [Double](repeating: 0, count: cells)
         costSums = [Double](repeating: 0, count: costCells)
         storeDraws = exact ? draws : min(draws, VariantAccumulator.pilotDraws + maxPieceDraws)
-        store = .allocate(capacity: max(1, cells * storeDraws))
-        costStore = .allocate(capacity: exact ? max(1, costCells * draws) : 1)
+        store = LargeBuffer.allocate(cells * storeDraws)
+        costStore = LargeBuffer.allocate(exact ? costCells * draws : 1)
     }
 
     deinit {
-        store.deallocate()
-        costStore.deallocate()
+        LargeBuffer.deallocate(store, count: cells * storeDraws)
+        LargeBuffer.deallocate(costStore, count: exact ? costCells * draws : 1)
     }
 
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
