@@ -22,8 +22,15 @@ public enum Engine {
                            blocksPerChunk chunkBlocks: Int? = nil,
                            exactPercentiles: Bool? = nil,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Results {
+        try run(plan, threads: threads, blocksPerChunk: chunkBlocks, exactPercentiles: exactPercentiles,
+                pairing: nil, progress: progress).results
+    }
+
+    static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
+                    pairing: Pairing?, progress: ((Int, Int) -> Void)?) throws -> (results: Results, kept: ReferenceDraws?, differences: [[DifferenceStatistics]]) {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
-        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles)
+        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
+                                    pairing: pairing)
         let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)
@@ -50,7 +57,9 @@ public enum Engine {
         }
         if let error = coordinator.firstError { throw error }
         aggregator.finishDeferred()
-        return Results(plan: plan, variants: aggregator.finished.map { $0! }, exactPercentiles: aggregator.exact)
+        let variants = aggregator.finished.map { $0! }
+        return (Results(plan: plan, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
+                variants.map(\.differences))
     }
 }
 

@@ -80,6 +80,20 @@ public struct Results {
     }
 }
 
+extension Results {
+    /// Mean total spend of interventions without a funding source; nil when every intervention names one.
+    public func unfundedSpend(variant: Int) -> Double? {
+        let unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
+        guard !unfunded.isEmpty else { return nil }
+        return unfunded.reduce(0.0) { sum, k in sum + (0..<plan.stepCount).reduce(0.0) { $0 + cost(variant: variant, instance: k, step: $1) } }
+    }
+
+    /// Wijken that an intervention targets, in data order.
+    public var focusWijken: [Int] {
+        (0..<plan.wijkCount).filter { w in plan.instances.contains { $0.kind == .intervention && $0.mask[w] != 0 } }
+    }
+}
+
 /// A wijk's gap for one indicator over the run (CONTRACT §5, gaps.csv).
 public struct GapSummary: Equatable {
     public var start: Double

@@ -118,13 +118,22 @@ final class VariantAccumulator {
     }
 
     /// Means and percentiles of every `stripes`-th cell from `stripe` on,
-    /// into `out`; stripes may run on different threads at once.
-    func finish(stripe: Int, of stripes: Int, into out: UnsafeMutablePointer<CellStatistics>) {
+    /// into `out` (and, when paired, differences into `differences`, and the
+    /// draws into `keep`); stripes may run on different threads at once.
+    func finish(stripe: Int, of stripes: Int, into out: UnsafeMutablePointer<CellStatistics>,
+                pairing: Pairing? = nil, differences: UnsafeMutablePointer<DifferenceStatistics>? = nil,
+                keep: ReferenceDraws? = nil) {
         let n = Double(draws)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: pairing?.reference == nil ? 1 : draws)
+        defer { scratch.deallocate() }
         var cell = stripe
         while cell < cells {
             if exact {
                 let row = store + cell * storeDraws
+                if let keep { keep.row(cell).update(from: row, count: draws) }
+                if let pairing, pairing.reference != nil, let differences {
+                    differences[cell] = pairing.difference(cell: cell, row: row, draws: draws, scratch: scratch)
+                }
                 var sum = 0.0
                 for d in 0..<draws { sum += row[d] }
                 let p = draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: draws)
@@ -149,11 +158,23 @@ final class VariantAccumulator {
         return costSums.map { $0 / Double(draws) }
     }
 
-    /// All statistics, on this thread.
-    func finish() -> VariantStatistics {
+    /// All statistics, on `stripes` threads.
+    func finish(stripes: Int, pairing: Pairing?, keep: ReferenceDraws?) -> VariantStatistics {
         var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
-        statistics.withUnsafeMutableBufferPointer { finish(stripe: 0, of: 1, into: $0.baseAddress!) }
-        return VariantStatistics(cells: statistics, costs: meanCosts())
+        var differences = [DifferenceStatistics](repeating: .zero, count: pairing?.reference == nil ? 0 : cells)
+        statistics.withUnsafeMutableBufferPointer { out in
+            differences.withUnsafeMutableBufferPointer { diff in
+                let out = out.baseAddress!, diff = diff.baseAddress
+                if stripes == 1 {
+                    finish(stripe: 0, of: 1, into: out, pairing: pairing, differences: diff, keep: keep)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: stripes) {
+                        self.finish(stripe: $0, of: stripes, into: out, pairing: pairing, differences: diff, keep: keep)
+                    }
+                }
+            }
+        }
+        return VariantStatistics(cells: statistics, costs: meanCosts(), differences: differences)
     }
 }
 
@@ -161,6 +182,8 @@ final class VariantAccumulator {
 struct VariantStatistics {
     var cells: [CellStatistics]
     var costs: [Double]
+    /// Per cell, against the reference draws; empty when not paired.
+    var differences: [DifferenceStatistics] = []
 }
 
 /// Routes each chunk's blocks to their variants' accumulators and keeps the
@@ -183,13 +206,20 @@ final class Aggregator: @unchecked Sendable {
 
     let threads: Int
 
-    init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil) {
+    /// Set when this run is compared with a reference, or is the reference.
+    let pairing: Pairing?
+    /// The reference's draws of variant 0, kept when `pairing.keepVariantZero`.
+    let kept: ReferenceDraws?
+
+    init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil, pairing: Pairing? = nil) {
         self.plan = plan
         self.threads = threads
+        self.pairing = pairing
         cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
         costCells = plan.instances.count * plan.stepCount
-        exact = forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws)
+        exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
         maxPieceDraws = blocksPerChunk
+        kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil
         finished = Array(repeating: nil, count: plan.variants)
     }
 
@@ -206,7 +236,7 @@ final class Aggregator: @unchecked Sendable {
             let accumulator = self.accumulator(variant)
             if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
                 if moreChunks || threads == 1 {
-                    let statistics = accumulator.finish()
+                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
                     lock.lock()
                     finished[variant] = statistics
                     open[variant] = nil
@@ -225,13 +255,8 @@ final class Aggregator: @unchecked Sendable {
     func finishDeferred() {
         for variant in deferred.sorted() {
             guard let accumulator = open[variant] else { continue }
-            var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
             let stripes = min(threads, max(1, cells / 64))
-            statistics.withUnsafeMutableBufferPointer { buffer in
-                let out = buffer.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: stripes) { accumulator.finish(stripe: $0, of: stripes, into: out) }
-            }
-            finished[variant] = VariantStatistics(cells: statistics, costs: accumulator.meanCosts())
+            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
             open[variant] = nil
         }
         deferred = []

@@ -13,18 +13,42 @@ struct CSVTable {
     var header: [String]
     var rows: [Row]
 
-    static func read(_ file: String) throws -> CSVTable {
+    /// The cell separator. CONTRACT §1 files use `,`; Dutch exports such as
+    /// CBS StatLine's often use `;`, which `fromHeader` recognises.
+    enum Separator {
+        case comma
+        /// `;` when the header row holds more `;` than `,` outside quotes, else `,`.
+        case fromHeader
+
+        func scalar(for text: String) -> Unicode.Scalar {
+            switch self {
+            case .comma: return ","
+            case .fromHeader:
+                var quoted = false, commas = 0, semicolons = 0
+                for c in text.unicodeScalars {
+                    if c == "\"" { quoted.toggle() } else if !quoted {
+                        if c == "\n" { break }
+                        if c == "," { commas += 1 } else if c == ";" { semicolons += 1 }
+                    }
+                }
+                return semicolons > commas ? ";" : ","
+            }
+        }
+    }
+
+    static func read(_ file: String, separator: Separator = .comma) throws -> CSVTable {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw BadInput("cannot read the file", at: SourceLocation(file: file))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw BadInput("not UTF-8 text", at: SourceLocation(file: file))
         }
-        return try parse(text, file: file)
+        return try parse(text, file: file, separator: separator)
     }
 
-    /// RFC 4180: `,` separator, `"` quotes with `""` inside, CRLF or LF.
-    static func parse(_ text: String, file: String) throws -> CSVTable {
+    /// RFC 4180: `,` separator (or the one given), `"` quotes with `""` inside, CRLF or LF.
+    static func parse(_ text: String, file: String, separator: Separator = .comma) throws -> CSVTable {
+        let separatorScalar = separator.scalar(for: text)
         var records: [Row] = []
         var cells: [String] = []
         var cell = ""
@@ -53,7 +77,7 @@ struct CSVTable {
                 }
             } else if c == "\"" {
                 quoted = true
-            } else if c == "," {
+            } else if c == separatorScalar {
                 cells.append(cell)
                 cell = ""
             } else if c == "\r" {

@@ -26,13 +26,17 @@ public struct OutputFolder {
     }
 
     public func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: staging + "/" + name))
+        try files.write(name, text)
     }
 
-    public func subfolder(_ name: String) throws -> String {
+    /// Writes into the staging folder itself.
+    public var files: FolderWriter { FolderWriter(path: staging) }
+
+    /// Writes into `name/` inside the staging folder.
+    public func subfolder(_ name: String) throws -> FolderWriter {
         let path = staging + "/" + name
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        return FolderWriter(path: path)
     }
 
     /// Moves the finished folder into place.
@@ -51,5 +55,14 @@ public struct OutputFolder {
     /// Removes the staging folder after a failure: nothing is left behind.
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+    }
+}
+
+/// Writes text files into one folder of an `OutputFolder`'s staging area.
+public struct FolderWriter {
+    public let path: String
+
+    public func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
     }
 }

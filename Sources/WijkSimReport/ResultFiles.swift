@@ -6,7 +6,7 @@ import WijkSimModel
 public enum ResultFiles {
     public static let version = "0.1.0"
 
-    public static func write(_ results: Results, to folder: OutputFolder) throws {
+    public static func write(_ results: Results, to folder: FolderWriter) throws {
         try folder.write("trajectories.csv", trajectories(results))
         try folder.write("gaps.csv", gaps(results))
         try folder.write("costs.csv", costs(results))

@@ -67,9 +67,7 @@ public enum SummaryTable {
             table.append([f.funding.name, euros(f.funding.budget), euros(f.spent), euros(f.spentOutside),
                           f.overspent ? "OVERSPENT" : "ok"])
         }
-        let unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
-        if !unfunded.isEmpty {
-            let total = unfunded.reduce(0.0) { sum, k in sum + (0..<plan.stepCount).reduce(0.0) { $0 + results.cost(variant: 0, instance: k, step: $1) } }
+        if let total = results.unfundedSpend(variant: 0) {
             table.append(["(no source)", "", euros(total), "", ""])
         }
         lines += aligned(table)
@@ -89,7 +87,7 @@ public enum SummaryTable {
     /// The wijken that interventions target, in data order; without
     /// interventions, the wijken worse than the city on most indicators.
     static func focusWijken(_ plan: Plan, _ results: Results) -> [Int] {
-        let targeted = (0..<plan.wijkCount).filter { w in plan.instances.contains { $0.kind == .intervention && $0.mask[w] != 0 } }
+        let targeted = results.focusWijken
         if !targeted.isEmpty { return targeted }
         let worse = (0..<plan.wijkCount).map { w in
             (w, (0..<plan.indicatorCount).filter { results.gapSummary(variant: 0, wijk: w, indicator: $0).start > 0 }.count)
@@ -97,7 +95,7 @@ public enum SummaryTable {
         return worse.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(maxWijkColumns).map(\.0).sorted()
     }
 
-    static func aligned(_ rows: [[String]]) -> [String] {
+    public static func aligned(_ rows: [[String]]) -> [String] {
         guard let columns = rows.map(\.count).max() else { return [] }
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         return rows.map { row in
@@ -108,12 +106,12 @@ public enum SummaryTable {
         }
     }
 
-    static func signed(_ value: Double) -> String {
+    public static func signed(_ value: Double) -> String {
         let text = String(format: "%+.2f", value)
         return text == "-0.00" ? "+0.00" : text
     }
 
-    static func euros(_ value: Double) -> String {
+    public static func euros(_ value: Double) -> String {
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
         formatter.groupingSeparator = ","

@@ -41,7 +41,7 @@ struct Run: ParsableCommand {
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
             if let folder {
-                try ResultFiles.write(results, to: folder)
+                try ResultFiles.write(results, to: folder.files)
                 try folder.commit()
             }
             print(SummaryTable.text(results, seconds: seconds), terminator: "")

@@ -1,0 +1,67 @@
+/// The draws of the reference alternative (the first scenario's variant 0)
+/// kept per cell, so that every other alternative's draw d can be compared
+/// with the reference's draw d: common random numbers make the difference
+/// paired (CONTRACT §7).
+public final class ReferenceDraws: @unchecked Sendable {
+    public let draws: Int
+    public let cells: Int
+    let values: UnsafeMutablePointer<Double>
+
+    init(draws: Int, cells: Int) {
+        self.draws = draws
+        self.cells = cells
+        values = LargeBuffer.allocate(draws * cells)
+    }
+
+    deinit { LargeBuffer.deallocate(values, count: draws * cells) }
+
+    func row(_ cell: Int) -> UnsafeMutablePointer<Double> { values + cell * draws }
+}
+
+/// Over the draws, the improvement of an alternative over the reference in
+/// one cell, signed by polarity (positive = better), and the share of draws
+/// in which it is better.
+public struct DifferenceStatistics: Equatable {
+    public var mean: Double
+    public var p05: Double
+    public var p95: Double
+    public var pBetter: Double
+
+    public static let zero = DifferenceStatistics(mean: 0, p05: 0, p95: 0, pBetter: 0)
+}
+
+/// What a run compares against, if anything: the reference draws and the
+/// sign per cell (+1 where higher is better, −1 where lower is better).
+struct Pairing {
+    var reference: ReferenceDraws?
+    var keepVariantZero: Bool
+    var sign: [Double]
+
+    static func signs(_ plan: Plan) -> [Double] {
+        var sign: [Double] = []
+        for _ in 0...plan.wijkCount {
+            for indicator in plan.city.indicators {
+                let s: Double = indicator.polarity == .higherBetter ? 1 : -1
+                sign += Array(repeating: s, count: plan.yearCount)
+            }
+        }
+        return sign
+    }
+
+    /// The difference statistics of `row` (this alternative's draws of `cell`)
+    /// against the reference; `scratch` holds `draws` values.
+    func difference(cell: Int, row: UnsafeMutablePointer<Double>, draws: Int,
+                    scratch: UnsafeMutablePointer<Double>) -> DifferenceStatistics {
+        guard let reference else { return .zero }
+        let base = reference.row(cell), s = sign[cell]
+        var sum = 0.0, better = 0
+        for d in 0..<draws {
+            let diff = s * (row[d] - base[d]) + 0.0   // + 0.0 turns −0 into 0
+            scratch[d] = diff
+            sum += diff
+            better += diff > 0 ? 1 : 0
+        }
+        let p = draws == 1 ? (scratch[0], scratch[0], scratch[0]) : Selection.percentiles(scratch, count: draws)
+        return DifferenceStatistics(mean: sum / Double(draws), p05: p.0, p95: p.2, pBetter: Double(better) / Double(draws))
+    }
+}
