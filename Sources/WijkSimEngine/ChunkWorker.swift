@@ -19,6 +19,7 @@ final class ChunkWorker {
     var masks: [UnsafeMutablePointer<Double>]
     var params: [[UnsafeMutablePointer<Double>]]
     let spend: UnsafeMutablePointer<Double>
+    let trace: UnsafeMutablePointer<Double>
     let blockDraws: UnsafeMutablePointer<Int>
     let wijkKeys: UnsafeMutablePointer<UInt64>
     let weights: [[Double]]
@@ -47,6 +48,7 @@ final class ChunkWorker {
         masks = plan.instances.map { _ in buffer() }
         params = plan.instances.map { $0.params.map { _ in buffer() } }
         spend = .allocate(capacity: blocksPerChunk)
+        trace = .allocate(capacity: blocksPerChunk)
         blockDraws = .allocate(capacity: blocksPerChunk)
         wijkKeys = .allocate(capacity: w)
         weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
@@ -64,6 +66,7 @@ final class ChunkWorker {
     deinit {
         for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) { p.deallocate() }
         spend.deallocate()
+        trace.deallocate()
         blockDraws.deallocate()
         wijkKeys.deallocate()
     }
@@ -90,6 +93,12 @@ final class ChunkWorker {
         bindings.seed = plan.seed
         bindings.blockDraws = blockDraws
         bindings.wijkKeys = wijkKeys
+        if let traced = plan.trace {
+            bindings.trace = trace
+            bindings.traceIndicator = traced.indicator
+            bindings.traceWijk = traced.wijk
+        }
+        let contributions = plan.instances.count * plan.stepCount
         updateCity(lanes: lanes)
         record(year: 0, blockCount: blockCount, into: output)
         for step in 0..<plan.stepCount {
@@ -104,9 +113,13 @@ final class ChunkWorker {
                 bindings.isRule = instance.kind == .rule
                 bindings.instanceKey = instance.key
                 spend.update(repeating: 0, count: blockCount)
+                trace.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
                 try host.step(plugin: instance.plugin, instance: instance.name)
                 output.costRow(k * plan.stepCount + step).update(from: spend, count: blockCount)
+                if plan.trace != nil {
+                    output.costRow(contributions + k * plan.stepCount + step).update(from: trace, count: blockCount)
+                }
             }
             try applyAdds(lanes: lanes, year: year)
             updateCity(lanes: lanes)

@@ -36,6 +36,15 @@ public struct Plan {
     public var draws: Int
     public var seed: UInt64
     public var variants: Int
+    /// For `explain`: record each instance's adds to one wijk's indicator.
+    public var trace: Trace?
+
+    /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
+    public struct Trace: Equatable {
+        public var wijk: Int
+        public var indicator: Int
+        public init(wijk: Int, indicator: Int) { self.wijk = wijk; self.indicator = indicator }
+    }
 
     public var wijkCount: Int { city.wijken.count }
     public var indicatorCount: Int { city.indicators.count }

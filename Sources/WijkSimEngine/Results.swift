@@ -43,6 +43,13 @@ public struct Results {
         trajectories[variant][(wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
     }
 
+    /// For a traced run (`Plan.trace`): the mean over draws of `instance`'s
+    /// counted adds to the traced wijk and indicator in step `step`, which
+    /// lands in year firstYear + step + 1 (CONTRACT §8).
+    public func contribution(variant: Int, instance: Int, step: Int) -> Double {
+        costs[variant][(plan.instances.count + instance) * plan.stepCount + step]
+    }
+
     /// Mean spend of `instance` in step year index `step`.
     public func cost(variant: Int, instance: Int, step: Int) -> Double {
         costs[variant][instance * plan.stepCount + step]

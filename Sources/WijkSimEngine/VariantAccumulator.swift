@@ -216,7 +216,8 @@ final class Aggregator: @unchecked Sendable {
         self.threads = threads
         self.pairing = pairing
         cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
-        costCells = plan.instances.count * plan.stepCount
+        // costs per instance and step, then (for explain) contributions per instance and step
+        costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
         exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
         maxPieceDraws = blocksPerChunk
         kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil

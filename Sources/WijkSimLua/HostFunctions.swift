@@ -93,6 +93,12 @@ enum HostFunctions {
         if !Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes) {
             return host.fail(nonFinite(host, value, what: "add to '\(id)'"))
         }
+        if index == b.traceIndicator, let trace = b.trace {
+            let w = b.wijkCount
+            for block in 0..<(b.lanes / w) where b.mask![block * w + b.traceWijk] != 0 {
+                trace[block] += value.value(at: block * w + b.traceWijk)
+            }
+        }
         return 0
     }
 

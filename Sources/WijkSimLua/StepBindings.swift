@@ -29,6 +29,11 @@ public struct StepBindings {
     public var instanceKey: UInt64 = 0
     public var blockDraws: UnsafeMutablePointer<Int>? = nil
     public var wijkKeys: UnsafeMutablePointer<UInt64>? = nil
+    /// For `explain`: per block, Σ of the current instance's counted adds to
+    /// indicator `traceIndicator` in wijk `traceWijk`.
+    public var trace: UnsafeMutablePointer<Double>? = nil
+    public var traceIndicator = -1
+    public var traceWijk = 0
 
     public init() {}
 }

@@ -71,7 +71,7 @@ final class ResultFilesTests: XCTestCase {
     func testScenarioJSONHoldsTheResolvedScenario() throws {
         let folder = ScratchFolder()
         let output = try OutputFolder(folder.path + "/out")
-        try ResultFiles.write(results, to: output)
+        try ResultFiles.write(results, to: output.files)
         try output.commit()
         let json = try JSONSerialization.jsonObject(with: Data(folder.read("out/scenario.json").utf8)) as! [String: Any]
         XCTAssertEqual(json["name"] as? String, "s")

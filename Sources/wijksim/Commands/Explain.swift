@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import WijkSimEngine
+import WijkSimLoad
+import WijkSimModel
+import WijkSimReport
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show each rule's and intervention's contribution to one wijk's indicator, year by year.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "The wijk (a name from wijken.csv).")
+    var wijk: String
+
+    @Option(help: "The indicator id.")
+    var indicator: String
+
+    @Option(help: "The sweep variant (0-based; default 0).")
+    var variant: Int = 0
+
+    @Option(help: "Also write the contributions as CSV (instance,year,contribution) to this file.")
+    var out: String?
+
+    @Option(help: "Monte Carlo draws (overrides the scenario's draws).")
+    var draws: Int?
+
+    @Option(help: "Random seed (overrides the scenario's seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    func validate() throws {
+        if variant < 0 { throw ValidationError("--variant must be 0 or more") }
+        if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(scenario)
+        var plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws, seed: seed)
+        let location = SourceLocation(file: scenario)
+        guard let w = plan.city.wijken.firstIndex(of: wijk) else {
+            throw BadInput("--wijk: unknown wijk \"\(wijk)\"\(NearestName.suggestion(for: wijk, among: plan.city.wijken))", at: location)
+        }
+        guard let i = plan.city.indicatorIndex(indicator) else {
+            throw BadInput("--indicator: unknown indicator \"\(indicator)\"\(NearestName.suggestion(for: indicator, among: plan.city.indicators.map(\.id)))", at: location)
+        }
+        guard variant < plan.variants else {
+            throw BadInput("--variant \(variant): the scenario has \(plan.variants) variant\(plan.variants == 1 ? "" : "s") (0…\(plan.variants - 1))", at: location)
+        }
+        plan.trace = Plan.Trace(wijk: w, indicator: i)
+        let results = try Engine.run(plan, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let explanation = Explanation(results, variant: variant)
+        print(ExplanationText.table(explanation), terminator: "")
+        if let out {
+            let url = URL(fileURLWithPath: out)
+            let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+            do {
+                try Data(ExplanationText.csv(explanation).utf8).write(to: staging)
+                if FileManager.default.fileExists(atPath: url.path) {
+                    _ = try FileManager.default.replaceItemAt(url, withItemAt: staging)
+                } else {
+                    try FileManager.default.moveItem(at: staging, to: url)
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw BadInput("cannot write \(DisplayPath.of(out)): \(error.localizedDescription)")
+            }
+            print("\nWrote \(DisplayPath.of(out))")
+        }
+    }
+}
