@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimLua", "Yams"]),
         .target(name: "WijkSimEngine", dependencies: ["WijkSimModel", "WijkSimLua"]),
         .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimEngine"]),
+        .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad", "Yams"]),
         .executableTarget(
             name: "wijksim",
             dependencies: [
-                "WijkSimModel", "WijkSimLoad", "WijkSimLua", "WijkSimEngine", "WijkSimReport",
+                "WijkSimModel", "WijkSimLoad", "WijkSimLua", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "WijkSimLuaTests", dependencies: ["WijkSimLua", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimEngineTests", dependencies: ["WijkSimEngine", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimReportTests", dependencies: ["WijkSimReport", "WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimRuleTestingTests", dependencies: ["WijkSimRuleTesting", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -4,16 +4,16 @@ import Yams
 
 /// A YAML node with the file and key path it was found at, so that every
 /// message says `file:line: interventions[2].wijken: …`.
-struct YAMLValue {
-    var node: Node
-    var file: String
-    var path: String
+public struct YAMLValue {
+    public var node: Node
+    public var file: String
+    public var path: String
 
-    var location: SourceLocation {
+    public var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path.isEmpty ? nil : path)
     }
 
-    static func parse(file: String) throws -> YAMLValue {
+    public static func parse(file: String) throws -> YAMLValue {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw BadInput("cannot read the file", at: SourceLocation(file: file))
         }
@@ -56,7 +56,7 @@ struct YAMLValue {
         YAMLValue(node: node, file: file, path: "\(path)[\(index)]")
     }
 
-    var typeName: String {
+    public var typeName: String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -67,7 +67,7 @@ struct YAMLValue {
 
     // MARK: Typed reads; each records a problem and returns nil on mismatch.
 
-    func mapping(_ problems: inout DiagnosticList, allowed: [String]? = nil) -> [(key: String, value: YAMLValue)]? {
+    public func mapping(_ problems: inout DiagnosticList, allowed: [String]? = nil) -> [(key: String, value: YAMLValue)]? {
         guard case let .mapping(mapping) = node else {
             problems.add("expected a mapping, found \(typeName)", at: location)
             return nil
@@ -86,7 +86,7 @@ struct YAMLValue {
         return entries
     }
 
-    func list(_ problems: inout DiagnosticList) -> [YAMLValue]? {
+    public func list(_ problems: inout DiagnosticList) -> [YAMLValue]? {
         guard case let .sequence(sequence) = node else {
             problems.add("expected a list, found \(typeName)", at: location)
             return nil
@@ -94,12 +94,12 @@ struct YAMLValue {
         return sequence.enumerated().map { element($0.offset, $0.element) }
     }
 
-    var scalarText: String? {
+    public var scalarText: String? {
         guard case let .scalar(scalar) = node else { return nil }
         return scalar.string
     }
 
-    func string(_ problems: inout DiagnosticList) -> String? {
+    public func string(_ problems: inout DiagnosticList) -> String? {
         guard let text = scalarText, !text.isEmpty else {
             problems.add("expected text, found \(typeName)", at: location)
             return nil
@@ -107,7 +107,7 @@ struct YAMLValue {
         return text
     }
 
-    func number(_ problems: inout DiagnosticList) -> Double? {
+    public func number(_ problems: inout DiagnosticList) -> Double? {
         guard let text = scalarText, let value = Double(csv: text.replacingOccurrences(of: "_", with: "")) else {
             problems.add("expected a number, found \(typeName)", at: location)
             return nil
@@ -115,7 +115,7 @@ struct YAMLValue {
         return value
     }
 
-    func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
+    public func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
         guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             problems.add("expected a whole number, found \(typeName)", at: location)
             return nil
@@ -127,7 +127,7 @@ struct YAMLValue {
         return value
     }
 
-    func bool(_ problems: inout DiagnosticList) -> Bool? {
+    public func bool(_ problems: inout DiagnosticList) -> Bool? {
         switch scalarText?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false

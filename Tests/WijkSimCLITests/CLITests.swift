@@ -124,3 +124,43 @@ final class CLITests: XCTestCase {
         }
     }
 }
+
+/// `wijksim test` and `wijksim explain` through the executable.
+final class AnalystCommandTests: XCTestCase {
+    func testShippedRuleTestsPass() throws {
+        let result = try runCLI(["test"], in: TestPaths.root.path)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(last.hasSuffix("passed, 0 failed"), last)
+        XCTAssertGreaterThanOrEqual(Int(last.split(separator: " ")[0]) ?? 0, 30)
+    }
+
+    func testFailingAndInvalidTestFilesSetTheExitStatus() throws {
+        let folder = ScratchFolder()
+        folder.write("plugins/een.lua", "return {id = 'een', writes = {'a'}, step = function(ctx, p) ctx:add('a', 1) end}")
+        folder.write("tests/een.yaml", "plugin: een\ncases:\n  - name: twee\n    year: 2020\n    x: {a: 0}\n    expect: {add: {a: 2}}\n")
+        var result = try runCLI(["test", "tests", "--plugins", "plugins"], in: folder.path)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("FAIL tests/een.yaml:3: twee\n  add a: expected 2, got 1"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("0 passed, 1 failed\n"), result.stdout)
+        folder.write("tests/kapot.yaml", "plugin: een\ncases: [\n")
+        result = try runCLI(["test", "tests", "--plugins", "plugins"], in: folder.path)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("tests/kapot.yaml:"), result.stderr)
+    }
+
+    func testExplainPrintsATableAndWritesCSV() throws {
+        let city = MiniCity()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -3))
+        let file = city.scenario("s", "interventions: [{plugin: effect, wijken: [Zuid]}]\n")
+        let result = try runCLI(["explain", file, "--wijk", "Zuid", "--indicator", "armoede", "--out", city.path + "/uitleg.csv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("2022    -3.0000   +1.0000   0.0000"), result.stdout)
+        XCTAssertEqual(city.folder.read("uitleg.csv").split(separator: "\n").prefix(5).map(String.init), [
+            "instance,year,contribution", "effect,2021,-3.0", "clamp,2021,0.0", "effect,2022,-3.0", "clamp,2022,1.0",
+        ])
+        let bad = try runCLI(["explain", file, "--wijk", "Zud", "--indicator", "armoede"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("unknown wijk \"Zud\" (did you mean \"Zuid\"?)"), bad.stderr)
+    }
+}
