@@ -28,6 +28,10 @@ public struct DifferenceStatistics: Equatable {
     public var pBetter: Double
 
     public static let zero = DifferenceStatistics(mean: 0, p05: 0, p95: 0, pBetter: 0)
+
+    public init(mean: Double, p05: Double, p95: Double, pBetter: Double) {
+        self.mean = mean; self.p05 = p05; self.p95 = p95; self.pBetter = pBetter
+    }
 }
 
 /// What a run compares against, if anything: the reference draws and the

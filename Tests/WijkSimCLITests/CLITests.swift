@@ -164,3 +164,34 @@ final class AnalystCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("unknown wijk \"Zud\" (did you mean \"Zuid\"?)"), bad.stderr)
     }
 }
+
+/// `wijksim compare` through the executable (CONTRACT §7).
+final class CompareCommandTests: XCTestCase {
+    func testCompareWritesEveryFileAndAFolderPerScenario() throws {
+        let city = MiniCity()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let a = city.scenario("a", "draws: 20\nseed: 3\n")
+        let b = city.scenario("b", "interventions: [{plugin: effect, wijken: [Noord], funding: f, params: {cost: 10}}]\nfunding: {f: {budget: 20, from: 2020, to: 2024}}\n")
+        let result = try runCLI(["compare", a, b, "--out", city.path + "/out"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("20 paired draws, seed 3"), result.stdout)
+        let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
+        XCTAssertEqual(Array(files.filter { !$0.hasSuffix(".html") }), ["a", "b", "comparison.csv", "comparison_costs.csv"])
+        let rows = city.folder.read("out/comparison.csv").split(separator: "\n").map(String.init)
+        XCTAssertEqual(rows[0], "scenario,variant,wijk,indicator,year,mean,diff_mean,diff_p05,diff_p95,p_better")
+        XCTAssertEqual(rows.count, 1 + 2 * 4 * 2 * 6)
+        XCTAssertTrue(rows.contains("b,0,Noord,armoede,2025,15.0,5.0,5.0,5.0,1.0"), rows.joined(separator: "\n"))
+        XCTAssertEqual(city.folder.read("out/comparison_costs.csv").split(separator: "\n").map(String.init),
+                       ["scenario,variant,funding,total_mean,budget,overspent", "b,0,f,50.0,20.0,true"])
+    }
+
+    func testIncompatibleScenariosExitTwo() throws {
+        let city = MiniCity()
+        let a = city.scenario("a", "")
+        let b = city.scenario("b", "name: b\nyears: {from: 2021, to: 2025}\ndata: {indicators: ../data/indicators.csv, wijken: ../data/wijken.csv}\n", header: false)
+        let result = try runCLI(["compare", a, b, "--out", city.path + "/out"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("years 2021–2025 differ from"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: city.path + "/out"))
+    }
+}
