@@ -15,19 +15,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Write comparison.csv, comparison_costs.csv and each scenario's files (in a folder per scenario) here.")
     var out: String?
 
-    @Option(help: "Monte Carlo draws for every scenario (default: the first scenario's).")
-    var draws: Int?
-
-    @Option(help: "Random seed for every scenario (default: the first scenario's).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
+    /// --draws and --seed apply to every scenario; by default the first scenario's.
+    @OptionGroup var options: SimulationOptions
 
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("compare needs at least two scenarios") }
-        if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -39,13 +31,13 @@ struct Compare: ParsableCommand {
         try problems.check()
         let first = loaded[0].scenario
         let plans = loaded.map {
-            Plan(scenario: $0.scenario, city: $0.city, plugins: $0.plugins, draws: draws ?? first.draws, seed: seed ?? first.seed)
+            Plan(scenario: $0.scenario, city: $0.city, plugins: $0.plugins, draws: options.draws ?? first.draws, seed: options.seed ?? first.seed)
         }
         try Comparison.checkCompatible(plans, files: scenarios)
         let folder = try out.map(OutputFolder.init)
         do {
             let progress = ProgressLine()
-            let comparison = try Comparison.run(plans, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            let comparison = try Comparison.run(plans, threads: options.workerThreads,
                                                 progress: progress.update)
             progress.clear()
             if let folder {

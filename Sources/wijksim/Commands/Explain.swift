@@ -24,24 +24,15 @@ struct Explain: ParsableCommand {
     @Option(help: "Also write the contributions as CSV (instance,year,contribution) to this file.")
     var out: String?
 
-    @Option(help: "Monte Carlo draws (overrides the scenario's draws).")
-    var draws: Int?
-
-    @Option(help: "Random seed (overrides the scenario's seed).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
+    @OptionGroup var options: SimulationOptions
 
     func validate() throws {
         if variant < 0 { throw ValidationError("--variant must be 0 or more") }
-        if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let loaded = try ScenarioLoader.load(scenario)
-        var plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws, seed: seed)
+        var plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
         let location = SourceLocation(file: scenario)
         guard let w = plan.city.wijken.firstIndex(of: wijk) else {
             throw BadInput("--wijk: unknown wijk \"\(wijk)\"\(NearestName.suggestion(for: wijk, among: plan.city.wijken))", at: location)
@@ -53,7 +44,7 @@ struct Explain: ParsableCommand {
             throw BadInput("--variant \(variant): the scenario has \(plan.variants) variant\(plan.variants == 1 ? "" : "s") (0…\(plan.variants - 1))", at: location)
         }
         plan.trace = Plan.Trace(wijk: w, indicator: i)
-        let results = try Engine.run(plan, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let results = try Engine.run(plan, threads: options.workerThreads)
         let explanation = Explanation(results, variant: variant)
         print(ExplanationText.table(explanation), terminator: "")
         if let out {

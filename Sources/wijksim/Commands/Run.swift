@@ -15,28 +15,17 @@ struct Run: ParsableCommand {
     @Option(help: "Write trajectories.csv, gaps.csv, costs.csv, funding.csv, variants.csv and scenario.json into this folder.")
     var out: String?
 
-    @Option(help: "Monte Carlo draws (overrides the scenario's draws).")
-    var draws: Int?
+    @OptionGroup var options: SimulationOptions
 
-    @Option(help: "Random seed (overrides the scenario's seed).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
-
-    func validate() throws {
-        if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
 
     func run() throws {
         let loaded = try ScenarioLoader.load(scenario)
         let folder = try out.map(OutputFolder.init)
         do {
-            let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws, seed: seed)
+            let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
             let start = Date()
             let progress = ProgressLine()
-            let results = try Engine.run(plan, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            let results = try Engine.run(plan, threads: options.workerThreads,
                                          progress: progress.update)
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
