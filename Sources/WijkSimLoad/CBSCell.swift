@@ -28,9 +28,9 @@ enum CBSCell: Equatable {
 
     static let sentinelBound = -99_999_990.0
 
-    /// The marker as a warning quotes it: `"."`, or `an empty cell`.
+    /// The marker as a warning quotes it: `"."`, or `empty cell`.
     var markerText: String {
         guard case .missing(let marker) = self else { return "" }
-        return marker.isEmpty ? "an empty cell" : "\"\(marker)\""
+        return marker.isEmpty ? "empty cell" : "\"\(marker)\""
     }
 }

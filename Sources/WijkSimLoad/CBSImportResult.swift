@@ -1,0 +1,74 @@
+import Foundation
+import WijkSimModel
+
+/// What `CBSImport` made of a CBS export: the rows, columns and indicators
+/// of the two data files (CONTRACT §1), the warnings about imputed values,
+/// and the files' text.
+public struct CBSImportResult: Equatable {
+    /// A numeric column of `wijken.csv`: one value per row.
+    public struct Column: Equatable {
+        public var name: String
+        public var values: [Double]
+    }
+
+    public var gemeente: CBSRegionCode
+    public var gemeenteName: String
+    public var level: CBSLevel
+    /// The CBS code of each row (not written: `wijken.csv` has no text columns beyond wijk and gebied).
+    public var codes: [CBSRegionCode]
+    public var wijken: [String]
+    public var gebieden: [String]
+    public var attributes: [Column]
+    public var indicators: [Indicator]
+    /// `indicatorValues[i]` holds indicator i's values, in row order.
+    public var indicatorValues: [Column]
+    /// Imputed values and other things the user should check, each at its CSV row and column.
+    public var warnings: [Diagnostic]
+    /// How many cells were imputed.
+    public var imputed: Int
+
+    /// `GM0014 (Groningen)`, or the code alone where the file names no gemeente.
+    public var gemeenteLabel: String {
+        gemeenteName == gemeente.description ? gemeenteName : "\(gemeente) (\(gemeenteName))"
+    }
+
+    public func column(_ name: String) -> [Double]? {
+        (attributes + indicatorValues).first { $0.name == name }?.values
+    }
+
+    public var wijkenCSV: String {
+        let columns = attributes + indicatorValues
+        var lines = [CBSImportResult.csvLine(["wijk", "gebied"] + columns.map(\.name))]
+        for row in wijken.indices {
+            lines.append(CBSImportResult.csvLine([wijken[row], gebieden[row]] + columns.map { $0.values[row].shortText }))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var indicatorsCSV: String {
+        var lines = [CBSImportResult.csvLine(CityDataLoader.indicatorColumns)]
+        for i in indicators {
+            lines.append(CBSImportResult.csvLine([i.id, i.title, i.unit, i.polarity.rawValue, i.weight, i.min.shortText, i.max.shortText]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes both files, each replaced atomically, after checking that they
+    /// load as wijksim data; a failure before the renames touches neither file.
+    public func write(wijken wijkenFile: String, indicators indicatorsFile: String) throws {
+        try CBSOutputFiles.write([(wijkenFile, wijkenCSV), (indicatorsFile, indicatorsCSV)]) { staged in
+            if indicators.isEmpty {
+                _ = try CityDataLoader.loadWijken(staged[0], indicators: [], indicatorsFile: staged[1])
+            } else {
+                _ = try CityDataLoader.load(indicators: staged[1], wijken: staged[0])
+            }
+        }
+    }
+
+    static func csvLine(_ cells: [String]) -> String {
+        cells.map { cell in
+            guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",")
+    }
+}
