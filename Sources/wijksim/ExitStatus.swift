@@ -29,7 +29,8 @@ enum ExitStatus {
                 print(message)
                 exit(success)
             }
-            printError(message)
+            // argument-parser's own text starts with "Error: "; printError adds ours
+            printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
             exit(badInput)
         }
     }
