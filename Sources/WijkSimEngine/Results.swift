@@ -24,11 +24,21 @@ public struct Results {
     /// True when every percentile is exact; false when a `QuantileSketch` gave them.
     public let exactPercentiles: Bool
 
+    /// `endGaps[variant][wijk × indicators + indicator]`; empty for sketched runs.
+    public private(set) var endGaps: [[GapDrawStatistics]] = []
+
     init(plan: Plan, variants: [VariantStatistics], exactPercentiles: Bool) {
         self.plan = plan
         self.exactPercentiles = exactPercentiles
         trajectories = variants.map(\.cells)
         costs = variants.map(\.costs)
+        endGaps = variants.map(\.endGaps)
+    }
+
+    /// The end-year gap over draws (p05, p95, share of draws closed), when the run kept its draws.
+    public func endGap(variant: Int, wijk: Int, indicator: Int) -> GapDrawStatistics? {
+        let gaps = endGaps[variant]
+        return gaps.isEmpty ? nil : gaps[wijk * plan.indicatorCount + indicator]
     }
 
     /// Linear interpolation between closest ranks of sorted `values`.

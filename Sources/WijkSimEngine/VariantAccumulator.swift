@@ -159,7 +159,9 @@ final class VariantAccumulator {
     }
 
     /// All statistics, on `stripes` threads.
-    func finish(stripes: Int, pairing: Pairing?, keep: ReferenceDraws?) -> VariantStatistics {
+    func finish(stripes: Int, pairing: Pairing?, keep: ReferenceDraws?, layout: GapLayout) -> VariantStatistics {
+        // before the percentiles reorder the rows: the gap in each draw needs the city's draw too
+        let gaps = exact ? endGaps(layout) : []
         var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
         var differences = [DifferenceStatistics](repeating: .zero, count: pairing?.reference == nil ? 0 : cells)
         statistics.withUnsafeMutableBufferPointer { out in
@@ -174,8 +176,57 @@ final class VariantAccumulator {
                 }
             }
         }
-        return VariantStatistics(cells: statistics, costs: meanCosts(), differences: differences)
+        return VariantStatistics(cells: statistics, costs: meanCosts(), differences: differences, endGaps: gaps)
     }
+
+    /// Per (wijk, indicator): the spread over draws of the gap to the city in
+    /// the end year, and the share of draws in which it is closed (≤ 0).
+    func endGaps(_ layout: GapLayout) -> [GapDrawStatistics] {
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: draws)
+        defer { scratch.deallocate() }
+        var result: [GapDrawStatistics] = []
+        result.reserveCapacity(layout.wijken * layout.indicators)
+        let last = layout.years - 1
+        for w in 0..<layout.wijken {
+            for i in 0..<layout.indicators {
+                let x = store + ((w * layout.indicators + i) * layout.years + last) * storeDraws
+                let city = store + ((layout.wijken * layout.indicators + i) * layout.years + last) * storeDraws
+                let s = layout.lowerBetter[i] ? 1.0 : -1.0
+                var closed = 0
+                for d in 0..<draws {
+                    let gap = s * (x[d] - city[d]) + 0.0
+                    scratch[d] = gap
+                    closed += gap <= 0 ? 1 : 0
+                }
+                let p = draws == 1 ? (scratch[0], scratch[0], scratch[0]) : Selection.percentiles(scratch, count: draws)
+                result.append(GapDrawStatistics(p05: p.0, p95: p.2, closedShare: Double(closed) / Double(draws)))
+            }
+        }
+        return result
+    }
+}
+
+/// Where the gap cells are: enough of the plan to compute gaps per draw.
+struct GapLayout {
+    var wijken: Int
+    var indicators: Int
+    var years: Int
+    var lowerBetter: [Bool]
+
+    init(_ plan: Plan) {
+        wijken = plan.wijkCount
+        indicators = plan.indicatorCount
+        years = plan.yearCount
+        lowerBetter = plan.city.indicators.map { $0.polarity == .lowerBetter }
+    }
+}
+
+/// The gap to the city in the end year over the draws (+ = worse than the
+/// city): its p05 and p95, and the share of draws in which it is closed.
+public struct GapDrawStatistics: Equatable {
+    public var p05: Double
+    public var p95: Double
+    public var closedShare: Double
 }
 
 /// One variant's statistics over its draws.
@@ -184,6 +235,8 @@ struct VariantStatistics {
     var costs: [Double]
     /// Per cell, against the reference draws; empty when not paired.
     var differences: [DifferenceStatistics] = []
+    /// Per (wijk, indicator), the end-year gap over draws; empty for sketched runs.
+    var endGaps: [GapDrawStatistics] = []
 }
 
 /// Routes each chunk's blocks to their variants' accumulators and keeps the
@@ -237,7 +290,7 @@ final class Aggregator: @unchecked Sendable {
             let accumulator = self.accumulator(variant)
             if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
                 if moreChunks || threads == 1 {
-                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
+                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil, layout: GapLayout(plan))
                     lock.lock()
                     finished[variant] = statistics
                     open[variant] = nil
@@ -257,7 +310,7 @@ final class Aggregator: @unchecked Sendable {
         for variant in deferred.sorted() {
             guard let accumulator = open[variant] else { continue }
             let stripes = min(threads, max(1, cells / 64))
-            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
+            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil, layout: GapLayout(plan))
             open[variant] = nil
         }
         deferred = []

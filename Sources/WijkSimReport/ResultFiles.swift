@@ -35,13 +35,18 @@ public enum ResultFiles {
 
     public static func gaps(_ results: Results) -> String {
         let plan = results.plan
-        var csv = CSVText(header: ["variant", "wijk", "indicator", "gap_start", "gap_end", "closed_share", "year_closed"])
+        // extra columns (CONTRACT §5 allows them): the end-year gap over the
+        // draws, and the share of draws in which it is closed
+        var csv = CSVText(header: ["variant", "wijk", "indicator", "gap_start", "gap_end", "closed_share", "year_closed",
+                                   "gap_end_p05", "gap_end_p95", "p_closed_end"])
         for variant in 0..<plan.variants {
             for (i, indicator) in plan.city.indicators.enumerated() {
                 for (w, name) in plan.city.wijken.enumerated() {
                     let g = results.gapSummary(variant: variant, wijk: w, indicator: i)
+                    let draws = results.endGap(variant: variant, wijk: w, indicator: i)
                     csv.append([String(variant), name, indicator.id, g.start.csv, g.end.csv, g.closedShare.csv,
-                                g.yearClosed.map(String.init) ?? ""])
+                                g.yearClosed.map(String.init) ?? "",
+                                draws.map(\.p05).csv, draws.map(\.p95).csv, draws.map(\.closedShare).csv])
                 }
             }
         }

@@ -18,7 +18,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 draws, 1 variant, seed 1"), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
-        XCTAssertEqual(files, ["costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
+        XCTAssertEqual(files.filter { $0 != "report.html" }, ["costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
     }
 
     func testOneAndTwoThreadsWriteByteIdenticalFiles() throws {

@@ -198,3 +198,25 @@ final class SelectionTests: XCTestCase {
         }
     }
 }
+
+/// The end-year gap over draws: spread and the share of draws closed.
+final class EndGapTests: EngineTestCase {
+    func testShareOfDrawsClosedFollowsTheDistribution() throws {
+        // Noord armoede 20, city 8 (households 100 of 1000): one step of
+        // delta ~ U(−20, 0) in Noord only; gap(2021) = 20 + δ − (8 + 0.1 δ) = 12 + 0.9 δ,
+        // closed (≤ 0) when δ ≤ −13.33…: probability (20 − 13.33)/20 = 1/3.
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -20, max: 5))
+        let file = city.scenario("s", """
+            years: {from: 2020, to: 2021}
+            draws: 6000
+            interventions: [{plugin: effect, wijken: [Noord], params: {delta: {dist: uniform, low: -20, high: 0}}}]
+            """, header: false)
+        let body = "name: s\ndata: {indicators: ../data/indicators.csv, wijken: ../data/wijken.csv}\n" + (try String(contentsOfFile: file, encoding: .utf8))
+        try body.write(toFile: file, atomically: true, encoding: .utf8)
+        let results = try run(file, threads: 2)
+        let gap = try XCTUnwrap(results.endGap(variant: 0, wijk: 0, indicator: 0))
+        XCTAssertEqual(gap.closedShare, 1.0 / 3, accuracy: 0.02)
+        XCTAssertEqual(gap.p05, 12 + 0.9 * -19, accuracy: 0.2)
+        XCTAssertEqual(gap.p95, 12 + 0.9 * -1, accuracy: 0.2)
+    }
+}

@@ -43,11 +43,20 @@ final class ResultFilesTests: XCTestCase {
 
     func testGapsHaveNoCityRowsAndEmptyCellsWhereTheContractSaysSo() {
         let rows = lines(ResultFiles.gaps(results))
-        XCTAssertEqual(rows[0], "variant,wijk,indicator,gap_start,gap_end,closed_share,year_closed")
+        XCTAssertEqual(rows[0], "variant,wijk,indicator,gap_start,gap_end,closed_share,year_closed,gap_end_p05,gap_end_p95,p_closed_end")
         XCTAssertEqual(rows.count, 1 + 2 * 2 * 3)
         XCTAssertFalse(rows.contains { $0.contains(",city,") })
-        // Zuid's armoede 5 starts below the city 8: empty closed_share, closed in 2020.
-        XCTAssertTrue(rows.contains { $0.hasPrefix("0,Zuid,armoede,-3.0,") && $0.hasSuffix(",,2020") }, rows.joined(separator: "\n"))
+        // Zuid's armoede 5 starts below the city 8: empty closed_share, closed in 2020,
+        // and closed in every draw at the end (the draws are all alike here).
+        let zuid = rows.first { $0.hasPrefix("0,Zuid,armoede,-3.0,") }?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) ?? []
+        XCTAssertEqual(zuid.count, 10, rows.joined(separator: "\n"))
+        XCTAssertEqual(zuid[5], "")
+        XCTAssertEqual(zuid[6], "2020")
+        XCTAssertEqual(Double(zuid[7])!, Double(zuid[4])!, accuracy: 1e-12)
+        XCTAssertEqual(Double(zuid[8])!, Double(zuid[4])!, accuracy: 1e-12)
+        XCTAssertEqual(zuid[9], "1.0")
+        // Noord starts 12 above the city and stays above: closed in no draw.
+        XCTAssertTrue(rows.contains { $0.hasPrefix("0,Noord,armoede,12.0,") && $0.hasSuffix(",0.0") }, rows.joined(separator: "\n"))
     }
 
     func testCostsListEveryInterventionAndStepYearWithItsFunding() {
