@@ -14,8 +14,12 @@ public struct OutputFolder {
         self.destination = url.path
         let parent = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+            // `--out out/regiodeal` on a fresh clone: make `out/` as mkdir -p would
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BadInput("cannot write the output: the folder \(DisplayPath.of(parent)) does not exist", at: nil)
+            throw BadInput("cannot write the output: \(DisplayPath.of(parent)) is not a folder that can be made", at: nil)
         }
         staging = parent + "/.\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         do {

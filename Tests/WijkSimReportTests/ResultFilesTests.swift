@@ -112,3 +112,17 @@ final class ResultFilesTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["out"])
     }
 }
+
+final class OutputFolderTests: XCTestCase {
+    func testMissingParentFoldersAreMadeButAFileInTheWayIsBadInput() throws {
+        let folder = ScratchFolder()
+        let output = try OutputFolder(folder.path + "/out/regiodeal")
+        try output.write("a.csv", "x\n")
+        try output.commit()
+        XCTAssertEqual(folder.read("out/regiodeal/a.csv"), "x\n")
+        folder.write("bestand", "")
+        XCTAssertThrowsError(try OutputFolder(folder.path + "/bestand/regiodeal")) { error in
+            XCTAssertTrue(error is BadInput, "\(error)")
+        }
+    }
+}
