@@ -103,7 +103,8 @@ public enum CityDataLoader {
         let header = SourceLocation(file: file, line: 1)
         var initial: [[Double]] = []
         for indicator in indicators {
-            guard let values = columns[indicator.id] ?? (table.rows.isEmpty && table.columnIndex(indicator.id) != nil ? [] : nil) else {
+            let hasColumn = table.columnIndex(indicator.id) != nil
+            guard hasColumn, let values = columns[indicator.id] ?? (table.rows.isEmpty ? [] : nil) else {
                 problems.add("no column for indicator \"\(indicator.id)\" (every indicator of \(DisplayPath.of(indicatorsFile)) needs its value at years.from)", at: header)
                 initial.append([])
                 continue
