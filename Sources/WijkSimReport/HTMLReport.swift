@@ -1,0 +1,73 @@
+import Foundation
+import WijkSimEngine
+import WijkSimModel
+
+/// `report.html` (CONTRACT §5, §7): one self-contained page for people, in
+/// Dutch, built from `Results` or a `Comparison` only. Inline CSS and SVG,
+/// no scripts and no external references, so it opens offline and prints.
+/// The short answer comes first; then the gaps, the money, the trajectories
+/// per focus wijk and where every number came from. The page is also
+/// well-formed XML, so tests can parse it; every number shown carries its
+/// full value in a `<data value>` element.
+public enum HTMLReport {
+    public static func run(_ results: Results) -> String {
+        let plan = results.plan
+        let focus = ReportFocus([results])
+        let alternative = ReportAlternative.run(results)
+        var sections = [answer(alternative, focus), gaps([alternative], focus), costs([alternative]),
+                        trajectories([alternative], focus)]
+        if plan.variants > 1 { sections.append(variants(results, focus)) }
+        sections.append(provenance([results]))
+        let header = pageHeader(kicker: "wijksim-rapport · scenario", title: plan.scenario.name,
+                                meta: runMeta(plan), description: plan.scenario.description)
+        return page(title: "wijksim: \(plan.scenario.name)", header: header, sections: sections)
+    }
+
+    public static func compare(_ comparison: Comparison) -> String {
+        let all = ReportAlternative.all(comparison)
+        // Charts show each scenario's variant 0; tables every alternative up to a cap.
+        let charted = all.filter { $0.variant == 0 }
+        let focus = ReportFocus(comparison.scenarios.map(\.results))
+        let sections = [comparisonAnswer(all, focus), differences(all, focus), gaps(charted, focus),
+                        costs(charted, table: all), trajectories(charted, focus),
+                        provenance(comparison.scenarios.map(\.results))]
+        let plan = comparison.reference.results.plan
+        let names = comparison.scenarios.map(\.name)
+        let header = pageHeader(kicker: "wijksim-rapport · vergelijking", title: ReportWords.list(names),
+                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)), gepaard · seed \(plan.seed) · referentie: \(comparison.reference.name)",
+                                description: nil)
+        return page(title: "wijksim: vergelijking \(ReportWords.list(names))", header: header, sections: sections)
+    }
+
+    static func runMeta(_ plan: Plan) -> String {
+        "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)) · seed \(plan.seed) · \(plan.variants == 1 ? "1 variant" : "\(plan.variants) varianten")"
+    }
+
+    static func pageHeader(kicker: String, title: String, meta: String, description: String?) -> String {
+        var html = "<header><p class=\"kicker\">\(HTMLText.escape(kicker))</p><h1>\(HTMLText.escape(title))</h1>"
+        html += "<p class=\"meta\">\(HTMLText.escape(meta))</p>"
+        if let description { html += "<p class=\"description\">\(HTMLText.escape(description))</p>" }
+        return html + "</header>"
+    }
+
+    static func page(title: String, header: String, sections: [ReportSection]) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+        html += "<meta name=\"generator\" content=\"wijksim \(ResultFiles.version)\"/>"
+        html += "<title>\(HTMLText.escape(title))</title><style>\(ReportStyle.css)</style></head>\n<body><main>"
+        html += header
+        html += "<nav aria-label=\"Inhoud\"><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined() + "</ol></nav>\n"
+        for section in sections {
+            html += "<section id=\"\(section.id)\"><h2>\(HTMLText.escape(section.title))</h2>\(section.body)</section>\n"
+        }
+        html += "<footer>Gemaakt door wijksim \(ResultFiles.version). Alle getallen staan ook in de CSV-bestanden naast dit rapport.</footer>"
+        return html + "</main></body></html>\n"
+    }
+}
+
+/// A titled part of the report; the page lists them in its table of contents.
+struct ReportSection {
+    var id: String
+    var title: String
+    var body: String
+}

@@ -1,0 +1,130 @@
+import WijkSimEngine
+import WijkSimModel
+
+/// The short answer of a run: which focus wijk closes which gap with the
+/// city by the end year, how likely that is, and whether the money
+/// suffices; as a few sentences and a matrix of indicators × focus wijken.
+extension HTMLReport {
+    static func answer(_ a: ReportAlternative, _ focus: ReportFocus) -> ReportSection {
+        let plan = a.plan
+        let end = plan.yearCount - 1
+        var items = [focusSentence(plan, focus)]
+        var open = 0, closed = 0, sure = 0
+        var shares: [Double] = []
+        var perWijk: [String] = []
+        for w in focus.wijken {
+            var wijkOpen = 0, wijkClosed = 0
+            for i in focus.indicators {
+                let g = a.gap(w, i)
+                guard g.start > 0 else { continue }
+                wijkOpen += 1
+                if let share = g.closedShare { shares.append(share) }
+                guard g.end <= 0 else { continue }
+                wijkClosed += 1
+                if a.closingChance(w, i).atLeast95 { sure += 1 }
+            }
+            open += wijkOpen; closed += wijkClosed
+            perWijk.append("<b>\(HTMLText.escape(plan.city.wijken[w]))</b> \(wijkClosed) van \(wijkOpen)")
+        }
+        items.append("In \(plan.firstYear) scoren de focuswijken op <b>\(open)</b> van de \(focus.wijken.count * focus.indicators.count) combinaties van wijk en indicator slechter dan de stad. In \(plan.lastYear) is de kloof bij <b>\(closed)</b> daarvan dicht (gemiddelde over \(ReportWords.draws(plan.draws))), bij \(sure) daarvan met een kans van ten minste 95%."
+            + (shares.isEmpty ? "" : " Gemiddeld over die \(open) kloven is de kloof in \(plan.lastYear) \(shrinkText(shares.reduce(0, +) / Double(shares.count))) dan in \(plan.firstYear)."))
+        items.append("Kloven dicht in \(plan.lastYear), per wijk: " + perWijk.joined(separator: "; ") + ".")
+        items.append(fundingSentence(a))
+        if plan.variants > 1 {
+            items.append("Dit scenario heeft \(plan.variants) varianten (sweep over \(plan.scenario.sweep.map { "<code>\(HTMLText.escape($0.key))</code>" }.joined(separator: ", "))). Dit rapport toont <b>variant 0</b> in detail; de varianten naast elkaar staan in <a href=\"#varianten\">Varianten</a>, alle getallen in de CSV-bestanden.")
+        }
+        var body = "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+        body += "<p>Per focuswijk en indicator: de kloof met de stad in \(plan.firstYear) → \(plan.lastYear) (gemiddelde; + = slechter dan de stad), of en wanneer hij dicht is, en de kans dat hij in \(plan.lastYear) dicht is.</p>"
+        body += gapMatrix(a, focus)
+        body += chanceLegend(plan, exact: a.exactChances)
+        if let note = focus.omissionNote(plan) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
+        return ReportSection(id: "antwoord", title: "Het korte antwoord", body: body)
+    }
+
+    /// "38% kleiner" or "12% groter" for a mean closed share.
+    static func shrinkText(_ share: Double) -> String {
+        let text = HTMLText.data(abs(share), HTMLText.percent(abs(share)))
+        return share >= 0 ? "<b>\(text) kleiner</b>" : "<b>\(text) groter</b>"
+    }
+
+    static func focusSentence(_ plan: Plan, _ focus: ReportFocus) -> String {
+        let names = HTMLText.escape(ReportWords.list(focus.wijken.map { plan.city.wijken[$0] }))
+        if focus.wijken.isEmpty { return "Er zijn geen focuswijken: geen interventies, en geen wijk scoort bij de start slechter dan de stad." }
+        return focus.targeted
+            ? "Focuswijken (waar de interventies werken): \(names)."
+            : "Dit scenario heeft geen interventies. Focuswijken zijn daarom de wijken die in \(plan.firstYear) op de meeste indicatoren slechter scoren dan de stad: \(names)."
+    }
+
+    /// Funding in one sentence, overspend first and in red.
+    static func fundingSentence(_ a: ReportAlternative) -> String {
+        let summaries = a.results.fundingSummary(variant: a.variant)
+        let unfunded = a.results.unfundedSpend(variant: a.variant)
+        if summaries.isEmpty && unfunded == nil { return "Geld: dit scenario heeft geen interventies en dus geen kosten." }
+        var text: String
+        let over = summaries.filter(\.overspent)
+        if over.isEmpty {
+            let spent = summaries.reduce(0) { $0 + $1.spent }, budget = summaries.reduce(0) { $0 + $1.funding.budget }
+            text = summaries.isEmpty ? "Geld:" : "Geld: <span class=\"okay\">alle \(summaries.count) financieringsbronnen blijven binnen budget en looptijd</span> (samen \(HTMLText.data(spent, HTMLText.euros(spent))) van \(HTMLText.data(budget, HTMLText.euros(budget))))."
+        } else {
+            text = "<strong class=\"alert-text\">Geld: overschreden: " + over.map(overspendText).joined(separator: "; ") + ".</strong>"
+        }
+        if let unfunded { text += " Zonder financieringsbron: \(HTMLText.data(unfunded, HTMLText.euros(unfunded)))." }
+        return text
+    }
+
+    /// "regiodeal (€ 17,2 mln besteed van € 15,0 mln; € 1,0 mln buiten 2020–2024)".
+    static func overspendText(_ f: FundingSummary) -> String {
+        var parts = ["\(HTMLText.data(f.spent, HTMLText.euros(f.spent))) besteed van \(HTMLText.data(f.funding.budget, HTMLText.euros(f.funding.budget)))"]
+        if f.spentOutside > 0 {
+            parts.append("\(HTMLText.data(f.spentOutside, HTMLText.euros(f.spentOutside))) buiten \(f.funding.from)–\(f.funding.to)")
+        }
+        return "<b>\(HTMLText.escape(f.funding.name))</b> (" + parts.joined(separator: "; ") + ")"
+    }
+
+    static func gapMatrix(_ a: ReportAlternative, _ focus: ReportFocus) -> String {
+        let plan = a.plan
+        let end = plan.yearCount - 1
+        var html = "<div class=\"scroll\"><table class=\"matrix\" id=\"antwoord-matrix\"><thead><tr><th>Indicator</th>"
+        for w in focus.wijken {
+            html += "<th><a href=\"#wijk-\(w)\">\(HTMLText.escape(plan.city.wijken[w]))</a></th>"
+        }
+        html += "</tr></thead><tbody>"
+        for i in focus.indicators {
+            let indicator = plan.city.indicators[i]
+            html += "<tr><th scope=\"row\">\(HTMLText.escape(ReportWords.shortTitle(indicator)))<span class=\"unit\">\(HTMLText.escape(indicator.unit)), \(ReportWords.direction(indicator.polarity))</span></th>"
+            for w in focus.wijken {
+                let g = a.gap(w, i)
+                let state = ReportWords.gapState(g)
+                let chance = a.closingChance(w, i)
+                let decimals = HTMLText.decimals(indicator)
+                let tooltip = "\(plan.city.wijken[w]), \(ReportWords.shortTitle(indicator)): kloof met de stad \(HTMLText.signed(g.start, decimals: decimals)) in \(plan.firstYear), \(HTMLText.signed(g.end, decimals: decimals)) in \(plan.lastYear) (\(indicator.unit); + = slechter dan de stad). Kans dat de kloof in \(plan.lastYear) dicht is: \(chance.label)."
+                let attributes: [(String, String)] = [
+                    ("data-wijk", plan.city.wijken[w]), ("data-indicator", indicator.id),
+                    ("data-gap-start", g.start.csv), ("data-gap-end", g.end.csv),
+                    ("data-year-closed", g.yearClosed.map(String.init) ?? ""), ("data-p-closed", chance.share?.csv ?? ""),
+                ]
+                html += "<td class=\"cell \(chance.cssClass)\"\(HTMLText.attributes(attributes)) title=\"\(HTMLText.escape(tooltip))\">"
+                html += "<span class=\"gaps\">\(HTMLText.gap(g.start, indicator)) → \(HTMLText.gap(g.end, indicator))</span>"
+                html += "<span class=\"state\">\(HTMLText.escape(state.label))</span>"
+                html += "<span class=\"chance\">kans \(chance.html)</span></td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    static func chanceLegend(_ plan: Plan, exact: Bool) -> String {
+        let keys = exact ? ["≥ 95%", "50–95%", "5–50%", "< 5%"] : CityChance.allCases.reversed().map(\.label)
+        var html = "<div class=\"legend\">"
+        for (k, label) in keys.enumerated() {
+            html += "<span><i class=\"key chance\(3 - k)\"></i>kans \(HTMLText.escape(label))</span>"
+        }
+        html += "</div><p class=\"note\"><b>Dicht in</b>: het eerste jaar waarin de gemiddelde kloof (over \(ReportWords.draws(plan.draws))) ≤ 0 is. "
+        if exact {
+            html += "<b>Kans</b>: het aandeel van de \(ReportWords.draws(plan.draws)) waarin de kloof in \(plan.lastYear) dicht is, dat wil zeggen waarin de wijk niet slechter scoort dan de stad in dezelfde trekking. De gemiddelde kloof kan dicht zijn terwijl de kans onder 50% ligt, en omgekeerd.</p>"
+        } else {
+            html += "<b>Kans</b>: deze run had te veel trekkingen om ze te bewaren, dus de kans is ingedeeld uit de verdeling van de wijk (p05, mediaan, p95) tegen het gemiddelde van de stad: ≥ 95% als zelfs het ongunstigste 5%-punt aan de goede kant ligt; 50–95% als de mediaan er ligt; 5–50% als alleen het gunstigste 5%-punt er ligt; anders &lt; 5%. Een grove indeling, geen exacte kans.</p>"
+        }
+        return html
+    }
+}

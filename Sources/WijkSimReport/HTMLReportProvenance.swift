@@ -1,0 +1,109 @@
+import WijkSimEngine
+import WijkSimModel
+
+/// Where every number came from: per scenario its file, seed, draws,
+/// variants and data, the indicators, and for every rule and intervention
+/// the value of each plugin parameter with its evidence level and source.
+extension HTMLReport {
+    static func provenance(_ all: [Results]) -> ReportSection {
+        var body = "<p>Genoeg om de berekening te herhalen en te beoordelen: met hetzelfde scenario, dezelfde seed en hetzelfde aantal trekkingen geeft wijksim dezelfde getallen. Elke parameter staat hieronder met de waarde die is gebruikt, de onderbouwing (effectief, goed onderbouwd, theoretisch onderbouwd of schatting) en de bron.</p>"
+        for (k, results) in all.enumerated() {
+            body += scenarioProvenance(results, id: "herkomst-\(k)", heading: all.count > 1)
+        }
+        body += indicatorTable(all[0].plan)
+        return ReportSection(id: "herkomst", title: "Herkomst", body: body)
+    }
+
+    static func scenarioProvenance(_ results: Results, id: String, heading: Bool) -> String {
+        let plan = results.plan
+        let s = plan.scenario
+        var html = "<div class=\"provenance\" id=\"\(id)\"\(HTMLText.attributes([("data-scenario", s.name)]))>"
+        if heading { html += "<h3>\(HTMLText.escape(s.name))</h3>" }
+        var fields: [(String, String)] = [("Scenario", HTMLText.escape(s.name))]
+        if let description = s.description { fields.append(("Beschrijving", HTMLText.escape(description))) }
+        fields += [
+            ("Bestand", "<code>\(HTMLText.escape(DisplayPath.of(s.file)))</code>"),
+            ("Jaren", "\(s.firstYear)–\(s.lastYear)"),
+            ("Trekkingen", HTMLText.number(Double(plan.draws), decimals: 0)),
+            ("Seed", String(plan.seed)),
+            ("Varianten", plan.variants == 1 ? "1 (geen sweep)" : "\(plan.variants): sweep over " + s.sweep.map { "<code>\(HTMLText.escape($0.key))</code> (\($0.values.map(HTMLText.exact).joined(separator: " / ")))" }.joined(separator: " × ") + "; eerste as het langzaamst, variant 0 = eerste waarde van elke as"),
+            ("Data", "<code>\(HTMLText.escape(DisplayPath.of(plan.city.indicatorsFile)))</code>, <code>\(HTMLText.escape(DisplayPath.of(plan.city.wijkenFile)))</code>"),
+            ("Plugins", s.pluginPath.map { "<code>\(HTMLText.escape(DisplayPath.of($0)))</code>" }.joined(separator: ", ")),
+            ("Percentielen", results.exactPercentiles ? "exact over alle trekkingen (lineaire interpolatie, zoals NumPy)" : "benaderd met een begrensde schets (te veel trekkingen om te bewaren)"),
+            ("wijksim", "versie \(ResultFiles.version)"),
+        ]
+        if !s.funding.isEmpty {
+            fields.append(("Financiering", s.funding.map { "\(HTMLText.escape($0.name)): \(HTMLText.escape(HTMLText.euros($0.budget))), \($0.from)–\($0.to)" }.joined(separator: "; ")))
+        }
+        html += "<dl>" + fields.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        html += parameterTable(plan)
+        return html + "</div>"
+    }
+
+    static func parameterTable(_ plan: Plan) -> String {
+        var html = "<div class=\"scroll\"><table class=\"params\"><thead><tr><th>Parameter</th><th>Waarde in dit scenario</th><th class=\"num\">Standaard</th><th>Eenheid</th><th>Onderbouwing</th><th>Bron</th></tr></thead><tbody>"
+        for (k, instance) in plan.instances.enumerated() {
+            let plugin = plan.plugins[instance.plugin]
+            let written = plan.scenario.instances.indices.contains(k) ? plan.scenario.instances[k] : nil
+            var role = instance.kind == .rule ? "regel, alle wijken, alle jaren" : "interventie in \(targetText(plan, instance.mask)), \(instance.from)–\(instance.to)"
+            if let f = instance.funding { role += ", betaald uit \(plan.scenario.funding[f].name)" }
+            html += "<tr class=\"group-start\"\(HTMLText.attributes([("data-instance", instance.name), ("data-plugin", plugin.id)]))><th colspan=\"6\"><code>\(HTMLText.escape(instance.name))</code>: \(HTMLText.escape(plugin.title)) (<code>\(HTMLText.escape(DisplayPath.of(plugin.file)))</code>); \(HTMLText.escape(role))</th></tr>"
+            for (p, spec) in plugin.params.enumerated() {
+                let setHere = written?.params.contains { $0.name == spec.name } ?? false
+                let swept = plan.scenario.sweep.contains { $0.instance == instance.name && $0.param == spec.name }
+                html += "<tr\(HTMLText.attributes([("data-param", spec.name), ("data-evidence", spec.evidence?.rawValue ?? "")]))>"
+                html += "<td><code>\(HTMLText.escape(spec.name))</code></td>"
+                html += "<td>\(HTMLText.escape(valueText(instance.params[p], spec, setHere: setHere || swept)))</td>"
+                html += "<td class=\"num\">\(HTMLText.escape(HTMLText.exact(spec.defaultValue)))</td>"
+                html += "<td>\(HTMLText.escape(spec.unit ?? ""))</td>"
+                html += "<td>\(HTMLText.escape(spec.evidence?.rawValue ?? "niet opgegeven"))</td>"
+                html += "<td class=\"source\">\(HTMLText.escape(spec.source ?? "–"))</td></tr>"
+            }
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    static func targetText(_ plan: Plan, _ mask: [Double]) -> String {
+        let names = plan.city.wijken.indices.filter { mask[$0] != 0 }.map { plan.city.wijken[$0] }
+        return names.count == plan.wijkCount ? "alle wijken" : ReportWords.list(names)
+    }
+
+    static func valueText(_ source: ParameterSource, _ spec: ParameterSpec, setHere: Bool) -> String {
+        switch source {
+        case let .constant(value): return setHere ? HTMLText.exact(value) : "\(HTMLText.exact(value)) (standaard)"
+        case let .swept(values):
+            var unique: [Double] = []
+            for v in values where !unique.contains(v) { unique.append(v) }
+            return "sweep: " + unique.map(HTMLText.exact).joined(separator: " / ")
+        case let .distributed(distribution, _): return distributionText(distribution)
+        }
+    }
+
+    static func distributionText(_ d: Distribution) -> String {
+        let e = HTMLText.exact
+        var text: String
+        switch d.shape {
+        case let .triangular(low, mode, high): text = "driehoeksverdeling (laag \(e(low)); top \(e(mode)); hoog \(e(high)))"
+        case let .uniform(low, high): text = "uniform tussen \(e(low)) en \(e(high))"
+        case let .normal(mean, sd): text = "normaal (gemiddelde \(e(mean)); sd \(e(sd)))"
+        case let .lognormal(mean, sdLog): text = "lognormaal (gemiddelde \(e(mean)); sd van de log \(e(sdLog)))"
+        }
+        switch (d.min, d.max) {
+        case let (lo?, hi?): text += ", afgekapt op [\(e(lo)); \(e(hi))]"
+        case let (lo?, nil): text += ", afgekapt op ≥ \(e(lo))"
+        case let (nil, hi?): text += ", afgekapt op ≤ \(e(hi))"
+        case (nil, nil): break
+        }
+        return text + (d.perWijk ? ", per wijk getrokken" : ", per trekking getrokken")
+    }
+
+    static func indicatorTable(_ plan: Plan) -> String {
+        var html = "<h3>Indicatoren</h3><div class=\"scroll\"><table class=\"params\"><thead><tr><th>Id</th><th>Titel</th><th>Eenheid</th><th>Richting</th><th>Stadsgemiddelde gewogen naar</th><th class=\"num\">Bereik</th></tr></thead><tbody>"
+        for indicator in plan.city.indicators {
+            html += "<tr><td><code>\(HTMLText.escape(indicator.id))</code></td><td>\(HTMLText.escape(indicator.title))</td><td>\(HTMLText.escape(indicator.unit))</td>"
+            html += "<td>\(ReportWords.direction(indicator.polarity))</td><td>\(HTMLText.escape(indicator.weight))</td>"
+            html += "<td class=\"num\">\(HTMLText.exact(indicator.min))–\(HTMLText.exact(indicator.max))</td></tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import WijkSimModel
+
+/// Text for the HTML report: escaping, and numbers as a Dutch reader
+/// expects them (decimal comma, a point between thousands, a real minus
+/// sign). Every number shown goes out as `<data value="…">`, the value
+/// written as in the CSV files, so that a test or a tool can read back
+/// exactly which number a rounded text stands for.
+enum HTMLText {
+    static let minus = "\u{2212}"
+    static let nbsp = "\u{00A0}"
+
+    /// Escapes text for element content and for quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// `value` rounded to `decimals`, e.g. `−1.234,5`; a value that rounds to zero has no sign.
+    static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : minus + "∞") }
+        let text = String(format: "%.\(max(decimals, 0))f", abs(value))
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = Array(parts[0])
+        var grouped = ""
+        for (k, digit) in integer.enumerated() {
+            if k > 0 && (integer.count - k) % 3 == 0 { grouped += "." }
+            grouped.append(digit)
+        }
+        let body = parts.count > 1 ? grouped + "," + parts[1] : grouped
+        let roundsToZero = text.allSatisfy { $0 == "0" || $0 == "." }
+        return value < 0 && !roundsToZero ? minus + body : body
+    }
+
+    /// Like `number`, with `+` before a positive value (gaps and differences).
+    static func signed(_ value: Double, decimals: Int) -> String {
+        let body = number(value, decimals: decimals)
+        let roundsToZero = body.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
+        return value > 0 && !roundsToZero ? "+" + body : body
+    }
+
+    /// A share as a percentage; never "0%" or "100%" for a share that is not exactly 0 or 1.
+    static func percent(_ share: Double) -> String {
+        var text = number(share * 100, decimals: 0)
+        if (text == "100" && share < 1) || (text == "0" && share > 0) {
+            text = number(min(max(share * 100, 0.1), 99.9), decimals: 1)
+        }
+        return text + "%"
+    }
+
+    /// Euros, in millions (`€ 9,6 mln`) from one million up.
+    static func euros(_ value: Double) -> String {
+        let size = abs(value)
+        if size >= 1e9 { return "€" + nbsp + number(value / 1e9, decimals: 2) + nbsp + "mld" }
+        if size >= 1e6 { return "€" + nbsp + number(value / 1e6, decimals: 1) + nbsp + "mln" }
+        return "€" + nbsp + number(value, decimals: 0)
+    }
+
+    /// An exact parameter value (`0,025`), as short as reads back the same.
+    static func exact(_ value: Double) -> String {
+        let text = value.shortText
+        return (text.hasPrefix("-") ? minus + text.dropFirst() : Substring(text)).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// Decimals for an indicator's values and gaps: two on a short scale (a 0–10 score), else one.
+    static func decimals(_ indicator: Indicator) -> Int { indicator.max - indicator.min <= 10 ? 2 : 1 }
+
+    /// A number shown as `text`, carrying its full value.
+    static func data(_ value: Double, _ text: String) -> String {
+        "<data value=\"\(value.csv)\">\(escape(text))</data>"
+    }
+
+    /// An indicator value shown with the indicator's decimals.
+    static func value(_ value: Double, _ indicator: Indicator) -> String {
+        data(value, number(value, decimals: decimals(indicator)))
+    }
+
+    /// A gap or difference shown signed with the indicator's decimals.
+    static func gap(_ value: Double, _ indicator: Indicator) -> String {
+        data(value, signed(value, decimals: decimals(indicator)))
+    }
+
+    /// `name="value"` pairs for data-* attributes, escaped.
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+    }
+}

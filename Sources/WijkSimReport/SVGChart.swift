@@ -1,0 +1,145 @@
+import Foundation
+
+/// A linear map from data values to pixels.
+struct LinearScale {
+    var lower: Double, upper: Double
+    var start: Double, end: Double
+
+    func callAsFunction(_ value: Double) -> Double {
+        upper == lower ? (start + end) / 2 : start + (value - lower) / (upper - lower) * (end - start)
+    }
+}
+
+/// Round tick values (1, 2, 2.5 or 5 × 10ⁿ apart) that cover a range.
+struct Ticks {
+    let values: [Double]
+    let step: Double
+
+    init(from low: Double, to high: Double, count: Int = 5) {
+        var low = low, high = high
+        if !(high > low) {
+            let pad = Swift.max(abs(low) * 0.1, 1)
+            low -= pad; high += pad
+        }
+        let raw = (high - low) / Double(Swift.max(count, 1))
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-9) } ?? 10 * magnitude
+        let first = floor(low / step + 1e-9) * step
+        let last = ceil(high / step - 1e-9) * step
+        var values: [Double] = []
+        var k = 0.0
+        while first + k * step <= last + step * 1e-6 {
+            let v = first + k * step
+            values.append(abs(v) < step * 1e-6 ? 0 : v)
+            k += 1
+        }
+        self.values = values
+        self.step = step
+    }
+
+    var lower: Double { values.first! }
+    var upper: Double { values.last! }
+
+    /// Decimals enough to tell the ticks apart.
+    var decimals: Int {
+        (0...6).first { d in let s = step * pow(10, Double(d)); return abs(s - s.rounded()) < 1e-6 * Swift.max(1, s) } ?? 6
+    }
+}
+
+/// An SVG picture built element by element. Styling comes from the page's
+/// CSS classes, so a chart carries geometry only; coordinates are written
+/// with one decimal. No namespace declaration: the SVG lives inline in
+/// HTML, where the parser supplies it.
+struct SVGCanvas {
+    let width: Double
+    let height: Double
+    private(set) var body = ""
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    static func coordinate(_ v: Double) -> String {
+        let text = String(format: "%.1f", v)
+        let trimmed = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        return trimmed == "-0" ? "0" : trimmed
+    }
+
+    private static func c(_ v: Double) -> String { coordinate(v) }
+
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, _ cssClass: String, _ extra: [(String, String)] = []) {
+        let (x0, w) = width < 0 ? (x + width, -width) : (x, width)
+        let (y0, h) = height < 0 ? (y + height, -height) : (y, height)
+        body += "<rect class=\"\(cssClass)\" x=\"\(Self.c(x0))\" y=\"\(Self.c(y0))\" width=\"\(Self.c(w))\" height=\"\(Self.c(h))\"\(HTMLText.attributes(extra))/>"
+    }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cssClass: String) {
+        body += "<line class=\"\(cssClass)\" x1=\"\(Self.c(x1))\" y1=\"\(Self.c(y1))\" x2=\"\(Self.c(x2))\" y2=\"\(Self.c(y2))\"/>"
+    }
+
+    mutating func polyline(_ points: [(Double, Double)], _ cssClass: String) {
+        body += "<polyline class=\"\(cssClass)\" points=\"\(Self.points(points))\"/>"
+    }
+
+    mutating func polygon(_ points: [(Double, Double)], _ cssClass: String) {
+        body += "<polygon class=\"\(cssClass)\" points=\"\(Self.points(points))\"/>"
+    }
+
+    mutating func circle(_ x: Double, _ y: Double, radius: Double, _ cssClass: String) {
+        body += "<circle class=\"\(cssClass)\" cx=\"\(Self.c(x))\" cy=\"\(Self.c(y))\" r=\"\(Self.c(radius))\"/>"
+    }
+
+    enum Anchor: String { case start, middle, end }
+
+    mutating func text(_ text: String, x: Double, y: Double, _ cssClass: String, anchor: Anchor = .start) {
+        body += "<text class=\"\(cssClass)\" x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" text-anchor=\"\(anchor.rawValue)\">\(HTMLText.escape(text))</text>"
+    }
+
+    /// Opens a group; every `open` needs a `close`.
+    mutating func open(_ cssClass: String, _ attributes: [(String, String)] = []) {
+        body += "<g class=\"\(cssClass)\"\(HTMLText.attributes(attributes))>"
+    }
+
+    mutating func close() { body += "</g>" }
+
+    private static func points(_ points: [(Double, Double)]) -> String {
+        points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+    }
+
+    /// Horizontal grid lines with their values at the left.
+    mutating func yGrid(_ scale: LinearScale, _ ticks: Ticks, left: Double, right: Double, label: (Double) -> String) {
+        for value in ticks.values {
+            let y = scale(value)
+            line(left, y, right, y, value == 0 ? "zero" : "gridline")
+            text(label(value), x: left - 4, y: y + 3.5, "tick", anchor: .end)
+        }
+    }
+
+    /// Vertical grid lines with their values below `bottom`.
+    mutating func xGrid(_ scale: LinearScale, _ values: [Double], top: Double, bottom: Double, label: (Double) -> String) {
+        for value in values {
+            let x = scale(value)
+            line(x, top, x, bottom, value == 0 ? "zero" : "gridline")
+            text(label(value), x: x, y: bottom + 12, "tick", anchor: .middle)
+        }
+    }
+
+    /// The finished `<svg>`, its title and description read by screen readers and shown as a tooltip.
+    func svg(title: String, _ cssClass: String, _ attributes: [(String, String)] = []) -> String {
+        "<svg class=\"\(cssClass)\" viewBox=\"0 0 \(Self.c(width)) \(Self.c(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\"\(HTMLText.attributes(attributes))>"
+            + "<title>\(HTMLText.escape(title))</title>" + body + "</svg>"
+    }
+}
+
+/// Years shown on a time axis: about every five years, ending at the last.
+func yearTicks(_ years: ClosedRange<Int>) -> [Int] {
+    let span = years.upperBound - years.lowerBound
+    let step = span <= 6 ? 1 : span <= 12 ? 2 : span <= 30 ? 5 : 10
+    var ticks = Array(stride(from: years.lowerBound, through: years.upperBound, by: step))
+    if ticks.last != years.upperBound {
+        if let last = ticks.last, years.upperBound - last < step / 2 + 1, ticks.count > 1 { ticks.removeLast() }
+        ticks.append(years.upperBound)
+    }
+    return ticks
+}

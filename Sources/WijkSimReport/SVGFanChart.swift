@@ -1,0 +1,81 @@
+import Foundation
+
+/// One wijk's indicator over the years: per alternative the p05–p95 band,
+/// the median and the mean, the city average as a line, and the windows of
+/// the interventions that act on it shaded, each with a labelled bar in a
+/// strip below the time axis.
+struct FanChart {
+    struct Series {
+        var cssClass: String
+        var p05: [Double], p50: [Double], p95: [Double], mean: [Double]
+    }
+
+    struct Window {
+        var label: String
+        var from: Int
+        var to: Int
+        var cssClass: String
+    }
+
+    var title: String
+    /// The y axis label: unit and which way is better.
+    var axisLabel: String
+    var decimals: Int
+    var years: ClosedRange<Int>
+    var series: [Series]
+    var city: [Double]
+    var windows: [Window]
+
+    static let width = 360.0
+    static let left = 40.0, right = 16.0, top = 20.0, plotHeight = 140.0, rowHeight = 12.0
+
+    func svg(_ attributes: [(String, String)] = []) -> String {
+        let plotBottom = Self.top + Self.plotHeight
+        let stripTop = plotBottom + 22
+        let height = stripTop + Double(windows.count) * Self.rowHeight + 4
+        var canvas = SVGCanvas(width: Self.width, height: height)
+
+        let all = series.flatMap { $0.p05 + $0.p95 + $0.mean + $0.p50 } + city
+        let finite = all.filter(\.isFinite)
+        let ticks = Ticks(from: finite.min() ?? 0, to: finite.max() ?? 1, count: 4)
+        let y = LinearScale(lower: ticks.lower, upper: ticks.upper, start: plotBottom, end: Self.top)
+        let last = years.upperBound == years.lowerBound ? years.upperBound + 1 : years.upperBound
+        let x = LinearScale(lower: Double(years.lowerBound), upper: Double(last), start: Self.left, end: Self.width - Self.right)
+
+        for window in windows {
+            let from = Double(max(window.from, years.lowerBound))
+            let to = Double(min(window.to + 1, last))
+            let width = max(x(to) - x(from), 2)
+            canvas.rect(x: x(from), y: Self.top, width: width, height: Self.plotHeight, "window \(window.cssClass)")
+        }
+        canvas.yGrid(y, ticks, left: Self.left, right: Self.width - Self.right) { HTMLText.number($0, decimals: ticks.decimals) }
+        canvas.xGrid(x, yearTicks(years).map(Double.init), top: Self.top, bottom: plotBottom) { String(Int($0)) }
+        canvas.text(axisLabel, x: 4, y: 12, "axis-label")
+        canvas.text("jaar", x: 4, y: plotBottom + 22, "axis-label")
+
+        let xs = (0..<(years.upperBound - years.lowerBound + 1)).map { x(Double(years.lowerBound + $0)) }
+        for s in series {
+            canvas.open(s.cssClass)
+            canvas.polygon(zip(xs, s.p95.map { y($0) }).map { ($0, $1) } + zip(xs, s.p05.map { y($0) }).reversed().map { ($0, $1) }, "band")
+            canvas.polyline(zip(xs, s.mean.map { y($0) }).map { ($0, $1) }, "mean")
+            canvas.polyline(zip(xs, s.p50.map { y($0) }).map { ($0, $1) }, "median")
+            canvas.close()
+        }
+        canvas.polyline(zip(xs, city.map { y($0) }).map { ($0, $1) }, "city")
+
+        for (row, window) in windows.enumerated() {
+            let top = stripTop + Double(row) * Self.rowHeight
+            let from = Double(max(window.from, years.lowerBound))
+            let to = Double(min(window.to + 1, last))
+            canvas.rect(x: x(from), y: top + 1, width: max(x(to) - x(from), 2), height: Self.rowHeight - 2, "window-bar \(window.cssClass)")
+            // The label starts inside its bar and may run on past it; near the right edge it ends there instead.
+            let estimatedWidth = Double(window.label.count) * 5
+            if x(from) + 3 + estimatedWidth <= Self.width - Self.right {
+                canvas.text(window.label, x: x(from) + 3, y: top + 9, "window-label")
+            } else {
+                canvas.text(window.label, x: max(x(to), Self.left + estimatedWidth) - 3, y: top + 9, "window-label", anchor: .end)
+            }
+        }
+        return canvas.svg(title: title, "chart fan-chart", attributes)
+    }
+}
