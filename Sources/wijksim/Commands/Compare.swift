@@ -42,6 +42,7 @@ struct Compare: ParsableCommand {
             progress.clear()
             if let folder {
                 try ComparisonFiles.write(comparison, stems: ComparisonFiles.stems(scenarios), to: folder)
+                try folder.write("report.html", HTMLReport.compare(comparison))
                 try folder.commit()
             }
             print(ComparisonTable.text(comparison), terminator: "")

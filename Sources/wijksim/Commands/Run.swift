@@ -31,6 +31,7 @@ struct Run: ParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             if let folder {
                 try ResultFiles.write(results, to: folder.files)
+                try folder.write("report.html", HTMLReport.run(results))
                 try folder.commit()
             }
             print(SummaryTable.text(results, seconds: seconds), terminator: "")
