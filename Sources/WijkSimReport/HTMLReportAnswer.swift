@@ -7,38 +7,61 @@ import WijkSimModel
 extension HTMLReport {
     static func answer(_ a: ReportAlternative, _ focus: ReportFocus) -> ReportSection {
         let plan = a.plan
-        let end = plan.yearCount - 1
-        var items = [focusSentence(plan, focus)]
-        var open = 0, closed = 0, sure = 0
-        var shares: [Double] = []
+        var open: [(w: Int, i: Int)] = []
         var perWijk: [String] = []
         for w in focus.wijken {
-            var wijkOpen = 0, wijkClosed = 0
-            for i in focus.indicators {
-                let g = a.gap(w, i)
-                guard g.start > 0 else { continue }
-                wijkOpen += 1
-                if let share = g.closedShare { shares.append(share) }
-                guard g.end <= 0 else { continue }
-                wijkClosed += 1
-                if a.closingChance(w, i).atLeast95 { sure += 1 }
-            }
-            open += wijkOpen; closed += wijkClosed
-            perWijk.append("<b>\(HTMLText.escape(plan.city.wijken[w]))</b> \(wijkClosed) van \(wijkOpen)")
+            let gaps = focus.indicators.filter { a.gap(w, $0).start > 0 }
+            open += gaps.map { (w, $0) }
+            let closed = gaps.filter { a.gap(w, $0).end <= 0 }.count
+            perWijk.append("<b>\(HTMLText.escape(plan.city.wijken[w]))</b> \(closed) van \(gaps.count)")
         }
-        items.append("In \(plan.firstYear) scoren de focuswijken op <b>\(open)</b> van de \(focus.wijken.count * focus.indicators.count) combinaties van wijk en indicator slechter dan de stad. In \(plan.lastYear) is de kloof bij <b>\(closed)</b> daarvan dicht (gemiddelde over \(ReportWords.draws(plan.draws))), bij \(sure) daarvan met een kans van ten minste 95%."
-            + (shares.isEmpty ? "" : " Gemiddeld over die \(open) kloven is de kloof in \(plan.lastYear) \(shrinkText(shares.reduce(0, +) / Double(shares.count))) dan in \(plan.firstYear)."))
-        items.append("Kloven dicht in \(plan.lastYear), per wijk: " + perWijk.joined(separator: "; ") + ".")
+        let closed = open.filter { a.gap($0.w, $0.i).end <= 0 }
+        let shares = open.compactMap { a.gap($0.w, $0.i).closedShare }
+
+        var lead = "<b>Kort:</b> "
+        if open.isEmpty {
+            lead += "geen van de focuswijken scoort in \(plan.firstYear) slechter dan de stad."
+        } else {
+            lead += "van de <b>\(open.count)</b> kloven met de stad in de \(focus.wijken.count == 1 ? "focuswijk" : "\(focus.wijken.count) focuswijken") \(closed.count == 1 ? "is" : "zijn") er in \(plan.lastYear) <b>\(closed.count)</b> dicht (in het gemiddelde over de trekkingen)"
+            if !closed.isEmpty && closed.count <= 3 {
+                lead += ": " + ReportWords.list(closed.map { c in
+                    "\(HTMLText.escape(ReportWords.shortTitle(plan.city.indicators[c.i]).lowercasedFirst)) in \(HTMLText.escape(plan.city.wijken[c.w])) (kans \(a.closingChance(c.w, c.i).html))"
+                })
+            } else if !closed.isEmpty {
+                lead += ", \(closed.filter { a.closingChance($0.w, $0.i).atLeast95 }.count) daarvan met een kans van ten minste 95%"
+            }
+            lead += "."
+            if !shares.isEmpty {
+                lead += " Gemiddeld is een kloof in \(plan.lastYear) \(shrinkText(shares.reduce(0, +) / Double(shares.count))) dan in \(plan.firstYear)."
+            }
+        }
+        lead += " " + moneyVerdict(a)
+
+        var items = [focusSentence(plan, focus)]
+        if !open.isEmpty {
+            items.append("Kloven dicht in \(plan.lastYear), per wijk (van het aantal kloven in \(plan.firstYear)): " + perWijk.joined(separator: "; ") + ".")
+        }
         items.append(fundingSentence(a))
         if plan.variants > 1 {
             items.append("Dit scenario heeft \(plan.variants) varianten (sweep over \(plan.scenario.sweep.map { "<code>\(HTMLText.escape($0.key))</code>" }.joined(separator: ", "))). Dit rapport toont <b>variant 0</b> in detail; de varianten naast elkaar staan in <a href=\"#varianten\">Varianten</a>, alle getallen in de CSV-bestanden.")
         }
-        var body = "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
-        body += "<p>Per focuswijk en indicator: de kloof met de stad in \(plan.firstYear) → \(plan.lastYear) (gemiddelde; + = slechter dan de stad), of en wanneer hij dicht is, en de kans dat hij in \(plan.lastYear) dicht is.</p>"
+        var body = "<p class=\"lead\">\(lead)</p>"
+        body += "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+        body += "<p>Per focuswijk en indicator: de kloof met de stad in \(plan.firstYear) → \(plan.lastYear) (gemiddelde over \(ReportWords.draws(plan.draws)); + = slechter dan de stad), of en wanneer hij dicht is, en de kans dat hij in \(plan.lastYear) dicht is.</p>"
         body += gapMatrix(a, focus)
         body += chanceLegend(plan, exact: a.exactChances)
         if let note = focus.omissionNote(plan) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         return ReportSection(id: "antwoord", title: "Het korte antwoord", body: body)
+    }
+
+    /// "Het geld blijft binnen de budgetten." or the overspent sources, in red.
+    static func moneyVerdict(_ a: ReportAlternative) -> String {
+        let summaries = a.results.fundingSummary(variant: a.variant)
+        let over = summaries.filter(\.overspent).map(\.funding.name)
+        if !over.isEmpty {
+            return "<strong class=\"alert-text\">Overschreden: \(HTMLText.escape(ReportWords.list(over))).</strong>"
+        }
+        return summaries.isEmpty ? "" : "Het geld blijft binnen de budgetten."
     }
 
     /// "38% kleiner" or "12% groter" for a mean closed share.

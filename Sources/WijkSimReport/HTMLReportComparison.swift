@@ -10,14 +10,32 @@ extension HTMLReport {
         let plan = reference.plan
         let end = plan.yearCount - 1
         let others = all.filter { !$0.isReference && $0.variant == 0 }
+        let cells = focus.wijken.flatMap { w in focus.indicators.map { (w, $0) } }
+        let closedCount = { (a: ReportAlternative) in cells.filter { a.gap($0.0, $0.1).start > 0 && a.gap($0.0, $0.1).end <= 0 }.count }
+        let sureCount = { (a: ReportAlternative) in cells.filter { a.betterChance($0.0, $0.1, end) == .atLeast95 }.count }
+        let withGap = cells.filter { reference.gap($0.0, $0.1).start > 0 }.count
+
+        // The lead: the alternatives ranked by how often they are almost surely better.
+        let ranked = others.sorted { sureCount($0) > sureCount($1) }
+        var lead = "<b>Kort:</b> "
+        lead += ranked.isEmpty ? "er is geen alternatief naast de referentie." : "in \(plan.lastYear) is " + ReportWords.list(ranked.enumerated().map { k, a in
+            "<b>\(HTMLText.escape(a.label))</b>" + (k == 0 ? " vrijwel zeker beter dan \(HTMLText.escape(reference.label)) op <b>\(sureCount(a))</b> van de \(cells.count) combinaties van focuswijk en indicator" : " op <b>\(sureCount(a))</b>")
+        }) + "."
+        if withGap > 0 {
+            lead += " Kloven met de stad dicht in \(plan.lastYear) (van de \(withGap)): " + ([reference] + ranked).map { "\(HTMLText.escape($0.label)) \(closedCount($0))" }.joined(separator: ", ") + "."
+        }
+        let verdicts = ([reference] + ranked).compactMap { a -> String? in
+            let over = a.results.fundingSummary(variant: a.variant).filter(\.overspent).map(\.funding.name)
+            return over.isEmpty ? nil : "\(HTMLText.escape(a.label)): \(HTMLText.escape(ReportWords.list(over)))"
+        }
+        lead += verdicts.isEmpty ? " Het geld blijft overal binnen de budgetten." : " <strong class=\"alert-text\">Overschreden: \(verdicts.joined(separator: "; ")).</strong>"
+
         var items = [focusSentence(plan, focus)]
         items.append("Referentie: <b>\(HTMLText.escape(reference.label))</b>. Elk ander alternatief wordt in dezelfde \(ReportWords.draws(plan.draws)) met dezelfde toevalsgetallen doorgerekend, dus de verschillen zijn gepaard: <b>P(beter)</b> is het aandeel van de trekkingen waarin het alternatief in \(plan.lastYear) beter scoort dan de referentie in dezelfde trekking.")
-        let cells = focus.wijken.flatMap { w in focus.indicators.map { (w, $0) } }
-        let referenceClosed = cells.filter { reference.gap($0.0, $0.1).start > 0 && reference.gap($0.0, $0.1).end <= 0 }.count
-        let withGap = cells.filter { reference.gap($0.0, $0.1).start > 0 }.count
+        let referenceClosed = closedCount(reference)
         for a in others {
             let chances = cells.map { a.betterChance($0.0, $0.1, end) }
-            let closed = cells.filter { a.gap($0.0, $0.1).start > 0 && a.gap($0.0, $0.1).end <= 0 }.count
+            let closed = closedCount(a)
             var text = "<b>\(HTMLText.escape(a.label))</b> t.o.v. de referentie in \(plan.lastYear): vrijwel zeker beter (P(beter) ≥ 95%) op <b>\(chances.filter { $0 == .atLeast95 }.count)</b> van de \(cells.count) combinaties van focuswijk en indicator, waarschijnlijk beter (50–95%) op \(chances.filter { $0 == .from50to95 }.count), geen of een verwaarloosbaar verschil op \(chances.filter { $0 == .same || $0 == .negligible }.count)"
             let worse = chances.filter { $0 == .below5 }.count
             if worse > 0 { text += ", vrijwel zeker niet beter (&lt; 5%) op \(worse)" }
@@ -28,7 +46,8 @@ extension HTMLReport {
         if hidden > 0 {
             items.append("Nog \(hidden) varianten uit sweeps staan in de tabellen van <a href=\"#verschillen\">Verschillen per focuswijk</a>; dit overzicht en de grafieken tonen van elk scenario variant 0.")
         }
-        var body = "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+        var body = "<p class=\"lead\">\(lead)</p>"
+        body += "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
         for a in others {
             body += "<h3>\(HTMLText.escape(a.label)) t.o.v. \(HTMLText.escape(reference.label))</h3>"
             body += "<p>Per focuswijk en indicator: het gemiddelde verschil in \(plan.lastYear) (+ = beter dan de referentie, in de eenheid van de indicator) en daaronder P(beter).</p>"

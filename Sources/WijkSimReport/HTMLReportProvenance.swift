@@ -7,14 +7,16 @@ import WijkSimModel
 extension HTMLReport {
     static func provenance(_ all: [Results]) -> ReportSection {
         var body = "<p>Genoeg om de berekening te herhalen en te beoordelen: met hetzelfde scenario, dezelfde seed en hetzelfde aantal trekkingen geeft wijksim dezelfde getallen. Elke parameter staat hieronder met de waarde die is gebruikt, de onderbouwing (effectief, goed onderbouwd, theoretisch onderbouwd of schatting) en de bron.</p>"
+        // An instance that several scenarios share (e.g. the trend rule they inherit) is listed in full once.
+        var shown: [String: String] = [:]
         for (k, results) in all.enumerated() {
-            body += scenarioProvenance(results, id: "herkomst-\(k)", heading: all.count > 1)
+            body += scenarioProvenance(results, id: "herkomst-\(k)", heading: all.count > 1, shown: &shown)
         }
         body += indicatorTable(all[0].plan)
         return ReportSection(id: "herkomst", title: "Herkomst", body: body)
     }
 
-    static func scenarioProvenance(_ results: Results, id: String, heading: Bool) -> String {
+    static func scenarioProvenance(_ results: Results, id: String, heading: Bool, shown: inout [String: String]) -> String {
         let plan = results.plan
         let s = plan.scenario
         var html = "<div class=\"provenance\" id=\"\(id)\"\(HTMLText.attributes([("data-scenario", s.name)]))>"
@@ -36,18 +38,22 @@ extension HTMLReport {
             fields.append(("Financiering", s.funding.map { "\(HTMLText.escape($0.name)): \(HTMLText.escape(HTMLText.euros($0.budget))), \($0.from)–\($0.to)" }.joined(separator: "; ")))
         }
         html += "<dl>" + fields.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
-        html += parameterTable(plan)
+        html += parameterTable(plan, shown: &shown)
         return html + "</div>"
     }
 
-    static func parameterTable(_ plan: Plan) -> String {
+    static func parameterTable(_ plan: Plan, shown: inout [String: String]) -> String {
         var html = "<div class=\"scroll\"><table class=\"params\"><thead><tr><th>Parameter</th><th>Waarde in dit scenario</th><th class=\"num\">Standaard</th><th>Eenheid</th><th>Onderbouwing</th><th>Bron</th></tr></thead><tbody>"
         for (k, instance) in plan.instances.enumerated() {
             let plugin = plan.plugins[instance.plugin]
             let written = plan.scenario.instances.indices.contains(k) ? plan.scenario.instances[k] : nil
             var role = instance.kind == .rule ? "regel, alle wijken, alle jaren" : "interventie in \(targetText(plan, instance.mask)), \(instance.from)–\(instance.to)"
             if let f = instance.funding { role += ", betaald uit \(plan.scenario.funding[f].name)" }
-            html += "<tr class=\"group-start\"\(HTMLText.attributes([("data-instance", instance.name), ("data-plugin", plugin.id)]))><th colspan=\"6\"><code>\(HTMLText.escape(instance.name))</code>: \(HTMLText.escape(plugin.title)) (<code>\(HTMLText.escape(DisplayPath.of(plugin.file)))</code>); \(HTMLText.escape(role))</th></tr>"
+            let signature = "\(instance.name)|\(plugin.file)|\(instance.kind)|\(instance.from)|\(instance.to)|\(instance.mask)|\(instance.params)|\(role)"
+            let earlier = shown[signature]
+            html += "<tr class=\"group-start\"\(HTMLText.attributes([("data-instance", instance.name), ("data-plugin", plugin.id)]))><th colspan=\"6\"><code>\(HTMLText.escape(instance.name))</code>: \(HTMLText.escape(plugin.title)) (<code>\(HTMLText.escape(DisplayPath.of(plugin.file)))</code>); \(HTMLText.escape(role))\(earlier.map { "; parameters als bij \(HTMLText.escape($0)), hierboven" } ?? "")</th></tr>"
+            if earlier != nil { continue }
+            shown[signature] = plan.scenario.name
             for (p, spec) in plugin.params.enumerated() {
                 let setHere = written?.params.contains { $0.name == spec.name } ?? false
                 let swept = plan.scenario.sweep.contains { $0.instance == instance.name && $0.param == spec.name }

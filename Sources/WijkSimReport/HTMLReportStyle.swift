@@ -18,7 +18,7 @@ enum ReportStyle {
     h2{font-size:21px;margin:0 0 8px;padding-bottom:3px;border-bottom:2px solid var(--ink)}
     h3{font-size:17px;margin:20px 0 4px}
     p{margin:6px 0}
-    .lead{font-size:16px}
+    .lead{font-size:17px;line-height:1.45;background:#f1f5fa;border-left:4px solid #1d4e89;padding:8px 14px;margin:4px 0 10px;max-width:1000px}
     ul.answer{padding-left:20px;margin:6px 0 12px;max-width:980px}
     ul.answer li{margin:3px 0}
     .note{font-size:12.5px;color:var(--muted);max-width:980px}
@@ -31,9 +31,9 @@ enum ReportStyle {
     .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .scroll{overflow-x:auto}
     .unit{display:block;font-weight:400;color:var(--muted);font-size:11px}
-    .matrix th[scope=row]{min-width:190px;font-weight:600}
-    .matrix thead th{text-align:center;font-size:12.5px}
-    .matrix td.cell{text-align:center;min-width:92px;border:2px solid #fff;padding:3px 4px;line-height:1.3}
+    .matrix th[scope=row]{min-width:150px;max-width:210px;font-weight:600}
+    .matrix thead th{text-align:center;font-size:12.5px;padding:3px 3px}
+    .matrix td.cell{text-align:center;min-width:60px;border:2px solid #fff;padding:3px 4px;line-height:1.3}
     .matrix .gaps,.matrix .delta{display:block;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:12.5px}
     .matrix .state{display:block;font-size:11px;font-weight:600}
     .matrix .chance{display:block;font-size:10.5px;color:#33415c}

@@ -151,6 +151,17 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(ReportWords.cityRelation(gap: -2, meedoen), "beter dan de stad")
     }
 
+    func testShortAnswerComesFirstAndStatesOverspend() throws {
+        let results = try results()
+        let html = HTMLReport.run(results)
+        let lead = try XCTUnwrap(html.range(of: "<p class=\"lead\"><b>Kort:</b> "))
+        XCTAssertLessThan(lead.lowerBound, try XCTUnwrap(html.range(of: "<svg")).lowerBound, "the answer before any chart")
+        let sentence = String(html[lead.upperBound...].prefix { $0 != "\n" }.split(separator: "</p>")[0])
+        // Noord's armoede and meedoen start worse than the city; Oost starts worse on armoede only.
+        XCTAssertTrue(sentence.hasPrefix("van de <b>3</b> kloven met de stad in de 2 focuswijken"), sentence)
+        XCTAssertTrue(sentence.contains("<strong class=\"alert-text\">Overschreden: fonds.</strong>"), sentence)
+    }
+
     func testDutchNumberFormats() {
         XCTAssertEqual(HTMLText.number(1234.56, decimals: 1), "1.234,6")
         XCTAssertEqual(HTMLText.number(-0.04, decimals: 1), "0,0")
