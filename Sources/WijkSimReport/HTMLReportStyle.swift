@@ -34,7 +34,7 @@ enum ReportStyle {
     .matrix th[scope=row]{min-width:150px;max-width:210px;font-weight:600}
     .matrix thead th{text-align:center;font-size:12.5px;padding:3px 3px}
     .matrix td.cell{text-align:center;min-width:60px;border:2px solid #fff;padding:3px 4px;line-height:1.3}
-    .matrix .gaps,.matrix .delta{display:block;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:12.5px}
+    .matrix .gaps,.matrix .delta{display:block;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:12px}
     .matrix .state{display:block;font-size:11px;font-weight:600}
     .matrix .chance{display:block;font-size:10.5px;color:#33415c}
     .chance3{background:#b9e0c2}.chance2{background:#e1f1d3}.chance1{background:#fde6c4}.chance0{background:#f6cbc5}.same{background:#eceff3}
@@ -100,8 +100,17 @@ enum ReportStyle {
       body{background:#fff;font-size:10pt}
       main{max-width:none;padding:0}
       nav{display:none}
-      .grid,.grid.wide{grid-template-columns:repeat(2,1fr)}
+      .grid{grid-template-columns:repeat(2,1fr)}
+      .grid.wide{grid-template-columns:1fr}
       .scroll{overflow:visible}
+      .matrix{font-size:7.5pt}
+      .matrix thead th{font-size:7pt;overflow-wrap:anywhere;hyphens:auto}
+      .matrix th[scope=row]{min-width:0;max-width:130px}
+      .matrix td.cell{min-width:0;padding:2px 1px}
+      .matrix .gaps,.matrix .delta{white-space:normal;font-size:7.5pt}
+      .matrix .state,.matrix .chance,.unit{font-size:6.5pt}
+      table.diff td.chart-cell{width:auto}
+      p.says,.note{font-size:8.5pt}
       h2,h3{break-after:avoid;page-break-after:avoid}
       section.wijk{break-before:page;page-break-before:always}
       table{break-inside:auto}
