@@ -37,6 +37,11 @@ struct ReportAlternative {
     /// True when every chance is an exact share of draws.
     var exactChances: Bool { results.endGap(variant: variant, wijk: 0, indicator: 0) != nil }
 
+    /// Spend of interventions without a funding source, nil when there is none (or it is zero).
+    var unfundedSpend: Double? {
+        results.unfundedSpend(variant: variant).flatMap { $0 > 0 ? $0 : nil }
+    }
+
     /// How sure this alternative beats the reference in one cell; `.same` outside a comparison.
     func betterChance(_ wijk: Int, _ indicator: Int, _ yearIndex: Int) -> BetterChance {
         BetterChance(difference(wijk, indicator, yearIndex) ?? .zero, decimals: HTMLText.decimals(plan.city.indicators[indicator]))

@@ -81,8 +81,11 @@ extension HTMLReport {
     /// Funding in one sentence, overspend first and in red.
     static func fundingSentence(_ a: ReportAlternative) -> String {
         let summaries = a.results.fundingSummary(variant: a.variant)
-        let unfunded = a.results.unfundedSpend(variant: a.variant)
-        if summaries.isEmpty && unfunded == nil { return "Geld: dit scenario heeft geen interventies en dus geen kosten." }
+        let unfunded = a.unfundedSpend
+        if summaries.isEmpty && unfunded == nil {
+            let any = a.plan.instances.contains { $0.kind == .intervention }
+            return any ? "Geld: de interventies geven niets uit." : "Geld: dit scenario heeft geen interventies en dus geen kosten."
+        }
         var text: String
         let over = summaries.filter(\.overspent)
         if over.isEmpty {

@@ -16,7 +16,7 @@ extension HTMLReport {
         if rows.count > shownRows.count {
             body += "<p class=\"note\">\(rows.count - shownRows.count) alternatieven meer staan in comparison_costs.csv.</p>"
         }
-        let withSpend = charted.filter { !$0.plan.scenario.funding.isEmpty || $0.results.unfundedSpend(variant: $0.variant) != nil }
+        let withSpend = charted.filter { !$0.plan.scenario.funding.isEmpty || $0.unfundedSpend != nil }
         if withSpend.isEmpty {
             body += "<p>Geen interventies, dus geen uitgaven.</p>"
         }
@@ -45,7 +45,7 @@ extension HTMLReport {
                 html += "<td class=\"num\">\(HTMLText.data(f.spentOutside, HTMLText.euros(f.spentOutside)))</td>"
                 html += "<td>\(f.overspent ? "<strong class=\"alert-text\">overschreden</strong>" : "<span class=\"okay\">binnen budget</span>")</td></tr>"
             }
-            if let unfunded = a.results.unfundedSpend(variant: a.variant) {
+            if let unfunded = a.unfundedSpend {
                 html += "<tr>" + (compare ? "<td>\(HTMLText.escape(a.label))</td>" : "")
                 html += "<td>zonder bron</td><td>–</td><td class=\"num\">–</td><td class=\"num\">\(HTMLText.data(unfunded, HTMLText.euros(unfunded)))</td><td class=\"num\">–</td><td class=\"num\">–</td><td>geen budget</td></tr>"
             }
@@ -71,7 +71,7 @@ extension HTMLReport {
             html += "<p class=\"says\">\(fundingFigureSentence(f, instances: instances.map { plan.instances[$0].name }))</p></figure>"
         }
         let unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
-        if let total = a.results.unfundedSpend(variant: a.variant) {
+        if let total = a.unfundedSpend {
             let chart = CostChart(title: "Uitgaven per jaar zonder financieringsbron", firstYear: plan.firstYear,
                                   stacks: stacks(a, unfunded), window: nil)
             html += "<figure class=\"funding\"\(HTMLText.attributes([("data-alternative", a.label), ("data-funding", ""), ("data-spent", total.csv)]))>"

@@ -18,7 +18,7 @@ struct CostChart {
     var window: ClosedRange<Int>?
 
     static let width = 440.0
-    static let left = 48.0, right = 12.0, top = 20.0, plotHeight = 130.0
+    static let left = 48.0, right = 12.0, top = 30.0, plotHeight = 130.0
 
     func svg(_ attributes: [(String, String)] = []) -> String {
         let steps = stacks.first?.amounts.count ?? 0
@@ -27,7 +27,7 @@ struct CostChart {
         let totals = (0..<steps).map { s in stacks.reduce(0) { $0 + $1.amounts[s] } }
         let largest = totals.max() ?? 0
         let (divisor, unit) = largest >= 1e6 ? (1e6, "€ mln per jaar") : largest >= 1e3 ? (1e3, "€ duizend per jaar") : (1.0, "€ per jaar")
-        let ticks = Ticks(from: 0, to: max(largest / divisor, 1e-9), count: 4)
+        let ticks = Ticks(from: 0, to: largest > 0 ? largest / divisor : 1, count: 4)
         let y = LinearScale(lower: 0, upper: ticks.upper, start: plotBottom, end: Self.top)
         let x = LinearScale(lower: Double(firstYear), upper: Double(firstYear + max(steps, 1)), start: Self.left, end: Self.width - Self.right)
         let slot = x(Double(firstYear + 1)) - x(Double(firstYear))
@@ -35,7 +35,7 @@ struct CostChart {
             let from = max(window.lowerBound, firstYear), to = min(window.upperBound + 1, firstYear + steps)
             if from < to {
                 canvas.rect(x: x(Double(from)), y: Self.top, width: x(Double(to)) - x(Double(from)), height: Self.plotHeight, "budget-window")
-                canvas.text("budgetperiode \(window.lowerBound)–\(window.upperBound)", x: x(Double(from)) + 3, y: Self.top + 10, "window-label")
+                canvas.text("budgetperiode \(window.lowerBound)–\(window.upperBound)", x: x(Double(from)) + 1, y: Self.top - 4, "window-label")
             }
         }
         canvas.yGrid(y, ticks, left: Self.left, right: Self.width - Self.right) { HTMLText.number($0, decimals: ticks.decimals) }
