@@ -10,6 +10,9 @@ import WijkSimModel
 /// well-formed XML, so tests can parse it; every number shown carries its
 /// full value in a `<data value>` element.
 public enum HTMLReport {
+    /// Scenarios drawn in one chart of a comparison; more would be unreadable.
+    static let maxChartedScenarios = 6
+
     public static func run(_ results: Results) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
@@ -25,8 +28,8 @@ public enum HTMLReport {
 
     public static func compare(_ comparison: Comparison) -> String {
         let all = ReportAlternative.all(comparison)
-        // Charts show each scenario's variant 0; tables every alternative up to a cap.
-        let charted = all.filter { $0.variant == 0 }
+        // Charts show each scenario's variant 0 (at most one per colour); tables every alternative up to a cap.
+        let charted = Array(all.filter { $0.variant == 0 }.prefix(maxChartedScenarios))
         let focus = ReportFocus(comparison.scenarios.map(\.results))
         let sections = [comparisonAnswer(all, focus), differences(all, focus), gaps(charted, focus),
                         costs(charted, table: all), trajectories(charted, focus),

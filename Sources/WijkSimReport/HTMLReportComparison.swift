@@ -42,6 +42,10 @@ extension HTMLReport {
             text += ". Kloven met de stad dicht: \(closed) van de \(withGap) (referentie: \(referenceClosed)). \(fundingSentence(a))"
             items.append(text)
         }
+        let scenarios = all.filter { $0.variant == 0 }.count
+        if scenarios > maxChartedScenarios {
+            items.append("De grafieken tonen de eerste \(maxChartedScenarios) van de \(scenarios) scenario's; de tabellen en de CSV-bestanden ze allemaal.")
+        }
         let hidden = all.count - 1 - others.count
         if hidden > 0 {
             items.append("Nog \(hidden) varianten uit sweeps staan in de tabellen van <a href=\"#verschillen\">Verschillen per focuswijk</a>; dit overzicht en de grafieken tonen van elk scenario variant 0.")
