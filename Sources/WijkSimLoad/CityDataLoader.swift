@@ -77,14 +77,21 @@ public enum CityDataLoader {
             problems.add("column \"\(name)\" appears twice", at: SourceLocation(file: file, line: 1))
         }
         let wijkColumn = table.columnIndex("wijk")!, gebiedColumn = table.columnIndex("gebied")!
-        let numericColumns = table.header.enumerated().filter { $0.offset != wijkColumn && $0.offset != gebiedColumn }
+        // A repeated column is reported above; only its first occurrence is
+        // read, so every column holds one value per wijk.
+        let numericColumns = table.header.enumerated().filter {
+            $0.offset != wijkColumn && $0.offset != gebiedColumn && table.header.firstIndex(of: $0.element) == $0.offset
+        }
         var names: [String] = [], gebieden: [String] = []
         var columns = [String: [Double]]()
+        /// The rows that were read, so that value w is located at its own row.
+        var readRows: [CSVTable.Row] = []
         for row in table.rows {
             guard row.cells.count == table.header.count else {
                 problems.add("expected \(table.header.count) cells, found \(row.cells.count)", at: table.location(row))
                 continue
             }
+            readRows.append(row)
             let name = row.cells[wijkColumn]
             if name.isEmpty { problems.add("empty wijk name", at: table.location(row, column: "wijk")) }
             else if names.contains(name) { problems.add("wijk \"\(name)\" appears twice", at: table.location(row, column: "wijk")) }
@@ -112,7 +119,7 @@ public enum CityDataLoader {
             initial.append(values)
             for (w, value) in values.enumerated() where value.isFinite && (value < indicator.min || value > indicator.max) {
                 problems.add("\(value.shortText) is outside the indicator's range [\(indicator.min.shortText), \(indicator.max.shortText)]",
-                             at: table.location(table.rows[w], column: indicator.id))
+                             at: table.location(readRows[w], column: indicator.id))
             }
             guard let weights = columns[indicator.weight] else {
                 problems.add("no column \"\(indicator.weight)\", the weight of indicator \"\(indicator.id)\"\(NearestName.suggestion(for: indicator.weight, among: numericColumns.map(\.element)))", at: header)

@@ -42,11 +42,16 @@ public final class PluginCatalog {
     }
 
     public func read(file: String) throws -> PluginDescriptor {
-        guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8) else {
-            throw BadInput("cannot read the plugin as UTF-8 text", at: SourceLocation(file: file))
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw BadInput("cannot read the plugin", at: SourceLocation(file: file))
         }
-        if source.utf8.first == 0x1B {
+        // Before decoding: a real precompiled chunk is not UTF-8, and "not
+        // UTF-8" would hide what is wrong with it.
+        if data.first == 0x1B {
             throw BadInput("binary (precompiled) chunks are not allowed; ship the Lua source", at: SourceLocation(file: file))
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw BadInput("cannot read the plugin as UTF-8 text", at: SourceLocation(file: file))
         }
         return try host.loadPlugin(file: file, source: source).descriptor
     }

@@ -1,0 +1,88 @@
+import Foundation
+import WijkSimLoad
+import WijkSimModel
+import WijkSimTestSupport
+import XCTest
+
+/// Inputs that crashed or misled the loaders, found by fuzz/ (see
+/// fuzz/README.md) and by the sandbox tests: each must now be `BadInput`
+/// naming the file and, where it applies, the line and column.
+final class LoaderHardeningTests: XCTestCase {
+    func problems(indicators: String = MiniCity.indicators, wijken: String) -> [String] {
+        let city = MiniCity(indicators: indicators, wijken: wijken)
+        do {
+            _ = try CityDataLoader.load(indicators: city.path + "/data/indicators.csv", wijken: city.path + "/data/wijken.csv")
+            XCTFail("expected bad input")
+        } catch let error as BadInput {
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: city.path + "/data/", with: "") }
+        } catch {
+            XCTFail("expected BadInput, got \(error)")
+        }
+        return []
+    }
+
+    /// FuzzCSV (a seed of its corpus): a repeated indicator column made the
+    /// loader read two values per wijk and index past the last row.
+    func testRepeatedIndicatorColumnIsReportedNotACrash() {
+        let found = problems(wijken: """
+            wijk,gebied,households,population,armoede,armoede,meedoen
+            Noord,Boven,100,300,20,50,50
+
+            """)
+        XCTAssertEqual(found, ["wijken.csv:1: column \"armoede\" appears twice"])
+    }
+
+    func testRepeatedAttributeColumnIsReportedOnce() {
+        let found = problems(wijken: """
+            wijk,gebied,households,households,population,armoede,meedoen
+            Noord,Boven,100,-5,300,20,50
+            Oost,Boven,300,7,100,10,70
+
+            """)
+        XCTAssertEqual(found, ["wijken.csv:1: column \"households\" appears twice"])
+    }
+
+    /// A row with the wrong number of cells is skipped; a value out of range
+    /// in a later row must be located at that later row, not at the skipped one.
+    func testValueOutOfRangeIsLocatedAtItsOwnRowAfterASkippedRow() {
+        let found = problems(wijken: """
+            wijk,gebied,households,population,dwellings,armoede,meedoen
+            Noord,Boven,100,300
+            Oost,Boven,300,100,280,10,70
+            Zuid,Beneden,600,600,500,55,80
+
+            """)
+        XCTAssertEqual(found, [
+            "wijken.csv:2: expected 7 cells, found 4",
+            "wijken.csv:4: column armoede: 55 is outside the indicator's range [0, 40]",
+        ])
+    }
+
+    /// A real precompiled chunk (bytes that are not UTF-8) was reported as
+    /// "cannot read the plugin as UTF-8 text"; it is now called what it is.
+    func testPrecompiledPluginThatIsNotUTF8IsCalledBinary() throws {
+        let folder = ScratchFolder()
+        folder.write("plugins/bin.lua", "")
+        let file = folder.path + "/plugins/bin.lua"
+        // The header of a Lua 5.4 chunk: ESC "Lua", version 0x54, format 0,
+        // then LUAC_DATA with 0x93, which is not valid UTF-8.
+        let header: [UInt8] = [0x1B, 0x4C, 0x75, 0x61, 0x54, 0x00, 0x19, 0x93, 0x0D, 0x0A, 0x1A, 0x0A, 0x04, 0x08, 0x08]
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(header)))
+        do {
+            _ = try PluginCatalog(path: [folder.path + "/plugins"]).read(file: file)
+            XCTFail("a binary chunk was read")
+        } catch let bad as BadInput {
+            XCTAssertEqual(bad.diagnostics.count, 1)
+            XCTAssertEqual(bad.diagnostics.first?.location?.file, file)
+            XCTAssertTrue(bad.description.contains("binary (precompiled) chunks are not allowed"), bad.description)
+        }
+        // Text that is not UTF-8 is still called that.
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data([0x2D, 0x2D, 0xFF, 0x0A])))
+        do {
+            _ = try PluginCatalog(path: [folder.path + "/plugins"]).read(file: file)
+            XCTFail("invalid UTF-8 was read")
+        } catch let bad as BadInput {
+            XCTAssertTrue(bad.description.contains("UTF-8"), bad.description)
+        }
+    }
+}
