@@ -77,6 +77,7 @@ enum HostFunctions {
     /// ctx:add(ID, v): adds v to the change of ID, only in targeted lanes.
     static let add: wjs_Function = { _, c in
         let host = LuaHost.from(c)
+        guard host.inStep else { return host.fail("ctx:add works only during a step") }
         let plugin = host.plugins[host.current.plugin]
         guard let id = host.lua.string(at: 2) else {
             return host.fail("bad argument #1 to 'add' (indicator id expected, got \(host.lua.typeName(at: 2)))")
@@ -105,6 +106,7 @@ enum HostFunctions {
     /// ctx:spend(v): adds v euros to this instance's cost in this year.
     static let spend: wjs_Function = { _, c in
         let host = LuaHost.from(c)
+        guard host.inStep else { return host.fail("ctx:spend works only during a step") }
         guard let value = argument(host, 2, position: 1, "spend") else { return -1 }
         let b = host.bindings
         if !Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount) {

@@ -19,6 +19,8 @@ public final class LuaHost {
     var plugins: [LoadedPlugin] = []
     var current: (plugin: Int, instance: String) = (0, "")
     var randomCalls: UInt64 = 0
+    /// True only while a `step` runs: host functions refuse to work outside one.
+    var inStep = false
     private var ctxRef: Int32 = 0
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0
@@ -120,7 +122,15 @@ public final class LuaHost {
         wjs_getref(L, plugins[plugin].stepRef)
         wjs_getref(L, ctxRef)
         wjs_getref(L, paramsRef)
-        if let message = lua.protectedCall(arguments: 2, results: 0) {
+        inStep = true
+        let year = bindings.year
+        StepWatchdog.shared.begin(self) { [unowned self] in
+            "\(self.plugins[plugin].chunkName): in step of \(self.describe(instance: instance)), year \(year)"
+        }
+        let failure = lua.protectedCall(arguments: 2, results: 0)
+        StepWatchdog.shared.end(self)
+        inStep = false
+        if let message = failure {
             let located = LuaHost.locate(message, label: plugins[plugin].chunkLabel, shown: plugins[plugin].chunkName)
             throw RunFailure("\(located)\n  in step of \(describe(instance: instance)), year \(bindings.year)")
         }

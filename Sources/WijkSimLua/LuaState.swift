@@ -1,4 +1,5 @@
 import CLua
+import Foundation
 import CLuaShim
 import WijkSimModel
 
@@ -12,7 +13,8 @@ public final class LuaState {
     public static let defaultInstructionLimit: Int64 = 200_000_000
     /// Wall-clock seconds one call may take (checked in the hook, and after
     /// the call for a single long C function such as a backtracking `find`).
-    public static let timeLimit = 10.0
+    /// `WIJKSIM_STEP_SECONDS` lowers it for the tests of these limits.
+    public static let timeLimit = ProcessInfo.processInfo.environment["WIJKSIM_STEP_SECONDS"].flatMap(Double.init) ?? 10.0
     let makeEnvironmentRef: Int32
 
     public init(memoryLimit: Int = LuaState.defaultMemoryLimit) {

@@ -3,7 +3,10 @@
 /// plugin gets its own copies of the library tables, so one plugin cannot
 /// change what another sees; `math.random` is left out because its seed is
 /// not reproducible (plugins use `sim.uniform`), `string.dump` because it
-/// makes binary chunks.
+/// makes binary chunks. `setmetatable` refuses `__gc`: a finalizer would run
+/// whenever the collector likes, in another plugin's step or in none.
+/// `string.rep` and `table.move` refuse sizes that would keep one library
+/// call busy for minutes, where the instruction budget cannot reach.
 enum SandboxPrelude {
     static let source = #"""
     local guarded_pcall = ...
@@ -19,6 +22,30 @@ enum SandboxPrelude {
                   "setmetatable", "getmetatable", "_VERSION"}
     local base = {}
     for _, name in ipairs(safe) do base[name] = _G[name] end
+    local rawget, setmetatable, error, type, pcall = rawget, setmetatable, error, type, pcall
+    base.setmetatable = function(t, mt)
+      if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+        error("__gc finalizers are not allowed in plugins", 2)
+      end
+      -- errors at the plugin's line, not the prelude's
+      local ok, result = pcall(setmetatable, t, mt)
+      if not ok then error(result, 2) end
+      return result
+    end
+    local rep, move = string.rep, table.move
+    local limit = 1e8
+    local function bounded_rep(s, n, sep)
+      if type(n) == "number" and n > limit then
+        error("string.rep of more than 100000000 copies is not allowed in plugins", 2)
+      end
+      return rep(s, n, sep)
+    end
+    local function bounded_move(a1, f, e, t, a2)
+      if type(f) == "number" and type(e) == "number" and e - f > limit then
+        error("table.move of more than 100000000 elements is not allowed in plugins", 2)
+      end
+      return move(a1, f, e, t, a2)
+    end
     local libs = {string = string, table = table, math = math, utf8 = utf8}
     return function(sim)
       local env = {}
@@ -26,6 +53,7 @@ enum SandboxPrelude {
       env.pcall = guarded_pcall
       for name, lib in pairs(libs) do env[name] = copy(lib) end
       env.math.random, env.math.randomseed = nil, nil
+      env.string.rep, env.table.move = bounded_rep, bounded_move
       env.sim = copy(sim)
       env._G = env
       return env

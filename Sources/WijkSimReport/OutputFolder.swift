@@ -8,6 +8,7 @@ import WijkSimModel
 public struct OutputFolder {
     public let destination: String
     let staging: String
+    let cleanup: UUID
 
     public init(_ destination: String) throws {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
@@ -22,6 +23,7 @@ public struct OutputFolder {
             throw BadInput("cannot write the output: \(DisplayPath.of(parent)) is not a folder that can be made", at: nil)
         }
         staging = parent + "/.\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        cleanup = EmergencyExit.register(removing: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
@@ -45,6 +47,7 @@ public struct OutputFolder {
 
     /// Moves the finished folder into place.
     public func commit() throws {
+        EmergencyExit.unregister(cleanup)
         let fm = FileManager.default
         if fm.fileExists(atPath: destination) {
             let old = staging + ".old"
@@ -58,6 +61,7 @@ public struct OutputFolder {
 
     /// Removes the staging folder after a failure: nothing is left behind.
     public func discard() {
+        EmergencyExit.unregister(cleanup)
         try? FileManager.default.removeItem(atPath: staging)
     }
 }

@@ -105,16 +105,16 @@ final class SandboxTests: XCTestCase {
 
     func testStringRepMemoryBombIsStopped() throws {
         let h = LuaStepHarness()
-        // 1 GiB: over the 512 MiB cap of the state
-        let source = PluginSource.make("bomb", body: "    local s = string.rep(\"x\", 2^30)\n    ctx:add(\"out\", #s)")
+        // 512 MiB: over the 256 MiB cap of the state
+        let source = PluginSource.make("bomb", body: "    local s = string.rep(\"x\", 2^26):rep(8)\n    ctx:add(\"out\", #s)")
         let message = stepFailure("bomb", source, harness: h)
         assertPrefix(message, "/tmp/x/bomb.lua")
         assertContains(message, "not enough memory")
-        // 2 GiB: Lua itself refuses strings over INT_MAX bytes ("resulting string too large")
+        // 2^31 copies: refused before Lua even tries (the sandbox bounds string.rep)
         let huge = PluginSource.make("hugebomb", body: "    local s = string.rep(\"x\", 2^31) -- @here\n    ctx:add(\"out\", #s)")
         let m2 = stepFailure("hugebomb", huge, harness: h)
         assertPrefix(m2, "/tmp/x/hugebomb.lua:\(PluginSource.line(of: "@here", in: huge)):")
-        assertContains(m2, "too large")
+        assertContains(m2, "string.rep of more than 100000000 copies is not allowed")
         let good = try h.load("after", PluginSource.make("after", body: "    ctx:add(\"out\", 2)"))
         assertLanes(try h.run(good).adds["out"]!, Array(repeating: 2, count: 5), "after the bomb")
     }

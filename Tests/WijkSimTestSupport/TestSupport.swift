@@ -51,10 +51,13 @@ public struct CLIResult {
 }
 
 /// Runs the `wijksim` executable that `swift build` put beside the test bundle.
-public func runCLI(_ arguments: [String], in directory: String? = nil) throws -> CLIResult {
+public func runCLI(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
     let process = Process()
     process.executableURL = wijksimExecutable
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
