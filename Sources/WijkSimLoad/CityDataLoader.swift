@@ -83,6 +83,7 @@ public enum CityDataLoader {
             $0.offset != wijkColumn && $0.offset != gebiedColumn && table.header.firstIndex(of: $0.element) == $0.offset
         }
         var names: [String] = [], gebieden: [String] = []
+        var seenNames = Set<String>()   // a long wijken.csv must not take quadratic time
         var columns = [String: [Double]]()
         /// The rows that were read, so that value w is located at its own row.
         var readRows: [CSVTable.Row] = []
@@ -94,7 +95,7 @@ public enum CityDataLoader {
             readRows.append(row)
             let name = row.cells[wijkColumn]
             if name.isEmpty { problems.add("empty wijk name", at: table.location(row, column: "wijk")) }
-            else if names.contains(name) { problems.add("wijk \"\(name)\" appears twice", at: table.location(row, column: "wijk")) }
+            else if !seenNames.insert(name).inserted { problems.add("wijk \"\(name)\" appears twice", at: table.location(row, column: "wijk")) }
             names.append(name)
             gebieden.append(row.cells[gebiedColumn])
             for (index, column) in numericColumns {

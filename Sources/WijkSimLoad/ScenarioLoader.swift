@@ -61,6 +61,7 @@ public enum ScenarioLoader {
         var rules: [ScenarioLayer.RawInstance] = []
         var funding: [(name: String, value: ScenarioLayer.Located<Funding>)] = []
         var draws = 1, seed: UInt64 = 1
+        var drawsLocation: SourceLocation?
         var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
         for layer in layers {
             if let value = layer.name { name = value.value }
@@ -73,7 +74,7 @@ public enum ScenarioLoader {
             for entry in layer.funding {
                 if let i = funding.firstIndex(where: { $0.name == entry.name }) { funding[i] = entry } else { funding.append(entry) }
             }
-            if let value = layer.draws { draws = value.value }
+            if let value = layer.draws { draws = value.value; drawsLocation = value.location }
             if let value = layer.seed { seed = value.value }
             for entry in layer.sweep {
                 if let i = sweep.firstIndex(where: { $0.key == entry.key }) { sweep[i] = entry } else { sweep.append(entry) }
@@ -86,6 +87,16 @@ public enum ScenarioLoader {
         }
         if let from = years["from"], let to = years["to"], from.value >= to.value {
             problems.add("years.to (\(to.value)) must be after years.from (\(from.value))", at: to.location)
+        } else if let from = years["from"], let to = years["to"], ScenarioLimits.years(from: from.value, to: to.value) == nil {
+            problems.add("years.from..years.to spans more than \(ScenarioLimits.maxYears) years; that is more than wijksim can simulate", at: to.location)
+        }
+        if draws > ScenarioLimits.maxDraws {
+            problems.add("draws \(draws) is more than the \(ScenarioLimits.maxDraws) a run can hold", at: drawsLocation ?? top)
+        }
+        if let first = sweep.first, ScenarioLimits.variants(sweep.map(\.values.count)) == nil {
+            let grid = sweep.map { String($0.values.count) }.joined(separator: " × ")
+            problems.add("the sweep makes \(grid) variants, more than the \(ScenarioLimits.maxVariants) a run can hold; sweep fewer values or split the scenario",
+                         at: first.location.at(keyPath: "sweep"))
         }
         for key in ["indicators", "wijken"] where data[key] == nil {
             problems.add("missing key \"data.\(key)\" (the path of \(key).csv)", at: top)
@@ -150,5 +161,32 @@ public enum ScenarioLoader {
                 params: item.params.map { ParameterSetting(name: $0.name, value: $0.value, location: $0.location) }, funding: item.funding?.value, location: item.location))
         }
         return instances
+    }
+}
+
+/// Sizes beyond which a scenario cannot run: the engine holds per-year,
+/// per-variant and per-draw arrays and multiplies these counts, so larger
+/// values would exhaust memory or overflow rather than fail cleanly. The
+/// limits are far above any useful scenario (years 2022 → 2042 is 20 steps).
+enum ScenarioLimits {
+    static let maxYears = 1000
+    static let maxVariants = 1_000_000
+    static let maxDraws = 100_000_000
+
+    /// The number of steps from..to, or nil when it is over `maxYears`.
+    static func years(from: Int, to: Int) -> Int? {
+        let (span, overflow) = to.subtractingReportingOverflow(from)
+        return overflow || span > maxYears ? nil : span
+    }
+
+    /// The size of the sweep grid, or nil when it is over `maxVariants`.
+    static func variants(_ axisSizes: [Int]) -> Int? {
+        var product = 1
+        for size in axisSizes {
+            let (next, overflow) = product.multipliedReportingOverflow(by: size)
+            if overflow || next > maxVariants { return nil }
+            product = next
+        }
+        return product
     }
 }

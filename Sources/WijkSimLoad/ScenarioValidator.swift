@@ -32,6 +32,13 @@ enum ScenarioValidator {
                 problems.add("sweep value \(value.shortText) for \(axis.key) is outside \(spec.rangeText)", at: axis.location)
             }
         }
+        if let city, scenario.draws <= ScenarioLimits.maxDraws, let variants = ScenarioLimits.variants(scenario.sweep.map(\.values.count)) {
+            let (blocks, overflow) = variants.multipliedReportingOverflow(by: scenario.draws)
+            if overflow || blocks.multipliedReportingOverflow(by: max(city.wijken.count, 1)).overflow {
+                problems.add("\(variants) variants × \(scenario.draws) draws × \(city.wijken.count) wijken is more lanes than a run can hold",
+                             at: SourceLocation(file: scenario.file, line: 1))
+            }
+        }
         if let city {
             for (plugin, descriptor) in plugins.sorted(by: { $0.key < $1.key }) {
                 for id in descriptor.writes where city.indicatorIndex(id) == nil {

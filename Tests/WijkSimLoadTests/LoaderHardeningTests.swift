@@ -85,4 +85,86 @@ final class LoaderHardeningTests: XCTestCase {
             XCTAssertTrue(bad.description.contains("UTF-8"), bad.description)
         }
     }
+
+    // MARK: Scenarios too large to run
+
+    /// The rendered problems of loading a MiniCity scenario with `body`.
+    func scenarioProblems(_ body: String, header: Bool = true) -> [String] {
+        let city = MiniCity()
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("groot", body, header: header)
+        do {
+            _ = try ScenarioLoader.load(file)
+            XCTFail("expected bad input")
+        } catch let error as BadInput {
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: city.path + "/", with: "") }
+        } catch {
+            XCTFail("expected BadInput, got \(error)")
+        }
+        return []
+    }
+
+    /// Years from Int.min to Int.max passed the loader and overflowed the
+    /// plan (SIGILL); 2022 → 2,000,000,000 made it allocate until it died.
+    func testYearSpansBeyondWhatCanRunAreBadInput() {
+        for (years, line) in [("{from: -9223372036854775808, to: 9223372036854775807}", 2), ("{from: 2022, to: 2000000000}", 2)] {
+            let found = scenarioProblems("name: groot\nyears: \(years)\ndata: {indicators: ../data/indicators.csv, wijken: ../data/wijken.csv}\n", header: false)
+            XCTAssertEqual(found, ["scenarios/groot.yaml:\(line): years.to: years.from..years.to spans more than 1000 years; that is more than wijksim can simulate"])
+        }
+        let city = MiniCity()
+        let file = city.scenario("lang", "name: lang\nyears: {from: 2000, to: 3000}\ndata: {indicators: ../data/indicators.csv, wijken: ../data/wijken.csv}\n", header: false)
+        XCTAssertNoThrow(try ScenarioLoader.load(file), "1000 years is allowed")
+    }
+
+    /// draws: Int.max passed the loader; `run` overflowed variants × draws (SIGILL).
+    func testDrawsBeyondWhatCanRunAreBadInput() {
+        let found = scenarioProblems("draws: 9223372036854775807\n")
+        XCTAssertEqual(found, ["scenarios/groot.yaml:4: draws: draws 9223372036854775807 is more than the 100000000 a run can hold"])
+    }
+
+    /// A 3 kB sweep of 4 axes × 256 values (2^32 variants) made `check` and
+    /// `run` allocate 32 GB and abort; 8 such axes overflowed the variant
+    /// count (SIGILL).
+    func testSweepGridsBeyondWhatCanRunAreBadInput() {
+        let values = "[" + (0..<256).map { String(Double($0) / 256) }.joined(separator: ", ") + "]"
+        let found = scenarioProblems("""
+            interventions:
+              - {name: a, plugin: effect}
+              - {name: b, plugin: effect}
+            sweep:
+              a.delta: \(values)
+              a.cost: \(values)
+              b.delta: \(values)
+              b.cost: \(values)
+
+            """)
+        XCTAssertEqual(found, ["scenarios/groot.yaml:8: sweep: the sweep makes 256 × 256 × 256 × 256 variants, more than the 1000000 a run can hold; sweep fewer values or split the scenario"])
+    }
+
+    /// Within the limits above, variants × draws × wijken can still overflow
+    /// when wijken.csv is very long (here 1,000,000 × 100,000,000 × 92,234).
+    /// Writing this test also found that a wijken.csv of 92,234 rows took
+    /// over three minutes to load (a quadratic duplicate check); now ~1 s.
+    func testLaneCountThatWouldOverflowIsBadInput() {
+        let rows = (0..<92_234).map { "W\($0),Boven,100,300,120,20,50" }.joined(separator: "\n")
+        let city = MiniCity(wijken: "wijk,gebied,households,population,dwellings,armoede,meedoen\n" + rows + "\n")
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let values = "[" + (0..<1000).map { String(Double($0) / 1000) }.joined(separator: ", ") + "]"
+        let file = city.scenario("breed", """
+            draws: 100000000
+            interventions: [{name: a, plugin: effect}]
+            sweep: {a.delta: \(values), a.cost: \(values)}
+
+            """)
+        do {
+            _ = try ScenarioLoader.load(file)
+            XCTFail("expected bad input")
+        } catch let error as BadInput {
+            XCTAssertEqual(error.diagnostics.map(\.description), [
+                "\(DisplayPath.of(file)):1: 1000000 variants × 100000000 draws × 92234 wijken is more lanes than a run can hold",
+            ])
+        } catch {
+            XCTFail("expected BadInput, got \(error)")
+        }
+    }
 }
