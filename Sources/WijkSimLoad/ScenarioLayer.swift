@@ -32,6 +32,9 @@ struct ScenarioLayer {
     var rules: [RawInstance] = []
     var interventions: [RawInstance] = []
     var funding: [(name: String, value: Located<Funding>)] = []
+    /// Every funding name this file declares, also those whose fields are
+    /// wrong, so that a reference to one is not reported as unknown as well.
+    var fundingNames: [String] = []
     var draws: Located<Int>?
     var seed: Located<UInt64>?
     var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
@@ -78,6 +81,7 @@ struct ScenarioLayer {
                 if kind == .rule { layer.rules = items } else { layer.interventions = items }
             case "funding":
                 for (name, v) in value.mapping(&problems) ?? [] {
+                    layer.fundingNames.append(name)
                     if let funding = parseFunding(name, v, &problems) { layer.funding.append((name, Located(value: funding, location: v.location))) }
                 }
             case "draws": value.integer(&problems, minimum: 1).map { layer.draws = Located(value: $0, location: value.location) }

@@ -107,7 +107,8 @@ public enum ScenarioLoader {
         }
         let firstYear = years["from"]!.value, lastYear = years["to"]!.value
         let instances = nameInstances(rules + raw, firstYear: firstYear, lastYear: lastYear, &problems)
-        let fundingNames = funding.map(\.name)
+        var fundingNames: [String] = []
+        for name in layers.flatMap(\.fundingNames) where !fundingNames.contains(name) { fundingNames.append(name) }
         for item in raw {
             if let f = item.funding, !fundingNames.contains(f.value) {
                 problems.add("unknown funding \"\(f.value)\"\(NearestName.suggestion(for: f.value, among: fundingNames)); the scenario's funding defines \(fundingNames.isEmpty ? "none" : fundingNames.joined(separator: ", "))", at: f.location)

@@ -167,4 +167,24 @@ final class LoaderHardeningTests: XCTestCase {
             XCTFail("expected BadInput, got \(error)")
         }
     }
+
+    // MARK: Every problem once, with the nearest name
+
+    /// A funding source whose fields are wrong was left out of the known
+    /// names, so a reference to it was also reported as unknown, with "the
+    /// scenario's funding defines none" and no suggestion.
+    func testReferenceToAFundingWithBadFieldsIsNotAlsoUnknown() {
+        let found = scenarioProblems("""
+            interventions:
+              - {plugin: effect, funding: fonds}
+              - {plugin: effect, funding: fons}
+            funding:
+              fonds: {budget: 10, from: 2020}
+
+            """)
+        XCTAssertEqual(found, [
+            "scenarios/groot.yaml:8: funding.fonds: funding fonds needs \"to\"",
+            "scenarios/groot.yaml:6: interventions[1].funding: unknown funding \"fons\" (did you mean \"fonds\"?); the scenario's funding defines fonds",
+        ])
+    }
 }
