@@ -169,10 +169,10 @@ public enum ScenarioLoader {
 /// per-variant and per-draw arrays and multiplies these counts, so larger
 /// values would exhaust memory or overflow rather than fail cleanly. The
 /// limits are far above any useful scenario (years 2022 → 2042 is 20 steps).
-enum ScenarioLimits {
+public enum ScenarioLimits {
     static let maxYears = 1000
     static let maxVariants = 1_000_000
-    static let maxDraws = 100_000_000
+    public static let maxDraws = 100_000_000
 
     /// The number of steps from..to, or nil when it is over `maxYears`.
     static func years(from: Int, to: Int) -> Int? {

@@ -4,16 +4,10 @@ import XCTest
 
 /// Command-line input that must be bad input (exit 2), never a crash.
 final class HardeningCLITests: XCTestCase {
-    /// Known hole (fuzz/README.md): `--draws` has no upper bound, so a
-    /// scenario with two variants run with --draws 2^62 overflows
-    /// variants × draws in the plan and dies with SIGILL (exit 132). A
-    /// scenario file cannot do this any more (draws ≤ 1e8 is checked when
-    /// loading); the option bypasses that check. Runs only with
-    /// WIJKSIM_KNOWN_SANDBOX_BUGS=1.
-    func testKnownBugHugeDrawsOptionIsBadInputNotACrash() throws {
-        if ProcessInfo.processInfo.environment["WIJKSIM_KNOWN_SANDBOX_BUGS"] == nil {
-            throw XCTSkip("a known hole (see fuzz/README.md); set WIJKSIM_KNOWN_SANDBOX_BUGS=1 to run it")
-        }
+    /// Found by fuzzing (fuzz/README.md): --draws 2^62 with two variants
+    /// overflowed variants × draws in the plan (SIGILL); the option now has
+    /// the same bound as a scenario's `draws`.
+    func testHugeDrawsOptionIsBadInputNotACrash() throws {
         let city = MiniCity()
         city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
         let file = city.scenario("twee", "interventions: [{name: a, plugin: effect}]\nsweep: {a.delta: [-1, 0]}\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkSimLoad
 
 /// The options every command that simulates shares (`run`, `compare`,
 /// `explain`): draws, seed and threads, checked once.
@@ -15,6 +16,9 @@ struct SimulationOptions: ParsableArguments {
 
     func validate() throws {
         if let draws, draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let draws, draws > ScenarioLimits.maxDraws {
+            throw ValidationError("--draws \(draws) is more than the \(ScenarioLimits.maxDraws) a run can hold")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
