@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Modules follow the data flow: scenario → plan → engine → results → writers.
-/// `CLua`/`CLuaShim` bring the system Lua 5.4; nothing above `WijkSimLua` sees C.
+/// `CLua`/`CLuaShim` bring the system Lua 5.4 and `CVectorMath` SIMD exp/pow;
+/// nothing above `WijkSimLua` sees C.
 let package = Package(
     name: "wijksim",
     platforms: [.macOS(.v13)],
@@ -24,10 +25,15 @@ let package = Package(
             dependencies: ["CLua"],
             cSettings: [.unsafeFlags(["-O3"])]
         ),
+        .target(
+            name: "CVectorMath",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])],
+            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
+        ),
         .target(name: "WijkSimModel"),
-        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "WijkSimModel"]),
+        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "CVectorMath", "WijkSimModel"]),
         .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimLua", "Yams"]),
-        .target(name: "WijkSimEngine", dependencies: ["WijkSimModel", "WijkSimLua"]),
+        .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"]),
         .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimEngine"]),
         .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad", "Yams"]),
         .executableTarget(

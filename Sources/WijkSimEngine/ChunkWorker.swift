@@ -1,14 +1,17 @@
+import CVectorMath
 import WijkSimLua
 import WijkSimModel
 
 /// One worker thread's engine: its own Lua state with every plugin loaded
-/// and lane buffers for one chunk of whole (variant, draw) blocks. Lanes are
-/// laid out block × wijk, so the chunk computes `ctx.city` itself.
+/// and lane buffers for one step of whole (variant, draw) blocks. A chunk
+/// is simulated a step's worth of blocks at a time into its output. Lanes
+/// are laid out block × wijk, so each step computes `ctx.city` itself.
 final class ChunkWorker {
     let plan: Plan
     let host: LuaHost
     let capacity: Int
-    let blocksPerChunk: Int
+    /// Blocks simulated together: one Lua step's vectors.
+    let stepBlocks: Int
     let w: Int
     let indicators: Int
     var x: [UnsafeMutablePointer<Double>]
@@ -27,10 +30,10 @@ final class ChunkWorker {
 
     init(plan: Plan, blocksPerChunk: Int) throws {
         self.plan = plan
-        self.blocksPerChunk = blocksPerChunk
         w = plan.wijkCount
         indicators = plan.indicatorCount
-        capacity = blocksPerChunk * w
+        stepBlocks = min(blocksPerChunk, max(1, Engine.lanesPerStep / max(w, 1)))
+        capacity = stepBlocks * w
         host = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames,
                        wijken: plan.city.wijken, capacity: capacity)
         for descriptor in plan.plugins { try host.loadPlugin(file: descriptor.file, source: descriptor.source) }
@@ -47,9 +50,9 @@ final class ChunkWorker {
         attributes = plan.city.attributeNames.map { _ in buffer() }
         masks = plan.instances.map { _ in buffer() }
         params = plan.instances.map { $0.params.map { _ in buffer() } }
-        spend = .allocate(capacity: blocksPerChunk)
-        trace = .allocate(capacity: blocksPerChunk)
-        blockDraws = .allocate(capacity: blocksPerChunk)
+        spend = .allocate(capacity: stepBlocks)
+        trace = .allocate(capacity: stepBlocks)
+        blockDraws = .allocate(capacity: stepBlocks)
         wijkKeys = .allocate(capacity: w)
         weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
         weightTotals = weights.map { $0.reduce(0, +) }
@@ -71,10 +74,20 @@ final class ChunkWorker {
         wijkKeys.deallocate()
     }
 
-    /// Simulates blocks first..<first+count and writes them into `results`.
+    /// Simulates blocks first..<first+count and writes them into `output`.
     func run(firstBlock: Int, blockCount: Int, into output: ChunkOutput) throws {
         output.firstBlock = firstBlock
         output.blocks = blockCount
+        var done = 0
+        while done < blockCount {
+            let n = min(stepBlocks, blockCount - done)
+            try simulate(firstBlock: firstBlock + done, blockCount: n, column: done, into: output)
+            done += n
+        }
+    }
+
+    /// Blocks first..<first+count, written at `column` of the output's rows.
+    private func simulate(firstBlock: Int, blockCount: Int, column: Int, into output: ChunkOutput) throws {
         let lanes = blockCount * w
         for b in 0..<blockCount { blockDraws[b] = (firstBlock + b) % plan.draws }
         fillParameters(firstBlock: firstBlock, blockCount: blockCount)
@@ -100,7 +113,7 @@ final class ChunkWorker {
         }
         let contributions = plan.instances.count * plan.stepCount
         updateCity(lanes: lanes)
-        record(year: 0, blockCount: blockCount, into: output)
+        record(year: 0, blockCount: blockCount, column: column, into: output)
         for step in 0..<plan.stepCount {
             let year = plan.firstYear + step
             bindings.year = year
@@ -116,14 +129,14 @@ final class ChunkWorker {
                 trace.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
                 try host.step(plugin: instance.plugin, instance: instance.name)
-                output.costRow(k * plan.stepCount + step).update(from: spend, count: blockCount)
+                (output.costRow(k * plan.stepCount + step) + column).update(from: spend, count: blockCount)
                 if plan.trace != nil {
-                    output.costRow(contributions + k * plan.stepCount + step).update(from: trace, count: blockCount)
+                    (output.costRow(contributions + k * plan.stepCount + step) + column).update(from: trace, count: blockCount)
                 }
             }
             try applyAdds(lanes: lanes, year: year)
             updateCity(lanes: lanes)
-            record(year: step + 1, blockCount: blockCount, into: output)
+            record(year: step + 1, blockCount: blockCount, column: column, into: output)
         }
     }
 
@@ -133,13 +146,7 @@ final class ChunkWorker {
             let indicator = plan.city.indicators[i]
             let lo = indicator.min, hi = indicator.max
             let state = x[i], add = adds[i]
-            var bad: UInt64 = 0
-            for lane in 0..<lanes {
-                let value = state[lane] + add[lane]
-                bad |= (value.bitPattern & 0x7FF0_0000_0000_0000) == 0x7FF0_0000_0000_0000 ? 1 : 0
-                state[lane] = value < lo ? lo : (value > hi ? hi : value)
-            }
-            if bad != 0 {
+            if wjs_add_clamped(state, add, lo, hi, lanes) == 0 {
                 let lane = (0..<lanes).first { !(state[$0] + 0).isFinite } ?? 0
                 throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(year) to \(year + 1): the adds of the plugins overflowed")
             }
@@ -161,12 +168,12 @@ final class ChunkWorker {
     }
 
     /// Copies the state of `year` (and the city) into the chunk's output, cell-major.
-    func record(year: Int, blockCount: Int, into output: ChunkOutput) {
+    func record(year: Int, blockCount: Int, column: Int, into output: ChunkOutput) {
         let years = plan.yearCount
         for i in 0..<indicators {
             let state = x[i], average = city[i]
             for wijk in 0...w {
-                let row = output.row((wijk * indicators + i) * years + year)
+                let row = output.row((wijk * indicators + i) * years + year) + column
                 if wijk < w {
                     for b in 0..<blockCount { row[b] = state[b * w + wijk] }
                 } else {

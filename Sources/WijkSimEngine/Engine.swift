@@ -8,12 +8,23 @@ import WijkSimModel
 /// and results are reduced in block order, so any `--threads` gives
 /// byte-identical output.
 public enum Engine {
-    /// About this many lanes per chunk: the vectors of a step stay in cache
-    /// while Lua's per-call cost is spread over thousands of lanes.
-    public static let targetLanesPerChunk = 4096
+    /// Up to this many lanes per Lua step: Lua's cost per call (about a
+    /// microsecond) is spread over thousands of lanes; measured best between
+    /// 4,096 and 16,384 lanes on the benchmark.
+    public static let lanesPerStep = 8192
 
+    /// Up to this many lanes per chunk, the unit workers take and the
+    /// aggregation folds: a sketched run counts each cell's draws into its
+    /// histogram a chunk at a time, and with pieces of a few hundred draws
+    /// the histograms' cache misses were a quarter of the run.
+    public static let maxLanesPerChunk = 32768
+
+    /// Depends on the plan only (never on the thread count): about 16
+    /// chunks, so that workers stay busy to the end, of 1,024 to
+    /// `maxLanesPerChunk` lanes.
     public static func blocksPerChunk(for plan: Plan) -> Int {
-        max(1, targetLanesPerChunk / max(plan.wijkCount, 1))
+        let w = max(plan.wijkCount, 1)
+        return min(max(1, maxLanesPerChunk / w), max(max(1, 1024 / w), plan.blockCount / 16))
     }
 
     /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking

@@ -24,7 +24,7 @@ public struct Results {
     /// True when every percentile is exact; false when a `QuantileSketch` gave them.
     public let exactPercentiles: Bool
 
-    /// `endGaps[variant][wijk × indicators + indicator]`; empty for sketched runs.
+    /// `endGaps[variant][wijk × indicators + indicator]` (sketched when the percentiles are).
     public private(set) var endGaps: [[GapDrawStatistics]] = []
 
     init(plan: Plan, variants: [VariantStatistics], exactPercentiles: Bool) {
@@ -35,7 +35,7 @@ public struct Results {
         endGaps = variants.map(\.endGaps)
     }
 
-    /// The end-year gap over draws (p05, p95, share of draws closed), when the run kept its draws.
+    /// The end-year gap over draws (p05, p95, share of draws closed).
     public func endGap(variant: Int, wijk: Int, indicator: Int) -> GapDrawStatistics? {
         let gaps = endGaps[variant]
         return gaps.isEmpty ? nil : gaps[wijk * plan.indicatorCount + indicator]

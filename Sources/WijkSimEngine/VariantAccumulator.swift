@@ -1,120 +1,150 @@
 import Foundation
 
 /// Reduces the draws of one variant as they arrive from the workers.
-/// Runs whose draws fit keep every draw (each piece in its own columns) and
-/// get exact percentiles, sums taken in draw order at the end. Larger runs
-/// fold pieces in draw order (early ones wait, copied), so sums and each
-/// sketch's pilot do not depend on timing, and keep a `QuantileSketch` per
-/// cell, so memory does not grow with the number of draws.
+///
+/// Means: `DrawOrderSums`, so that neither the thread count nor the
+/// chunking changes a bit, and exact and sketched runs have the same means.
+///
+/// Percentiles: runs whose draws fit keep every draw (each piece in its own
+/// columns, no lock) and get exact percentiles. Larger runs keep a
+/// `QuantileSketch` per cell, so memory does not grow with the draws: the
+/// first draws (the pilot, in draw order) fix its ranges, after which
+/// workers count their pieces at once, each group of cells under its lock.
 final class VariantAccumulator {
     let draws: Int
     let cells: Int
     let costCells: Int
     let exact: Bool
+    let layout: GapLayout
     let lock = NSLock()
-    private var nextDraw = 0
-    private var pending: [Int: Piece] = [:]
-    private var sums: [Double]
-    private var costSums: [Double]
+    /// Cell sums, then cost sums.
+    private let sums: DrawOrderSums
+    private var received = 0
     /// Exact mode: every draw, `store[cell × draws + draw]`; sketch mode: the pilot draws.
     private var store: UnsafeMutablePointer<Double>
     private let storeDraws: Int
-    /// Exact mode: every draw's costs, `costStore[cell × draws + draw]`.
-    private var costStore: UnsafeMutablePointer<Double>
-    private var received = 0
-    private var sketches: [QuantileSketch] = []
+    private let storeCount: Int
+
+    // Sketch mode, before the sketch exists: pieces of the pilot (by first
+    // draw) and later pieces that came early, copied.
+    private var pilotPieces: [Int: Int] = [:]
+    private var pilotEnd = 0
+    private var early: [Piece] = []
+    private var sketch: QuantileSketch?
 
     /// Draws used to set each sketch's range before it starts counting.
     static let pilotDraws = 4096
 
     struct Piece {
-        var firstDraw: Int
         var count: Int
         var values: [Double]
-        var costs: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int) {
+    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int, layout: GapLayout) {
         self.draws = draws
         self.cells = cells
         self.costCells = costCells
         self.exact = exact
-        sums = [Double](repeating: 0, count: cells)
-        costSums = [Double](repeating: 0, count: costCells)
+        self.layout = layout
+        sums = DrawOrderSums(rows: cells + costCells, draws: draws)
         storeDraws = exact ? draws : min(draws, VariantAccumulator.pilotDraws + maxPieceDraws)
-        store = LargeBuffer.allocate(cells * storeDraws)
-        costStore = LargeBuffer.allocate(exact ? costCells * draws : 1)
+        storeCount = cells * storeDraws
+        store = LargeBuffer.allocate(storeCount)
     }
 
     deinit {
-        LargeBuffer.deallocate(store, count: cells * storeDraws)
-        LargeBuffer.deallocate(costStore, count: exact ? costCells * draws : 1)
+        LargeBuffer.deallocate(store, count: storeCount)
     }
+
+    /// Gap cells follow the value cells in the sketch: (wijk, indicator) of the end year.
+    private var gapCells: Int { layout.wijken * layout.indicators }
 
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
     /// offset `offset`. Returns true once the last draw is in.
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
-        if exact { return addExact(output, offset: offset, firstDraw: firstDraw, count: count) }
-        lock.lock(); defer { lock.unlock() }
-        if firstDraw != nextDraw {
-            var piece = Piece(firstDraw: firstDraw, count: count, values: [], costs: [])
-            piece.values.reserveCapacity(cells * count)
-            for cell in 0..<cells { piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset, count: count)) }
-            for cell in 0..<costCells { piece.costs.append(contentsOf: UnsafeBufferPointer(start: output.costRow(cell) + offset, count: count)) }
-            pending[firstDraw] = piece
-            return false
+        let cells = self.cells
+        let row = { (k: Int) -> UnsafePointer<Double> in
+            UnsafePointer(k < cells ? output.row(k) + offset : output.costRow(k - cells) + offset)
         }
-        fold(values: { output.row($0) + offset }, costs: { output.costRow($0) + offset }, count: count)
-        while let piece = pending.removeValue(forKey: nextDraw) {
-            piece.values.withUnsafeBufferPointer { values in
-                piece.costs.withUnsafeBufferPointer { costs in
-                    let v = UnsafeMutablePointer(mutating: values.baseAddress!)
-                    let c = costs.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
-                    fold(values: { v + $0 * piece.count }, costs: { c! + $0 * piece.count }, count: piece.count)
-                }
+        let run = sums.prepare(row, first: firstDraw, count: count)
+        if exact {
+            for cell in 0..<cells {
+                (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
             }
-        }
-        return nextDraw == draws
-    }
-
-    /// Exact mode needs no order: each piece lands in its own columns of the
-    /// store (no lock), and `finish` sums every row in draw order.
-    private func addExact(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
-        for cell in 0..<cells {
-            (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
-        }
-        for cell in 0..<costCells {
-            (costStore + cell * draws + firstDraw).update(from: output.costRow(cell) + offset, count: count)
+        } else {
+            lock.lock()
+            let ready = sketch
+            if ready == nil { collectPilot(output, offset: offset, firstDraw: firstDraw, count: count) }
+            lock.unlock()
+            if let ready { tally(into: ready, rows: row, count: count, firstDraw: firstDraw) }
         }
         lock.lock()
+        defer { lock.unlock() }
+        sums.commit(run, row, first: firstDraw, count: count)
         received += count
-        let complete = received == draws
-        lock.unlock()
-        return complete
+        return received == draws
     }
 
-    private func fold(values: (Int) -> UnsafeMutablePointer<Double>, costs: (Int) -> UnsafeMutablePointer<Double>, count: Int) {
-        for cell in 0..<cells {
-            let row = values(cell)
-            var sum = sums[cell]
-            for d in 0..<count { sum += row[d] }
-            sums[cell] = sum
-        }
-        for cell in 0..<costCells {
-            let row = costs(cell)
-            var sum = costSums[cell]
-            for d in 0..<count { sum += row[d] }
-            costSums[cell] = sum
-        }
-        if exact || sketches.isEmpty {
-            for cell in 0..<cells { (store + cell * storeDraws + nextDraw).update(from: values(cell), count: count) }
+    /// Under the lock, before the sketch exists: pilot pieces go into the
+    /// store at their draw, later ones wait as copies. Once the pilot's
+    /// pieces reach `pilotDraws` without a hole, the sketch is made and
+    /// everything so far counted.
+    private func collectPilot(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) {
+        let target = min(draws, VariantAccumulator.pilotDraws)
+        if firstDraw < target {
+            for cell in 0..<cells {
+                (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
+            }
+            pilotPieces[firstDraw] = count
+            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
         } else {
-            for cell in 0..<cells { sketches[cell].add(values(cell), count: count) }
+            var piece = Piece(count: count, values: [])
+            piece.values.reserveCapacity(cells * count)
+            for cell in 0..<cells { piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset, count: count)) }
+            early.append(piece)
         }
-        nextDraw += count
-        if !exact, sketches.isEmpty, nextDraw >= min(draws, VariantAccumulator.pilotDraws) {
-            sketches = (0..<cells).map { QuantileSketch(pilot: store + $0 * storeDraws, count: nextDraw) }
+        guard pilotEnd >= target else { return }
+        let pilot = store, stride = storeDraws, n = pilotEnd
+        let pilotGaps = gapRows({ UnsafePointer(pilot + $0 * stride) }, count: n)
+        defer { pilotGaps.deallocate() }
+        let made = QuantileSketch(cells: cells + gapCells, pilot: {
+            $0 < self.cells ? UnsafePointer(pilot + $0 * stride) : UnsafePointer(pilotGaps + ($0 - self.cells) * n)
+        }, count: n)
+        tally(into: made, rows: { UnsafePointer(pilot + $0 * stride) }, count: n, firstDraw: 0)
+        for piece in early {
+            piece.values.withUnsafeBufferPointer { values in
+                tally(into: made, rows: { values.baseAddress! + $0 * piece.count }, count: piece.count, firstDraw: 0)
+            }
         }
+        early = []
+        sketch = made
+    }
+
+    /// Counts one piece's values and its end-year gaps into the sketch.
+    private func tally(into sketch: QuantileSketch, rows: (Int) -> UnsafePointer<Double>, count: Int, firstDraw: Int) {
+        let gaps = gapRows(rows, count: count)
+        defer { gaps.deallocate() }
+        let cells = self.cells
+        let groups = (sketch.cells + QuantileSketch.cellsPerGroup - 1) / QuantileSketch.cellsPerGroup
+        sketch.add({ $0 < cells ? rows($0) : UnsafePointer(gaps + ($0 - cells) * count) }, count: count,
+                   startingGroup: (firstDraw / max(count, 1)) % max(groups, 1))
+    }
+
+    /// The gap to the city in the end year, per (wijk, indicator) and draw
+    /// (+ = worse than the city); rows of `count` draws.
+    private func gapRows(_ rows: (Int) -> UnsafePointer<Double>, count: Int) -> UnsafeMutablePointer<Double> {
+        let gaps = UnsafeMutablePointer<Double>.allocate(capacity: max(1, gapCells * count))
+        let last = layout.years - 1
+        for w in 0..<layout.wijken {
+            for i in 0..<layout.indicators {
+                let x = rows((w * layout.indicators + i) * layout.years + last)
+                let city = rows((layout.wijken * layout.indicators + i) * layout.years + last)
+                let s = layout.lowerBetter[i] ? 1.0 : -1.0
+                let out = gaps + (w * layout.indicators + i) * count
+                for d in 0..<count { out[d] = s * (x[d] - city[d]) + 0.0 }
+            }
+        }
+        return gaps
     }
 
     /// Means and percentiles of every `stripes`-th cell from `stripe` on,
@@ -134,34 +164,25 @@ final class VariantAccumulator {
                 if let pairing, pairing.reference != nil, let differences {
                     differences[cell] = pairing.difference(cell: cell, row: row, draws: draws, scratch: scratch)
                 }
-                var sum = 0.0
-                for d in 0..<draws { sum += row[d] }
                 let p = draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: draws)
-                out[cell] = CellStatistics(mean: sum / n, p05: p.0, p50: p.1, p95: p.2)
-            } else {
-                let sketch = sketches[cell]
-                out[cell] = CellStatistics(mean: sums[cell] / n, p05: sketch.quantile(0.05), p50: sketch.quantile(0.5), p95: sketch.quantile(0.95))
+                out[cell] = CellStatistics(mean: sums.totals[cell] / n, p05: p.0, p50: p.1, p95: p.2)
+            } else if let sketch {
+                out[cell] = CellStatistics(mean: sums.totals[cell] / n, p05: sketch.quantile(cell, 0.05),
+                                           p50: sketch.quantile(cell, 0.5), p95: sketch.quantile(cell, 0.95))
             }
             cell += stripes
         }
     }
 
-    /// Mean spend per cost cell over the draws (summed in draw order).
+    /// Mean spend per cost cell over the draws.
     func meanCosts() -> [Double] {
-        if exact {
-            for cell in 0..<costCells {
-                var sum = 0.0
-                for d in 0..<draws { sum += costStore[cell * draws + d] }
-                costSums[cell] = sum
-            }
-        }
-        return costSums.map { $0 / Double(draws) }
+        sums.totals[cells...].map { $0 / Double(draws) }
     }
 
     /// All statistics, on `stripes` threads.
-    func finish(stripes: Int, pairing: Pairing?, keep: ReferenceDraws?, layout: GapLayout) -> VariantStatistics {
+    func finish(stripes: Int, pairing: Pairing?, keep: ReferenceDraws?) -> VariantStatistics {
         // before the percentiles reorder the rows: the gap in each draw needs the city's draw too
-        let gaps = exact ? endGaps(layout) : []
+        let gaps = exact ? endGaps() : sketchedEndGaps()
         var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
         var differences = [DifferenceStatistics](repeating: .zero, count: pairing?.reference == nil ? 0 : cells)
         statistics.withUnsafeMutableBufferPointer { out in
@@ -181,28 +202,26 @@ final class VariantAccumulator {
 
     /// Per (wijk, indicator): the spread over draws of the gap to the city in
     /// the end year, and the share of draws in which it is closed (≤ 0).
-    func endGaps(_ layout: GapLayout) -> [GapDrawStatistics] {
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: draws)
-        defer { scratch.deallocate() }
-        var result: [GapDrawStatistics] = []
-        result.reserveCapacity(layout.wijken * layout.indicators)
-        let last = layout.years - 1
-        for w in 0..<layout.wijken {
-            for i in 0..<layout.indicators {
-                let x = store + ((w * layout.indicators + i) * layout.years + last) * storeDraws
-                let city = store + ((layout.wijken * layout.indicators + i) * layout.years + last) * storeDraws
-                let s = layout.lowerBetter[i] ? 1.0 : -1.0
-                var closed = 0
-                for d in 0..<draws {
-                    let gap = s * (x[d] - city[d]) + 0.0
-                    scratch[d] = gap
-                    closed += gap <= 0 ? 1 : 0
-                }
-                let p = draws == 1 ? (scratch[0], scratch[0], scratch[0]) : Selection.percentiles(scratch, count: draws)
-                result.append(GapDrawStatistics(p05: p.0, p95: p.2, closedShare: Double(closed) / Double(draws)))
-            }
+    func endGaps() -> [GapDrawStatistics] {
+        let rows = store, stride = storeDraws
+        let gaps = gapRows({ UnsafePointer(rows + $0 * stride) }, count: draws)
+        defer { gaps.deallocate() }
+        return (0..<gapCells).map { g in
+            let row = gaps + g * draws
+            var closed = 0
+            for d in 0..<draws { closed += row[d] <= 0 ? 1 : 0 }
+            let p = draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: draws)
+            return GapDrawStatistics(p05: p.0, p95: p.2, closedShare: Double(closed) / Double(draws))
         }
-        return result
+    }
+
+    /// The same from the gap cells' sketches; the share closed is exact (a count).
+    func sketchedEndGaps() -> [GapDrawStatistics] {
+        guard let sketch else { return [] }
+        return (0..<gapCells).map { g in
+            GapDrawStatistics(p05: sketch.quantile(cells + g, 0.05), p95: sketch.quantile(cells + g, 0.95),
+                              closedShare: Double(sketch.countAtMostZero(cells + g)) / Double(draws))
+        }
     }
 }
 
@@ -235,7 +254,7 @@ struct VariantStatistics {
     var costs: [Double]
     /// Per cell, against the reference draws; empty when not paired.
     var differences: [DifferenceStatistics] = []
-    /// Per (wijk, indicator), the end-year gap over draws; empty for sketched runs.
+    /// Per (wijk, indicator), the end-year gap over draws.
     var endGaps: [GapDrawStatistics] = []
 }
 
@@ -248,14 +267,15 @@ final class Aggregator: @unchecked Sendable {
     let costCells: Int
     let exact: Bool
     let maxPieceDraws: Int
+    let layout: GapLayout
     private let lock = NSLock()
     private var open: [Int: VariantAccumulator] = [:]
     private var deferred: [Int] = []
     private(set) var finished: [VariantStatistics?]
 
     /// Exact percentiles while one variant's draws fit in this many values
-    /// (768 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
-    static let exactValueLimit = 96 << 20
+    /// (128 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
+    static let exactValueLimit = 16 << 20
 
     let threads: Int
 
@@ -273,6 +293,7 @@ final class Aggregator: @unchecked Sendable {
         costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
         exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
         maxPieceDraws = blocksPerChunk
+        layout = GapLayout(plan)
         kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil
         finished = Array(repeating: nil, count: plan.variants)
     }
@@ -290,7 +311,7 @@ final class Aggregator: @unchecked Sendable {
             let accumulator = self.accumulator(variant)
             if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
                 if moreChunks || threads == 1 {
-                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil, layout: GapLayout(plan))
+                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
                     lock.lock()
                     finished[variant] = statistics
                     open[variant] = nil
@@ -310,7 +331,7 @@ final class Aggregator: @unchecked Sendable {
         for variant in deferred.sorted() {
             guard let accumulator = open[variant] else { continue }
             let stripes = min(threads, max(1, cells / 64))
-            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil, layout: GapLayout(plan))
+            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
             open[variant] = nil
         }
         deferred = []
@@ -320,7 +341,7 @@ final class Aggregator: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         maxPieceDraws: maxPieceDraws)
+                                         maxPieceDraws: maxPieceDraws, layout: layout)
         open[variant] = created
         return created
     }

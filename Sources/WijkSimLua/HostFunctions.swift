@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import CVectorMath
 import WijkSimModel
 
 /// `ctx` and `p` as plugins see them (CONTRACT §3). Fields are looked up on
@@ -147,22 +148,7 @@ enum Accumulate {
 
     static func masked(_ value: Operand, into sums: UnsafeMutablePointer<Double>,
                        mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Bool {
-        var bad: UInt64 = 0
-        switch value {
-        case let .vector(v):
-            for i in 0..<n {
-                let counted = mask[i] != 0 ? v[i] : 0
-                sums[i] += counted
-                bad |= (counted.bitPattern & exponent) == exponent ? 1 : 0
-            }
-        case let .scalar(s):
-            for i in 0..<n {
-                let counted = mask[i] != 0 ? s : 0
-                sums[i] += counted
-                bad |= (counted.bitPattern & exponent) == exponent ? 1 : 0
-            }
-        }
-        return bad == 0
+        value.withStride { v, sv in wjs_masked_add(v, sv, mask, sums, n) != 0 }
     }
 
     static func maskedPerBlock(_ value: Operand, into blockSums: UnsafeMutablePointer<Double>,

@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import CVectorMath
 import Foundation
 import WijkSimModel
 
@@ -7,20 +8,22 @@ import WijkSimModel
 /// numbers. With numbers only they return a number, as Lua's math would.
 enum SimFunctions {
     static let all: [(String, wjs_Function)] = [
-        // a NaN in either argument stays NaN (a + b), whatever the order
-        ("min", { _, c in zip(c, "min") { $0 != $0 || $1 != $1 ? $0 + $1 : ($1 < $0 ? $1 : $0) } }),
-        ("max", { _, c in zip(c, "max") { $0 != $0 || $1 != $1 ? $0 + $1 : ($1 > $0 ? $1 : $0) } }),
-        ("clamp", { _, c in zip3(c, "clamp") { VectorKernels.clamp($0, $1, $2) } }),
-        ("abs", { _, c in map(c, "abs") { Swift.abs($0) } }),
-        ("exp", { _, c in map(c, "exp") { Foundation.exp($0) } }),
-        ("log", { _, c in map(c, "log") { Foundation.log($0) } }),
-        ("sqrt", { _, c in map(c, "sqrt") { $0.squareRoot() } }),
-        ("where", { _, c in zip3(c, "where") { $0 != 0 ? $1 : $2 } }),
-        ("gt", { _, c in zip(c, "gt") { $0 > $1 ? 1 : 0 } }),
-        ("ge", { _, c in zip(c, "ge") { $0 >= $1 ? 1 : 0 } }),
-        ("lt", { _, c in zip(c, "lt") { $0 < $1 ? 1 : 0 } }),
-        ("le", { _, c in zip(c, "le") { $0 <= $1 ? 1 : 0 } }),
-        ("ramp", { _, c in zip(c, "ramp") { VectorKernels.ramp($0, $1) } }),
+        // min and max: a NaN in either argument stays NaN (a + b), whatever the order
+        ("min", { _, c in zip(c, "min", wjs_min) }),
+        ("max", { _, c in zip(c, "max", wjs_max) }),
+        // clamp is written with comparisons so that a NaN passes through to
+        // the finiteness check in `ctx:add` instead of being clamped away
+        ("clamp", { _, c in zip3(c, "clamp", wjs_clamp) }),
+        ("abs", { _, c in map(c, "abs") { VectorKernels.unary(wjs_abs, $0, into: $1, lanes: $2) } }),
+        ("exp", { _, c in map(c, "exp") { VectorKernels.exp($0, into: $1, lanes: $2) } }),
+        ("log", { _, c in map(c, "log") { VectorKernels.map($0, into: $1, lanes: $2) { Foundation.log($0) } } }),
+        ("sqrt", { _, c in map(c, "sqrt") { VectorKernels.unary(wjs_sqrt, $0, into: $1, lanes: $2) } }),
+        ("where", { _, c in zip3(c, "where", wjs_where) }),
+        ("gt", { _, c in zip(c, "gt", wjs_gt) }),
+        ("ge", { _, c in zip(c, "ge", wjs_ge) }),
+        ("lt", { _, c in zip(c, "lt", wjs_lt) }),
+        ("le", { _, c in zip(c, "le", wjs_le) }),
+        ("ramp", { _, c in zip(c, "ramp", wjs_ramp) }),
         ("normal", { _, c in random(c) { CounterRandom.normalQuantile($0) } }),
         ("uniform", { _, c in random(c) { $0 } }),
     ]
@@ -55,24 +58,25 @@ enum SimFunctions {
     }
 
     @inline(__always)
-    static func map(_ c: UnsafeMutableRawPointer?, _ name: String, _ f: (Double) -> Double) -> Int32 {
+    static func map(_ c: UnsafeMutableRawPointer?, _ name: String,
+                    _ kernel: (Operand, UnsafeMutablePointer<Double>, Int) -> Void) -> Int32 {
         let host = LuaHost.from(c)
         guard let a = argument(host, 1, name) else { return -1 }
-        return finish(host, [a]) { VectorKernels.map(a, into: $0, lanes: host.bindings.lanes, f) }
+        return finish(host, [a]) { kernel(a, $0, host.bindings.lanes) }
     }
 
     @inline(__always)
-    static func zip(_ c: UnsafeMutableRawPointer?, _ name: String, _ f: (Double, Double) -> Double) -> Int32 {
+    static func zip(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_binary_kernel) -> Int32 {
         let host = LuaHost.from(c)
         guard let a = argument(host, 1, name), let b = argument(host, 2, name) else { return -1 }
-        return finish(host, [a, b]) { VectorKernels.zip(a, b, into: $0, lanes: host.bindings.lanes, f) }
+        return finish(host, [a, b]) { VectorKernels.binary(kernel, a, b, into: $0, lanes: host.bindings.lanes) }
     }
 
     @inline(__always)
-    static func zip3(_ c: UnsafeMutableRawPointer?, _ name: String, _ f: (Double, Double, Double) -> Double) -> Int32 {
+    static func zip3(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_ternary_kernel) -> Int32 {
         let host = LuaHost.from(c)
         guard let a = argument(host, 1, name), let b = argument(host, 2, name), let d = argument(host, 3, name) else { return -1 }
-        return finish(host, [a, b, d]) { VectorKernels.zip3(a, b, d, into: $0, lanes: host.bindings.lanes, f) }
+        return finish(host, [a, b, d]) { VectorKernels.ternary(kernel, a, b, d, into: $0, lanes: host.bindings.lanes) }
     }
 
     /// A fresh random vector: one number per lane from (seed, instance,

@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// A value in a vector expression: a plain Lua number or a lane vector.
 public enum Operand {
     case scalar(Double)
@@ -9,11 +11,19 @@ public enum Operand {
         case let .vector(v): return v[i]
         }
     }
+
+    /// A pointer and stride for C kernels: a scalar is one number read with stride 0.
+    @inline(__always) func withStride<R>(_ body: (UnsafePointer<Double>, Int) -> R) -> R {
+        switch self {
+        case var .scalar(s): return withUnsafePointer(to: &s) { body($0, 0) }
+        case let .vector(v): return body(v, 1)
+        }
+    }
 }
 
-/// The lane loops behind every vector operation. Each is specialised per
-/// operation at its call site (`@inline(__always)` with a closure literal),
-/// so the loops are plain pointer loops that the compiler can vectorise.
+/// The lane loops behind every vector operation: the C kernels of
+/// `CVectorMath` (widened to AVX2 where the CPU has it) with a number passed
+/// as a stride-0 operand; `map` for the rare functions without one.
 enum VectorKernels {
     @inline(__always)
     static func map(_ a: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int, _ f: (Double) -> Double) {
@@ -24,34 +34,27 @@ enum VectorKernels {
     }
 
     @inline(__always)
-    static func zip(_ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int,
-                    _ f: (Double, Double) -> Double) {
-        switch (a, b) {
-        case let (.vector(x), .vector(y)): for i in 0..<n { out[i] = f(x[i], y[i]) }
-        case let (.vector(x), .scalar(s)): for i in 0..<n { out[i] = f(x[i], s) }
-        case let (.scalar(s), .vector(y)): for i in 0..<n { out[i] = f(s, y[i]) }
-        case let (.scalar(s), .scalar(t)): let r = f(s, t); for i in 0..<n { out[i] = r }
-        }
+    static func unary(_ kernel: wjs_unary_kernel, _ a: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int) {
+        a.withStride { x, sx in kernel(x, sx, out, n) }
     }
 
-    /// Three operands are rarer (clamp, where): scalars are read per lane.
     @inline(__always)
-    static func zip3(_ a: Operand, _ b: Operand, _ c: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int,
-                     _ f: (Double, Double, Double) -> Double) {
-        if case let .vector(x) = a, case let .vector(y) = b, case let .vector(z) = c {
-            for i in 0..<n { out[i] = f(x[i], y[i], z[i]) }
-            return
-        }
-        for i in 0..<n { out[i] = f(a.value(at: i), b.value(at: i), c.value(at: i)) }
+    static func binary(_ kernel: wjs_binary_kernel, _ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int) {
+        a.withStride { x, sx in b.withStride { y, sy in kernel(x, sx, y, sy, out, n) } }
     }
 
-    /// Written with comparisons so that a NaN passes through to the
-    /// finiteness check in `ctx:add` instead of being clamped away.
-    @inline(__always) static func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double {
-        v < lo ? lo : (v > hi ? hi : v)
+    @inline(__always)
+    static func ternary(_ kernel: wjs_ternary_kernel, _ a: Operand, _ b: Operand, _ c: Operand,
+                        into out: UnsafeMutablePointer<Double>, lanes n: Int) {
+        a.withStride { x, sx in b.withStride { y, sy in c.withStride { z, sz in kernel(x, sx, y, sy, z, sz, out, n) } } }
     }
 
-    @inline(__always) static func ramp(_ v: Double, _ n: Double) -> Double {
-        clamp((v + 1) / n, 0, 1)
+    /// exp and pow through SIMD libmvec instead of one libm call per lane.
+    static func exp(_ a: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int) {
+        a.withStride { x, sx in wjs_exp(x, sx, out, n) }
+    }
+
+    static func pow(_ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int) {
+        a.withStride { x, sx in b.withStride { y, sy in wjs_pow(x, sx, y, sy, out, n) } }
     }
 }

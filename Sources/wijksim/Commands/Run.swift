@@ -17,9 +17,13 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
+    @Flag(help: "Print the seconds each phase took (load, simulate, files, report) to standard error.")
+    var timings = false
 
     func run() throws {
+        var clock = PhaseClock(enabled: timings)
         let loaded = try ScenarioLoader.load(scenario)
+        clock.lap("load")
         let folder = try out.map(OutputFolder.init)
         do {
             let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
@@ -29,12 +33,17 @@ struct Run: ParsableCommand {
                                          progress: progress.update)
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
+            clock.lap("simulate")
             if let folder {
                 try ResultFiles.write(results, to: folder.files)
+                clock.lap("files")
                 try folder.write("report.html", HTMLReport.run(results))
+                clock.lap("report")
                 try folder.commit()
             }
             print(SummaryTable.text(results, seconds: seconds), terminator: "")
+            clock.lap("summary")
+            clock.report()
             if let folder { print("\nWrote \(DisplayPath.of(folder.destination))/") }
         } catch {
             folder?.discard()

@@ -1,0 +1,46 @@
+#ifndef WIJKSIM_CVECTORKERNELS_H
+#define WIJKSIM_CVECTORKERNELS_H
+
+#include <stddef.h>
+
+/// The lane loops behind plugin arithmetic, `sim.*` and `ctx:add`. They are
+/// in C for one reason: each is compiled twice, for AVX2 and for any
+/// x86-64, and the loader picks one (`target_clones`), so the loops run 4
+/// lanes wide where the CPU can, without building wijksim per machine.
+/// Only exact IEEE operations (no contraction into FMA), so both versions
+/// give the same bits. A stride of 0 repeats one number over all lanes.
+
+typedef void (*wjs_binary_kernel)(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+typedef void (*wjs_unary_kernel)(const double *x, size_t sx, double *out, size_t n);
+typedef void (*wjs_ternary_kernel)(const double *x, size_t sx, const double *y, size_t sy,
+                                   const double *z, size_t sz, double *out, size_t n);
+
+void wjs_add(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_sub(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_mul(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_div(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+/// NaN in either argument gives NaN (a + b), whatever the order.
+void wjs_min(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_max(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_gt(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_ge(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_lt(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+void wjs_le(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+/// clamp((x + 1) / y, 0, 1)
+void wjs_ramp(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n);
+
+void wjs_neg(const double *x, size_t sx, double *out, size_t n);
+void wjs_abs(const double *x, size_t sx, double *out, size_t n);
+void wjs_sqrt(const double *x, size_t sx, double *out, size_t n);
+
+/// x != 0 ? y : z
+void wjs_where(const double *x, size_t sx, const double *y, size_t sy, const double *z, size_t sz, double *out, size_t n);
+/// x < y ? y : (x > z ? z : x): a NaN passes through
+void wjs_clamp(const double *x, size_t sx, const double *y, size_t sy, const double *z, size_t sz, double *out, size_t n);
+
+/// sums[i] += mask[i] != 0 ? v[i] : 0; returns 0 when a counted value is NaN or infinite.
+int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums, size_t n);
+/// state[i] = clamp(state[i] + add[i], lo, hi); returns 0 when a sum is NaN or infinite.
+int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
+
+#endif

@@ -1,0 +1,110 @@
+#include "CVectorKernels.h"
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__x86_64__) && defined(__ELF__)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
+
+#define EXPONENT 0x7FF0000000000000ULL
+
+static inline uint64_t bits(double v) {
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+/* One loop per stride case, so each is a plain loop the compiler widens. */
+#define BINARY(name, EXPR)                                                                         \
+    WIDE void name(const double *restrict x, size_t sx, const double *restrict y, size_t sy,       \
+                   double *restrict out, size_t n) {                                               \
+        if (sx && sy) {                                                                            \
+            for (size_t i = 0; i < n; i++) { double a = x[i], b = y[i]; out[i] = (EXPR); }         \
+        } else if (sx) {                                                                           \
+            double b = *y;                                                                         \
+            for (size_t i = 0; i < n; i++) { double a = x[i]; out[i] = (EXPR); }                   \
+        } else if (sy) {                                                                           \
+            double a = *x;                                                                         \
+            for (size_t i = 0; i < n; i++) { double b = y[i]; out[i] = (EXPR); }                   \
+        } else {                                                                                   \
+            double a = *x, b = *y, r = (EXPR);                                                     \
+            for (size_t i = 0; i < n; i++) out[i] = r;                                             \
+        }                                                                                          \
+    }
+
+#define CLAMP(v, lo, hi) ((v) < (lo) ? (lo) : ((v) > (hi) ? (hi) : (v)))
+
+BINARY(wjs_add, a + b)
+BINARY(wjs_sub, a - b)
+BINARY(wjs_mul, a * b)
+BINARY(wjs_div, a / b)
+BINARY(wjs_min, (a != a || b != b) ? a + b : (b < a ? b : a))
+BINARY(wjs_max, (a != a || b != b) ? a + b : (b > a ? b : a))
+BINARY(wjs_gt, a > b ? 1.0 : 0.0)
+BINARY(wjs_ge, a >= b ? 1.0 : 0.0)
+BINARY(wjs_lt, a < b ? 1.0 : 0.0)
+BINARY(wjs_le, a <= b ? 1.0 : 0.0)
+BINARY(wjs_ramp, CLAMP((a + 1) / b, 0.0, 1.0))
+
+#define UNARY(name, EXPR)                                                                          \
+    WIDE void name(const double *restrict x, size_t sx, double *restrict out, size_t n) {          \
+        if (sx) {                                                                                  \
+            for (size_t i = 0; i < n; i++) { double a = x[i]; out[i] = (EXPR); }                   \
+        } else {                                                                                   \
+            double a = *x, r = (EXPR);                                                             \
+            for (size_t i = 0; i < n; i++) out[i] = r;                                             \
+        }                                                                                          \
+    }
+
+UNARY(wjs_neg, -a)
+UNARY(wjs_abs, __builtin_fabs(a))
+UNARY(wjs_sqrt, __builtin_sqrt(a))
+
+/* Three operands are rarer: the all-vector case gets its own loop. */
+#define TERNARY(name, EXPR)                                                                        \
+    WIDE void name(const double *restrict x, size_t sx, const double *restrict y, size_t sy,       \
+                   const double *restrict z, size_t sz, double *restrict out, size_t n) {          \
+        if (sx && sy && sz) {                                                                      \
+            for (size_t i = 0; i < n; i++) { double a = x[i], b = y[i], c = z[i]; out[i] = (EXPR); } \
+        } else {                                                                                   \
+            for (size_t i = 0; i < n; i++) {                                                       \
+                double a = x[sx ? i : 0], b = y[sy ? i : 0], c = z[sz ? i : 0];                    \
+                out[i] = (EXPR);                                                                   \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+TERNARY(wjs_where, a != 0 ? b : c)
+TERNARY(wjs_clamp, CLAMP(a, b, c))
+
+WIDE int wjs_masked_add(const double *restrict v, size_t sv, const double *restrict mask,
+                        double *restrict sums, size_t n) {
+    uint64_t bad = 0;
+    if (sv) {
+        for (size_t i = 0; i < n; i++) {
+            double counted = mask[i] != 0 ? v[i] : 0.0;
+            sums[i] += counted;
+            bad |= (bits(counted) & EXPONENT) == EXPONENT;
+        }
+    } else {
+        double s = *v;
+        for (size_t i = 0; i < n; i++) {
+            double counted = mask[i] != 0 ? s : 0.0;
+            sums[i] += counted;
+            bad |= (bits(counted) & EXPONENT) == EXPONENT;
+        }
+    }
+    return bad == 0;
+}
+
+WIDE int wjs_add_clamped(double *restrict state, const double *restrict add, double lo, double hi, size_t n) {
+    uint64_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        double value = state[i] + add[i];
+        bad |= (bits(value) & EXPONENT) == EXPONENT;
+        state[i] = CLAMP(value, lo, hi);
+    }
+    return bad == 0;
+}
