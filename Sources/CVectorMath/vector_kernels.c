@@ -108,3 +108,34 @@ WIDE int wjs_add_clamped(double *restrict state, const double *restrict add, dou
     }
     return bad == 0;
 }
+
+WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double scale, unsigned *restrict bins,
+                        int nbins, wjs_tails *restrict tails) {
+    enum { GROUP = 256 };
+    int index[GROUP];
+    const double top = (double)nbins;
+    long zero = 0;
+    for (size_t start = 0; start < n; start += GROUP) {
+        size_t m = n - start < GROUP ? n - start : GROUP;
+        const double *w = v + start;
+        for (size_t i = 0; i < m; i++) {
+            double x = (w[i] - lo) * scale;
+            x = x < 0 ? -1.0 : (x >= top ? top : x);
+            index[i] = (int)x;
+            zero += w[i] <= 0;
+        }
+        for (size_t i = 0; i < m; i++) {
+            int k = index[i];
+            if ((unsigned)k < (unsigned)nbins) {
+                bins[k]++;
+            } else if (k < 0) {
+                tails->below++;
+                if (w[i] < tails->minimum) tails->minimum = w[i];
+            } else {
+                tails->above++;
+                if (w[i] > tails->maximum) tails->maximum = w[i];
+            }
+        }
+    }
+    tails->at_most_zero += zero;
+}

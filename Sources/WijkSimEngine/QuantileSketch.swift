@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// Percentiles of many cells without holding their draws: per cell a
@@ -18,12 +19,9 @@ final class QuantileSketch: @unchecked Sendable {
     private let hi: [Double]
     private let scale: [Double]
     private let counts: UnsafeMutablePointer<UInt32>
-    private var below: [Int]
-    private var above: [Int]
-    private var minimum: [Double]
-    private var maximum: [Double]
-    /// Per cell: draws whose value was ≤ 0 (the gap cells' "closed" count).
-    private var atMostZero: [Int]
+    /// Per cell: counts and extremes outside the bins, and the count of
+    /// values ≤ 0 (the gap cells' "closed" count).
+    private let tails: UnsafeMutablePointer<wjs_tails>
     private let groupLocks: [NSLock]
     static let cellsPerGroup = 32
 
@@ -45,15 +43,16 @@ final class QuantileSketch: @unchecked Sendable {
         self.scale = scale
         counts = .allocate(capacity: cells * QuantileSketch.bins)
         counts.initialize(repeating: 0, count: cells * QuantileSketch.bins)
-        below = [Int](repeating: 0, count: cells)
-        above = below
-        atMostZero = below
-        minimum = [Double](repeating: .infinity, count: cells)
-        maximum = [Double](repeating: -.infinity, count: cells)
+        tails = .allocate(capacity: max(cells, 1))
+        tails.initialize(repeating: wjs_tails(below: 0, above: 0, at_most_zero: 0, minimum: .infinity, maximum: -.infinity),
+                         count: cells)
         groupLocks = (0..<(cells + QuantileSketch.cellsPerGroup - 1) / QuantileSketch.cellsPerGroup).map { _ in NSLock() }
     }
 
-    deinit { counts.deallocate() }
+    deinit {
+        counts.deallocate()
+        tails.deallocate()
+    }
 
     /// Counts `count` values of every cell (`values(cell)`); `first` spreads
     /// workers over the groups so that they rarely wait for each other.
@@ -70,40 +69,19 @@ final class QuantileSketch: @unchecked Sendable {
 
     /// The caller holds the cell's group (or is alone).
     private func add(cell: Int, _ values: UnsafePointer<Double>, count: Int) {
-        let bins = counts + cell * QuantileSketch.bins
-        let lo = self.lo[cell], scale = self.scale[cell], top = Double(QuantileSketch.bins)
-        var low = 0, high = 0, zero = 0
-        var smallest = minimum[cell], largest = maximum[cell]
-        for i in 0..<count {
-            let v = values[i]
-            zero &+= v <= 0 ? 1 : 0
-            let x = (v - lo) * scale
-            if x < 0 {
-                low &+= 1
-                smallest = Swift.min(smallest, v)
-            } else if x >= top {
-                high &+= 1
-                largest = Swift.max(largest, v)
-            } else {
-                bins[Int(x)] &+= 1
-            }
-        }
-        below[cell] += low
-        above[cell] += high
-        atMostZero[cell] += zero
-        minimum[cell] = smallest
-        maximum[cell] = largest
+        wjs_histogram(values, count, lo[cell], scale[cell], counts + cell * QuantileSketch.bins,
+                      Int32(QuantileSketch.bins), tails + cell)
     }
 
     /// Values counted in `cell` (every worker done).
     func total(_ cell: Int) -> Int {
-        var sum = below[cell] + above[cell]
+        var sum = tails[cell].below + tails[cell].above
         let bins = counts + cell * QuantileSketch.bins
         for b in 0..<QuantileSketch.bins { sum += Int(bins[b]) }
         return sum
     }
 
-    func countAtMostZero(_ cell: Int) -> Int { atMostZero[cell] }
+    func countAtMostZero(_ cell: Int) -> Int { tails[cell].at_most_zero }
 
     /// The estimate of the r-th smallest value (0-based) of `cell`.
     func orderStatistic(_ cell: Int, _ r: Int) -> Double {
@@ -111,9 +89,9 @@ final class QuantileSketch: @unchecked Sendable {
         func within(_ start: Double, _ width: Double, _ count: Int) -> Double {
             start + (Double(r - seen) + 0.5) / Double(count) * width
         }
-        let lo = self.lo[cell], hi = self.hi[cell]
-        if r < below[cell] { return within(minimum[cell], lo - minimum[cell], below[cell]) }
-        seen = below[cell]
+        let lo = self.lo[cell], hi = self.hi[cell], tail = tails[cell]
+        if r < tail.below { return within(tail.minimum, lo - tail.minimum, tail.below) }
+        seen = tail.below
         let width = (hi - lo) / Double(QuantileSketch.bins)
         let bins = counts + cell * QuantileSketch.bins
         for bin in 0..<QuantileSketch.bins where bins[bin] > 0 {
@@ -121,7 +99,7 @@ final class QuantileSketch: @unchecked Sendable {
             if r < seen + c { return within(lo + Double(bin) * width, width, c) }
             seen += c
         }
-        return within(hi, maximum[cell] - hi, Swift.max(above[cell], 1))
+        return within(hi, tail.maximum - hi, Swift.max(tail.above, 1))
     }
 
     func quantile(_ cell: Int, _ p: Double) -> Double {

@@ -8,8 +8,9 @@ import Foundation
 /// Percentiles: runs whose draws fit keep every draw (each piece in its own
 /// columns, no lock) and get exact percentiles. Larger runs keep a
 /// `QuantileSketch` per cell, so memory does not grow with the draws: the
-/// first draws (the pilot, in draw order) fix its ranges, after which
-/// workers count their pieces at once, each group of cells under its lock.
+/// first `pilotDraws` draws (the pilot) fix its ranges, after which workers
+/// count their pieces at once, each group of cells under its lock. Neither
+/// depends on the chunking or the thread count.
 final class VariantAccumulator {
     let draws: Int
     let cells: Int
@@ -40,14 +41,14 @@ final class VariantAccumulator {
         var values: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, exact: Bool, maxPieceDraws: Int, layout: GapLayout) {
+    init(draws: Int, cells: Int, costCells: Int, exact: Bool, layout: GapLayout) {
         self.draws = draws
         self.cells = cells
         self.costCells = costCells
         self.exact = exact
         self.layout = layout
         sums = DrawOrderSums(rows: cells + costCells, draws: draws)
-        storeDraws = exact ? draws : min(draws, VariantAccumulator.pilotDraws + maxPieceDraws)
+        storeDraws = exact ? draws : min(draws, VariantAccumulator.pilotDraws)
         storeCount = cells * storeDraws
         store = LargeBuffer.allocate(storeCount)
     }
@@ -85,22 +86,27 @@ final class VariantAccumulator {
         return received == draws
     }
 
-    /// Under the lock, before the sketch exists: pilot pieces go into the
-    /// store at their draw, later ones wait as copies. Once the pilot's
-    /// pieces reach `pilotDraws` without a hole, the sketch is made and
+    /// Under the lock, before the sketch exists: draws of the pilot go into
+    /// the store, later ones wait as copies. Once the first `pilotDraws`
+    /// draws are all in (whatever the pieces), the sketch is made and
     /// everything so far counted.
     private func collectPilot(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) {
         let target = min(draws, VariantAccumulator.pilotDraws)
-        if firstDraw < target {
+        let inPilot = max(0, min(count, target - firstDraw))
+        if inPilot > 0 {
             for cell in 0..<cells {
-                (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
+                (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: inPilot)
             }
-            pilotPieces[firstDraw] = count
+            pilotPieces[firstDraw] = inPilot
             while let n = pilotPieces[pilotEnd] { pilotEnd += n }
-        } else {
-            var piece = Piece(count: count, values: [])
-            piece.values.reserveCapacity(cells * count)
-            for cell in 0..<cells { piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset, count: count)) }
+        }
+        if inPilot < count {
+            let n = count - inPilot
+            var piece = Piece(count: n, values: [])
+            piece.values.reserveCapacity(cells * n)
+            for cell in 0..<cells {
+                piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset + inPilot, count: n))
+            }
             early.append(piece)
         }
         guard pilotEnd >= target else { return }
@@ -266,7 +272,6 @@ final class Aggregator: @unchecked Sendable {
     let cells: Int
     let costCells: Int
     let exact: Bool
-    let maxPieceDraws: Int
     let layout: GapLayout
     private let lock = NSLock()
     private var open: [Int: VariantAccumulator] = [:]
@@ -292,7 +297,6 @@ final class Aggregator: @unchecked Sendable {
         // costs per instance and step, then (for explain) contributions per instance and step
         costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
         exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
-        maxPieceDraws = blocksPerChunk
         layout = GapLayout(plan)
         kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil
         finished = Array(repeating: nil, count: plan.variants)
@@ -341,7 +345,7 @@ final class Aggregator: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         maxPieceDraws: maxPieceDraws, layout: layout)
+                                         layout: layout)
         open[variant] = created
         return created
     }

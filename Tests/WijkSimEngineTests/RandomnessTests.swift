@@ -161,9 +161,20 @@ final class PercentileTests: EngineTestCase {
             compared += 1
         }
         XCTAssertEqual(compared, 4 * 2 * 6)
+        // the end-year gap to the city per draw: sketched too, the share closed is a count in both
+        for wijk in 0..<exact.plan.wijkCount {
+            for indicator in 0..<exact.plan.indicatorCount {
+                let e = try XCTUnwrap(exact.endGap(variant: 0, wijk: wijk, indicator: indicator))
+                let s = try XCTUnwrap(sketch.endGap(variant: 0, wijk: wijk, indicator: indicator))
+                XCTAssertEqual(e.closedShare, s.closedShare)
+                let bound = max(1e-9, (e.p95 - e.p05) * 3 * 1.2 / 2048)
+                XCTAssertEqual(e.p05, s.p05, accuracy: bound)
+                XCTAssertEqual(e.p95, s.p95, accuracy: bound)
+            }
+        }
     }
 
-    func testSketchedRunsDoNotDependOnThreads() throws {
+    func testSketchedRunsDoNotDependOnThreadsOrChunks() throws {
         city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
         let file = city.scenario("veel", """
             draws: 9000
@@ -171,7 +182,11 @@ final class PercentileTests: EngineTestCase {
             """)
         let one = try run(file, threads: 1, blocksPerChunk: 700, exactPercentiles: false)
         let two = try run(file, threads: 2, blocksPerChunk: 700, exactPercentiles: false)
+        let otherChunks = try run(file, threads: 2, blocksPerChunk: 333, exactPercentiles: false)
+        XCTAssertFalse(one.exactPercentiles)
         XCTAssertEqual(one.trajectories[0], two.trajectories[0])
+        XCTAssertEqual(one.trajectories[0], otherChunks.trajectories[0])
+        XCTAssertEqual(one.endGaps[0], otherChunks.endGaps[0])
     }
 
     func testSelectionQuantileEqualsTheSortedDefinition() {

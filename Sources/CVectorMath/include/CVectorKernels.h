@@ -43,4 +43,16 @@ int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums,
 /// state[i] = clamp(state[i] + add[i], lo, hi); returns 0 when a sum is NaN or infinite.
 int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
 
+/// What a histogram count leaves outside its bins.
+typedef struct {
+    long below, above, at_most_zero;
+    double minimum, maximum;
+} wjs_tails;
+
+/// Counts v[0..<n] into bins[0..<nbins] over [lo, lo + nbins / scale):
+/// values below or above go to `tails` (count and extreme), and every
+/// value <= 0 is counted too. Bin indices are computed a group at a time,
+/// then counted, so the index arithmetic runs 4 lanes wide.
+void wjs_histogram(const double *v, size_t n, double lo, double scale, unsigned *bins, int nbins, wjs_tails *tails);
+
 #endif
