@@ -21,6 +21,8 @@ final class ChunkWorker {
     var attributes: [UnsafeMutablePointer<Double>]
     var masks: [UnsafeMutablePointer<Double>]
     var params: [[UnsafeMutablePointer<Double>]]
+    /// Per instance and parameter: the value when fixed for the whole run.
+    let paramConstants: [[Double?]]
     let spend: UnsafeMutablePointer<Double>
     let trace: UnsafeMutablePointer<Double>
     let blockDraws: UnsafeMutablePointer<Int>
@@ -50,6 +52,9 @@ final class ChunkWorker {
         attributes = plan.city.attributeNames.map { _ in buffer() }
         masks = plan.instances.map { _ in buffer() }
         params = plan.instances.map { $0.params.map { _ in buffer() } }
+        paramConstants = plan.instances.map { instance in
+            instance.params.map { if case let .constant(value) = $0 { return value } else { return nil } }
+        }
         spend = .allocate(capacity: stepBlocks)
         trace = .allocate(capacity: stepBlocks)
         blockDraws = .allocate(capacity: stepBlocks)
@@ -121,6 +126,7 @@ final class ChunkWorker {
             for (k, instance) in plan.instances.enumerated() {
                 bindings.mask = masks[k]
                 bindings.params = params[k]
+                bindings.paramConstants = paramConstants[k]
                 bindings.from = instance.from
                 bindings.to = instance.to
                 bindings.isRule = instance.kind == .rule

@@ -23,8 +23,8 @@ enum HostFunctions {
         case "to": lua_pushinteger(L, lua_Integer(b.isRule ? b.lastYear : b.to))
         case "active":
             let active = b.isRule || (b.from <= b.year && b.year <= b.to)
-            return host.pushConstant(active ? 1 : 0)
-        case "since": return host.pushConstant(Double(b.year - (b.isRule ? b.firstYear : b.from)))
+            return host.pushUniform(active ? 1 : 0)
+        case "since": return host.pushUniform(Double(b.year - (b.isRule ? b.firstYear : b.from)))
         case "x": wjs_getref(L, host.stateProxyRefs[0])
         case "x0": wjs_getref(L, host.stateProxyRefs[1])
         case "city": wjs_getref(L, host.stateProxyRefs[2])
@@ -49,6 +49,8 @@ enum HostFunctions {
             let names = plugin.descriptor.params.map(\.name)
             return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
         }
+        let constants = host.bindings.paramConstants
+        if index < constants.count, let value = constants[index] { return host.pushUniform(value) }
         return host.pushView(host.bindings.params[index])
     }
 

@@ -223,6 +223,7 @@ public final class LuaHost {
             let bits = UInt64(UInt(bitPattern: lua_touserdata(L, index)))
             switch arena.resolve(bits) {
             case let .vector(buffer): return .operand(.vector(buffer))
+            case let .uniform(value): return .operand(.uniform(value))
             case .stale: return .failure("vector used after the step that made it ended (keep numbers, not vectors, between steps)")
             case .invalid: return .failure("not a vector of this step")
             }
@@ -247,10 +248,10 @@ public final class LuaHost {
         return 1
     }
 
-    /// Pushes the instance-constant vector `value` (ctx.active, ctx.since).
-    func pushConstant(_ value: Double) -> Int32 {
-        guard let (handle, buffer) = newVector() else { return fail(tooManyVectors) }
-        buffer.update(repeating: value, count: bindings.lanes)
+    /// Pushes a uniform vector: ctx.active, ctx.since, a fixed parameter,
+    /// or a result computed from uniform vectors and numbers only.
+    func pushUniform(_ value: Double) -> Int32 {
+        guard let handle = arena.uniform(value) else { return fail(tooManyVectors) }
         pushVector(handle)
         return 1
     }

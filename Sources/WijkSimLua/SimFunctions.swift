@@ -40,7 +40,7 @@ enum SimFunctions {
 
     @inline(__always)
     static func finish(_ host: LuaHost, _ operands: [Operand], _ compute: (UnsafeMutablePointer<Double>) -> Void) -> Int32 {
-        if operands.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
+        if !operands.contains(where: \.isLaneVector) {
             var value = 0.0
             withUnsafeMutablePointer(to: &value) { pointer in
                 let lanes = host.bindings.lanes
@@ -48,6 +48,8 @@ enum SimFunctions {
                 compute(pointer)
                 host.bindings.lanes = lanes
             }
+            // numbers give a number, as Lua's math would; a uniform vector among them gives one
+            if operands.contains(where: \.isUniform) { return host.pushUniform(value) }
             lua_pushnumber(host.lua.L, value)
             return 1
         }

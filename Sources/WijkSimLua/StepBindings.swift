@@ -21,6 +21,9 @@ public struct StepBindings {
     public var mask: UnsafeMutablePointer<Double>? = nil
     /// Per plugin parameter (in the descriptor's order).
     public var params: [UnsafeMutablePointer<Double>] = []
+    /// Per plugin parameter: its value when the same in every lane of the
+    /// run (neither drawn nor swept), so that it reaches Lua as a uniform vector.
+    public var paramConstants: [Double?] = []
     public var from = 0
     public var to = 0
     public var isRule = false

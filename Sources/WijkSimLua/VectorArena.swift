@@ -3,10 +3,16 @@
 /// object is allocated per operation, and a vector kept past its step (in a
 /// global, say) carries an old generation and fails cleanly instead of
 /// reading a slot that another step has reused.
+///
+/// A uniform vector (the same number in every lane: `ctx.active`, a fixed
+/// parameter, and what is computed from them alone) has no buffer, only its
+/// number: arithmetic on it costs one operation instead of a pass over the
+/// lanes, and plugins still see a vector, as the contract says.
 public final class VectorArena {
     public let capacity: Int
     public private(set) var lanes = 0
     private var slots: [UnsafeMutablePointer<Double>] = []
+    private var uniforms: [Double] = []
     private var pool: [UnsafeMutablePointer<Double>] = []
     private var poolUsed = 0
     private var generation: UInt64 = 1
@@ -16,6 +22,8 @@ public final class VectorArena {
 
     static let slotBits: UInt64 = 24
     static let slotMask: UInt64 = (1 << slotBits) - 1
+    /// Set in handles of uniform vectors (slots stay below it: `maxSlots`).
+    static let uniformBit: UInt64 = 1 << (slotBits - 1)
 
     public init(capacity: Int, memoryBudget: Int = 256 << 20) {
         self.capacity = max(capacity, 1)
@@ -29,6 +37,7 @@ public final class VectorArena {
         precondition(lanes <= capacity)
         self.lanes = lanes
         slots.removeAll(keepingCapacity: true)
+        uniforms.removeAll(keepingCapacity: true)
         poolUsed = 0
         generation &+= 1
     }
@@ -39,6 +48,13 @@ public final class VectorArena {
         guard slots.count < maxSlots else { return nil }
         slots.append(buffer)
         return generation << VectorArena.slotBits | UInt64(slots.count)
+    }
+
+    /// A handle for a uniform vector, or nil when the step made too many.
+    public func uniform(_ value: Double) -> UInt64? {
+        guard uniforms.count < maxSlots else { return nil }
+        uniforms.append(value)
+        return generation << VectorArena.slotBits | VectorArena.uniformBit | UInt64(uniforms.count)
     }
 
     /// Slots per step: what a handle's slot bits can name, and well below
@@ -55,10 +71,15 @@ public final class VectorArena {
         return (handle, buffer)
     }
 
-    public enum Lookup { case vector(UnsafeMutablePointer<Double>), stale, invalid }
+    public enum Lookup { case vector(UnsafeMutablePointer<Double>), uniform(Double), stale, invalid }
 
     public func resolve(_ handle: UInt64) -> Lookup {
         guard handle >> VectorArena.slotBits == generation else { return .stale }
+        if handle & VectorArena.uniformBit != 0 {
+            let index = Int(handle & (VectorArena.uniformBit - 1))
+            guard index >= 1, index <= uniforms.count else { return .invalid }
+            return .uniform(uniforms[index - 1])
+        }
         let slot = Int(handle & VectorArena.slotMask)
         guard slot >= 1, slot <= slots.count else { return .invalid }
         return .vector(slots[slot - 1])

@@ -50,6 +50,11 @@ enum VectorFunctions {
         let host = LuaHost.from(context)
         guard case let .operand(a) = host.operand(at: 1) else { return host.fail(arithmeticError(host)) }
         guard case let .operand(b) = host.operand(at: 2) else { return host.fail(arithmeticError(host)) }
+        if !a.isLaneVector && !b.isLaneVector {
+            var value = 0.0
+            kernel(a, b, &value, 1)
+            return host.pushUniform(value)
+        }
         guard let (handle, out) = host.newVector() else { return host.fail(host.tooManyVectors) }
         kernel(a, b, out, host.bindings.lanes)
         host.pushVector(handle)
@@ -60,6 +65,11 @@ enum VectorFunctions {
     static func unary(_ context: UnsafeMutableRawPointer?, _ kernel: wjs_unary_kernel) -> Int32 {
         let host = LuaHost.from(context)
         guard case let .operand(a) = host.operand(at: 1) else { return host.fail(arithmeticError(host)) }
+        if !a.isLaneVector {
+            var value = 0.0
+            VectorKernels.unary(kernel, a, into: &value, lanes: 1)
+            return host.pushUniform(value)
+        }
         guard let (handle, out) = host.newVector() else { return host.fail(host.tooManyVectors) }
         VectorKernels.unary(kernel, a, into: out, lanes: host.bindings.lanes)
         host.pushVector(handle)

@@ -1,24 +1,29 @@
 import CVectorMath
 
-/// A value in a vector expression: a plain Lua number or a lane vector.
+/// A value in a vector expression: a plain Lua number, a uniform vector
+/// (one number for every lane) or a lane vector.
 public enum Operand {
     case scalar(Double)
+    case uniform(Double)
     case vector(UnsafeMutablePointer<Double>)
 
     @inline(__always) func value(at i: Int) -> Double {
         switch self {
-        case let .scalar(s): return s
+        case let .scalar(s), let .uniform(s): return s
         case let .vector(v): return v[i]
         }
     }
 
-    /// A pointer and stride for C kernels: a scalar is one number read with stride 0.
+    /// A pointer and stride for C kernels: one number is read with stride 0.
     @inline(__always) func withStride<R>(_ body: (UnsafePointer<Double>, Int) -> R) -> R {
         switch self {
-        case var .scalar(s): return withUnsafePointer(to: &s) { body($0, 0) }
+        case var .scalar(s), var .uniform(s): return withUnsafePointer(to: &s) { body($0, 0) }
         case let .vector(v): return body(v, 1)
         }
     }
+
+    var isLaneVector: Bool { if case .vector = self { return true } else { return false } }
+    var isUniform: Bool { if case .uniform = self { return true } else { return false } }
 }
 
 /// The lane loops behind every vector operation: the C kernels of
@@ -29,7 +34,7 @@ enum VectorKernels {
     static func map(_ a: Operand, into out: UnsafeMutablePointer<Double>, lanes n: Int, _ f: (Double) -> Double) {
         switch a {
         case let .vector(x): for i in 0..<n { out[i] = f(x[i]) }
-        case let .scalar(s): let r = f(s); for i in 0..<n { out[i] = r }
+        case let .scalar(s), let .uniform(s): let r = f(s); for i in 0..<n { out[i] = r }
         }
     }
 
