@@ -47,6 +47,25 @@ static wjs_Limits *limits_of(lua_State *L) {
     return *(wjs_Limits **)lua_getextraspace(L);
 }
 
+/// Pushes "file:line: " of the innermost Lua function that is not part of
+/// the sandbox prelude (SandboxPrelude.swift, loaded as "=wijksim-prelude")
+/// and returns 1; returns 0, pushing nothing, when there is none. An error
+/// inside the prelude's wrappers of `string.rep`, `table.move` or
+/// `setmetatable` is the plugin's doing, so its message should name the
+/// plugin's line that called them, not the wrapper's.
+static int push_plugin_where(lua_State *L) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        /* C functions and the prelude have no plugin line to show */
+        if (ar.currentline > 0 && strcmp(ar.source, "=wijksim-prelude") != 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     wjs_Limits *limits = limits_of(L);
@@ -56,7 +75,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     if (too_many || too_long) {
         limits->instruction_limit_hit = 1;
         /* level 0 inside a hook is the Lua function that was running */
-        luaL_where(L, 0);
+        if (!push_plugin_where(L)) luaL_where(L, 0);
         if (too_many)
             lua_pushfstring(L, "stopped after %I instructions: an endless loop? (a step may run at most that many)",
                             (lua_Integer)limits->instruction_limit);
@@ -151,8 +170,22 @@ int wjs_loadtext(lua_State *L, const char *text, size_t len, const char *chunkna
     return luaL_loadbufferx(L, text, len, chunkname, "t");
 }
 
+/* The real `string.rep` or `table.move` under a prelude wrapper puts the
+   wrapper's line in front of its own errors ("bad argument", "resulting
+   string too large"). The handler runs before the stack unwinds, so the
+   plugin's line can still take its place. */
+static const char prelude_where[] = "wijksim-prelude:";
+
 static int message_handler(lua_State *L) {
-    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        const char *message = lua_tostring(L, 1);
+        const char *rest = strstr(message, ": ");
+        if (strncmp(message, prelude_where, sizeof prelude_where - 1) == 0 && rest && push_plugin_where(L)) {
+            lua_pushstring(L, rest + 2);
+            lua_concat(L, 2);
+        }
+        return 1;
+    }
     if (lua_type(L, 1) == LUA_TNUMBER) { lua_tostring(L, 1); return 1; }
     lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     return 1;

@@ -6,7 +6,11 @@
 /// makes binary chunks. `setmetatable` refuses `__gc`: a finalizer would run
 /// whenever the collector likes, in another plugin's step or in none.
 /// `string.rep` and `table.move` refuse sizes that would keep one library
-/// call busy for minutes, where the instruction budget cannot reach.
+/// call busy for minutes, where the instruction budget cannot reach. The
+/// bounded versions replace the global library functions too, because the
+/// string metatable's `__index` is the global `string` table (`("x"):rep(n)`
+/// would pass by the plugin's copy), and the sizes go through `tonumber`
+/// because the library accepts numbers written as strings (`"1e18"`).
 enum SandboxPrelude {
     static let source = #"""
     local guarded_pcall = ...
@@ -22,7 +26,7 @@ enum SandboxPrelude {
                   "setmetatable", "getmetatable", "_VERSION"}
     local base = {}
     for _, name in ipairs(safe) do base[name] = _G[name] end
-    local rawget, setmetatable, error, type, pcall = rawget, setmetatable, error, type, pcall
+    local rawget, setmetatable, error, type, pcall, tonumber = rawget, setmetatable, error, type, pcall, tonumber
     base.setmetatable = function(t, mt)
       if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
         error("__gc finalizers are not allowed in plugins", 2)
@@ -35,17 +39,19 @@ enum SandboxPrelude {
     local rep, move = string.rep, table.move
     local limit = 1e8
     local function bounded_rep(s, n, sep)
-      if type(n) == "number" and n > limit then
+      if (tonumber(n) or 0) > limit then
         error("string.rep of more than 100000000 copies is not allowed in plugins", 2)
       end
       return rep(s, n, sep)
     end
     local function bounded_move(a1, f, e, t, a2)
-      if type(f) == "number" and type(e) == "number" and e - f > limit then
+      if (tonumber(e) or 0) - (tonumber(f) or 0) > limit then
         error("table.move of more than 100000000 elements is not allowed in plugins", 2)
       end
       return move(a1, f, e, t, a2)
     end
+    -- the string metatable's __index is this global table: ("x"):rep(n)
+    string.rep, table.move = bounded_rep, bounded_move
     local libs = {string = string, table = table, math = math, utf8 = utf8}
     return function(sim)
       local env = {}
@@ -53,7 +59,6 @@ enum SandboxPrelude {
       env.pcall = guarded_pcall
       for name, lib in pairs(libs) do env[name] = copy(lib) end
       env.math.random, env.math.randomseed = nil, nil
-      env.string.rep, env.table.move = bounded_rep, bounded_move
       env.sim = copy(sim)
       env._G = env
       return env

@@ -306,24 +306,47 @@ final class SandboxEscapeTests: XCTestCase {
         assertContains(message, "too complex")
     }
 
-    // MARK: Limits hit inside the sandbox's own wrappers
+    // MARK: Limits and errors inside the sandbox's own wrappers
 
-    /// Known hole, found by fuzz/FuzzPlugin (third run): when the instruction
-    /// budget or the time limit runs out while the sandbox's Lua wrapper of
-    /// `string.rep` (or `table.move`, `setmetatable`) is running, the message
-    /// names the wrapper's chunk instead of the plugin's line:
+    /// Found by fuzz/FuzzPlugin (third run): when the instruction budget or
+    /// the time limit ran out while the sandbox's Lua wrapper of `string.rep`
+    /// (or `table.move`, `setmetatable`) was running, the message named the
+    /// wrapper's chunk instead of the plugin's line:
     /// `/tmp/x/wrapper.lua: wijksim-prelude:27: stopped after 200000000
-    /// instructions`. Runs only with WIJKSIM_KNOWN_SANDBOX_BUGS=1.
-    func testKnownBugLimitInsideASandboxWrapperNamesThePluginsLine() throws {
-        if ProcessInfo.processInfo.environment["WIJKSIM_KNOWN_SANDBOX_BUGS"] == nil {
-            throw XCTSkip("a known hole (see fuzz/README.md); set WIJKSIM_KNOWN_SANDBOX_BUGS=1 to run it")
+    /// instructions`. The hook now names the first level outside the prelude.
+    func testLimitInsideASandboxWrapperNamesThePluginsLine() {
+        let loops = ["local s = string.rep(\"x\", 10)", "local s = (\"x\"):rep(10)",
+                     "table.move({1}, 1, 1, 2)", "setmetatable({}, nil)"]
+        for loop in loops {
+            let source = PluginSource.make("wrapper", body: """
+                    while true do \(loop) end -- @here
+                """)
+            let message = stepFailure("wrapper", source)
+            assertPrefix(message, "/tmp/x/wrapper.lua:\(PluginSource.line(of: "@here", in: source)): stopped after")
+            XCTAssertFalse(message.contains("wijksim-prelude"), message)
         }
-        let source = PluginSource.make("wrapper", body: """
-                while true do local s = string.rep("x", 10) end -- @here
-            """)
-        let message = stepFailure("wrapper", source)
-        assertPrefix(message, "/tmp/x/wrapper.lua:\(PluginSource.line(of: "@here", in: source)): stopped after")
-        XCTAssertFalse(message.contains("wijksim-prelude"), message)
+    }
+
+    /// The real `string.rep` and `table.move` run under the prelude's
+    /// wrappers, so their own errors named `wijksim-prelude:30:`; the message
+    /// handler puts the plugin's line in its place (method syntax reaches the
+    /// wrapper too since the bounds could be passed by it).
+    func testErrorsOfTheWrappedLibraryFunctionsNameThePluginsLine() {
+        let cases: [(String, String)] = [
+            ("local s = ('x'):rep()", "bad argument #2 to 'rep' (number expected, got nil)"),
+            ("local s = string.rep({}, 2)", "bad argument #1 to 'rep' (string expected, got table)"),
+            ("local s = ('x'):rep(1e8, ('y'):rep(2^20))", "resulting string too large"),
+            ("local s = string.gsub('ab', '.', string.rep)", "bad argument #2 to 'rep' (number expected, got nil)"),
+            ("table.move(nil, 1, 1, 1)", "bad argument #1 to 'move' (table expected, got nil)"),
+            ("table.move({}, math.mininteger, 1, 1)", "bad argument #3 to 'move' (too many elements to move)"),
+        ]
+        let h = LuaStepHarness()
+        for (i, (statement, expected)) in cases.enumerated() {
+            let source = PluginSource.make("libfout\(i)", body: "    \(statement) -- @here")
+            let message = stepFailure("libfout\(i)", source, harness: h)
+            assertPrefix(message, "/tmp/x/libfout\(i).lua:\(PluginSource.line(of: "@here", in: source)): \(expected)\n")
+            XCTAssertFalse(message.contains("wijksim-prelude"), message)
+        }
     }
 
     // MARK: Huge strings and tables
@@ -341,7 +364,7 @@ final class SandboxEscapeTests: XCTestCase {
             ("local s = string.format('%099999d', 1)", "invalid conversion"),
             ("local t = {string.byte(string.rep('x', 2^20), 1, -1)}", "string slice too long"),
             ("local t = {} for i = 1, 2^26 do t[i] = i end", "not enough memory"),
-            ("local s = ('x'):rep(2^27) .. ('y'):rep(2^27)", "not enough memory"),
+            ("local s = ('x'):rep(2^27) .. ('y'):rep(2^27)", "string.rep of more than 100000000 copies"),
         ]
         let h = LuaStepHarness()
         for (i, (statement, hint)) in cases.enumerated() {
@@ -350,9 +373,40 @@ final class SandboxEscapeTests: XCTestCase {
             assertPrefix(message, "/tmp/x/huge\(i).lua:")
             assertContains(message, hint)
             assertContains(message, "instance huge\(i)")
+            XCTAssertFalse(message.contains("wijksim-prelude"), message)
         }
         let good = try h.load("after", PluginSource.make("after", body: "    ctx:add(\"out\", #string.rep('x', 1000))"))
         assertLanes(try h.run(good).adds["out"]!, Array(repeating: 1000, count: 5), "the host after the bombs")
+    }
+
+    /// The bounds on `string.rep` and `table.move` could be passed by (fuzz/
+    /// README.md, finding 8): method syntax on strings reached the library's
+    /// own `rep` through the string metatable, and a count written as a
+    /// string (`"1e18"`, which the library converts) skipped the check. Each
+    /// ran until the watchdog ended the process, without the plugin's line.
+    func testBoundsOnRepAndMoveHoldForMethodSyntaxAndCountsWrittenAsStrings() throws {
+        let rep = "string.rep of more than 100000000 copies is not allowed in plugins"
+        let move = "table.move of more than 100000000 elements is not allowed in plugins"
+        let cases: [(String, String)] = [
+            ("local s = (''):rep(2^62)", rep),
+            ("local s = ('x'):rep(1e9)", rep),
+            ("local s = ('x'):rep('1e18')", rep),
+            ("local s = string.rep('x', '1e18')", rep),
+            ("local s = string.rep('', ' 0x7fffffffffffffff ')", rep),
+            ("table.move({}, 1, '1e18', 1)", move),
+            ("table.move({}, '1', '1e12', 1)", move),
+            ("table.move({}, '-1e12', 1, 1)", move),
+        ]
+        let h = LuaStepHarness()
+        for (i, (statement, expected)) in cases.enumerated() {
+            let source = PluginSource.make("bound\(i)", body: "    \(statement) -- @here")
+            let message = stepFailure("bound\(i)", source, harness: h)
+            let line = PluginSource.line(of: "@here", in: source)
+            XCTAssertEqual(message, "/tmp/x/bound\(i).lua:\(line): \(expected)\n  in step of instance bound\(i), year \(h.year)")
+        }
+        // Counts within the bound still work, written either way.
+        XCTAssertTrue(try holds("('ab'):rep('3') == 'ababab' and string.rep('x', '2', ',') == 'x,x'"))
+        XCTAssertTrue(try holds("table.move({1, 2, 3}, '1', '3', 2)[4] == 3"))
     }
 
     func testALoopMakingVectorsWithoutEndIsStopped() {
