@@ -139,3 +139,18 @@ WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double sc
     }
     tails->at_most_zero += zero;
 }
+
+WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks, const double *restrict weight,
+                          double total, double *const *rows, double *restrict city) {
+    for (size_t b = 0; b < blocks; b++) {
+        const double *s = state + b * w;
+        double sum = 0;
+        for (size_t k = 0; k < w; k++) {
+            rows[k][b] = s[k];
+            sum += weight[k] * s[k];
+        }
+        double average = sum / total;
+        rows[w][b] = average;
+        for (size_t k = 0; k < w; k++) city[b * w + k] = average;
+    }
+}

@@ -10,22 +10,52 @@ __m128d _ZGVbN2v_exp(__m128d);
 __m128d _ZGVbN2vv_pow(__m128d, __m128d);
 __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d);
 __attribute__((target("avx2,fma"))) __m256d _ZGVdN4vv_pow(__m256d, __m256d);
+__attribute__((target("avx512f"))) __m512d _ZGVeN8v_exp(__m512d);
+__attribute__((target("avx512f"))) __m512d _ZGVeN8vv_pow(__m512d, __m512d);
 
-static int use_avx2(void) {
-    static int answer = -1;
-    if (answer < 0) {
+/* 8 lanes with AVX-512, 4 with AVX2 and FMA, else 2. */
+static int width(void) {
+    static int answer = 0;
+    if (answer == 0) {
         __builtin_cpu_init();
-        answer = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        answer = __builtin_cpu_supports("avx512f") ? 8
+               : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 4 : 2;
     }
     return answer;
 }
 
+#define LOAD8(p, s, i) ((s) ? _mm512_loadu_pd((p) + (i)) : _mm512_set1_pd(*(p)))
 #define LOAD4(p, s, i) ((s) ? _mm256_loadu_pd((p) + (i)) : _mm256_set1_pd(*(p)))
 #define LOAD2(p, s, i) ((s) ? _mm_loadu_pd((p) + (i)) : _mm_set1_pd(*(p)))
 
 /* The tail: the remaining lanes padded with 1.0 into one full group. */
 static void pad(const double *x, size_t s, size_t i, size_t n, size_t width, double *into) {
     for (size_t k = 0; k < width; k++) into[k] = i + k < n ? x[s ? i + k : 0] : 1.0;
+}
+
+__attribute__((target("avx512f")))
+static void exp8(const double *x, size_t sx, double *out, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm512_storeu_pd(out + i, _ZGVeN8v_exp(LOAD8(x, sx, i)));
+    if (i < n) {
+        double a[8], r[8];
+        pad(x, sx, i, n, 8, a);
+        _mm512_storeu_pd(r, _ZGVeN8v_exp(_mm512_loadu_pd(a)));
+        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
+    }
+}
+
+__attribute__((target("avx512f")))
+static void pow8(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm512_storeu_pd(out + i, _ZGVeN8vv_pow(LOAD8(x, sx, i), LOAD8(y, sy, i)));
+    if (i < n) {
+        double a[8], b[8], r[8];
+        pad(x, sx, i, n, 8, a);
+        pad(y, sy, i, n, 8, b);
+        _mm512_storeu_pd(r, _ZGVeN8vv_pow(_mm512_loadu_pd(a), _mm512_loadu_pd(b)));
+        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
+    }
 }
 
 __attribute__((target("avx2,fma")))
@@ -77,11 +107,19 @@ static void pow2lanes(const double *x, size_t sx, const double *y, size_t sy, do
 }
 
 void wjs_exp(const double *x, size_t sx, double *out, size_t n) {
-    if (use_avx2()) exp4(x, sx, out, n); else exp2lanes(x, sx, out, n);
+    switch (width()) {
+    case 8: exp8(x, sx, out, n); break;
+    case 4: exp4(x, sx, out, n); break;
+    default: exp2lanes(x, sx, out, n);
+    }
 }
 
 void wjs_pow(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
-    if (use_avx2()) pow4(x, sx, y, sy, out, n); else pow2lanes(x, sx, y, sy, out, n);
+    switch (width()) {
+    case 8: pow8(x, sx, y, sy, out, n); break;
+    case 4: pow4(x, sx, y, sy, out, n); break;
+    default: pow2lanes(x, sx, y, sy, out, n);
+    }
 }
 
 #else

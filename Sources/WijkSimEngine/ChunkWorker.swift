@@ -29,6 +29,8 @@ final class ChunkWorker {
     let wijkKeys: UnsafeMutablePointer<UInt64>
     let weights: [[Double]]
     let weightTotals: [Double]
+    /// Scratch for `recordAndUpdateCity`: the output rows of one indicator.
+    let rowPointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>
 
     init(plan: Plan, blocksPerChunk: Int) throws {
         self.plan = plan
@@ -59,6 +61,7 @@ final class ChunkWorker {
         trace = .allocate(capacity: stepBlocks)
         blockDraws = .allocate(capacity: stepBlocks)
         wijkKeys = .allocate(capacity: w)
+        rowPointers = .allocate(capacity: w + 1)
         weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
         weightTotals = weights.map { $0.reduce(0, +) }
         for (index, name) in plan.city.wijken.enumerated() { wijkKeys[index] = CounterRandom.key(name) }
@@ -77,6 +80,7 @@ final class ChunkWorker {
         trace.deallocate()
         blockDraws.deallocate()
         wijkKeys.deallocate()
+        rowPointers.deallocate()
     }
 
     /// Simulates blocks first..<first+count and writes them into `output`.
@@ -117,8 +121,7 @@ final class ChunkWorker {
             bindings.traceWijk = traced.wijk
         }
         let contributions = plan.instances.count * plan.stepCount
-        updateCity(lanes: lanes)
-        record(year: 0, blockCount: blockCount, column: column, into: output)
+        recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: output)
         for step in 0..<plan.stepCount {
             let year = plan.firstYear + step
             bindings.year = year
@@ -141,8 +144,7 @@ final class ChunkWorker {
                 }
             }
             try applyAdds(lanes: lanes, year: year)
-            updateCity(lanes: lanes)
-            record(year: step + 1, blockCount: blockCount, column: column, into: output)
+            recordAndUpdateCity(year: step + 1, blockCount: blockCount, column: column, into: output)
         }
     }
 
@@ -159,32 +161,15 @@ final class ChunkWorker {
         }
     }
 
-    func updateCity(lanes: Int) {
-        for i in 0..<indicators {
-            let state = x[i], out = city[i], weight = weights[i], total = weightTotals[i]
-            var lane = 0
-            while lane < lanes {
-                var sum = 0.0
-                for wijk in 0..<w { sum += weight[wijk] * state[lane + wijk] }
-                let average = sum / total
-                for wijk in 0..<w { out[lane + wijk] = average }
-                lane += w
-            }
-        }
-    }
-
-    /// Copies the state of `year` (and the city) into the chunk's output, cell-major.
-    func record(year: Int, blockCount: Int, column: Int, into output: ChunkOutput) {
+    /// After a step (and at the start): ctx.city for every lane, and the
+    /// state and the city average of `year` into the chunk's output,
+    /// cell-major, from `column` on.
+    func recordAndUpdateCity(year: Int, blockCount: Int, column: Int, into output: ChunkOutput) {
         let years = plan.yearCount
         for i in 0..<indicators {
-            let state = x[i], average = city[i]
-            for wijk in 0...w {
-                let row = output.row((wijk * indicators + i) * years + year) + column
-                if wijk < w {
-                    for b in 0..<blockCount { row[b] = state[b * w + wijk] }
-                } else {
-                    for b in 0..<blockCount { row[b] = average[b * w] }
-                }
+            for wijk in 0...w { rowPointers[wijk] = output.row((wijk * indicators + i) * years + year) + column }
+            weights[i].withUnsafeBufferPointer { weight in
+                wjs_record_city(x[i], w, blockCount, weight.baseAddress!, weightTotals[i], rowPointers, city[i])
             }
         }
     }

@@ -43,6 +43,13 @@ int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums,
 /// state[i] = clamp(state[i] + add[i], lo, hi); returns 0 when a sum is NaN or infinite.
 int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
 
+/// One indicator after a step: the city average of each block (Σ weight ×
+/// state over its w wijken, in wijk order, / total) into every lane of the
+/// block in `city`, and the state and the average copied out by wijk:
+/// rows[k][b] = state[b·w + k] for k < w, rows[w][b] = the average.
+void wjs_record_city(const double *state, size_t w, size_t blocks, const double *weight, double total,
+                     double *const *rows, double *city);
+
 /// What a histogram count leaves outside its bins.
 typedef struct {
     long below, above, at_most_zero;

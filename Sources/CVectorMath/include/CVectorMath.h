@@ -5,7 +5,7 @@
 #include "CVectorKernels.h"
 
 /// Lane-wise exp and pow over whole vectors. On x86-64 glibc they call
-/// libmvec's SIMD versions (4 lanes with AVX2, else 2), which a plain loop
+/// libmvec's SIMD versions (8 lanes with AVX-512, 4 with AVX2, else 2), which a plain loop
 /// over libm cannot: the scalar calls were an eighth of a benchmark run.
 /// Every lane goes through the same SIMD function, the last partial group
 /// too (padded), so a lane's value does not depend on where it sits in a
