@@ -99,6 +99,21 @@ WIDE int wjs_masked_add(const double *restrict v, size_t sv, const double *restr
     return bad == 0;
 }
 
+WIDE int wjs_masked_block_add(const double *restrict v, size_t sv, const double *restrict mask, size_t w,
+                              size_t blocks, double *restrict block_sums) {
+    uint64_t bad = 0;
+    for (size_t b = 0; b < blocks; b++) {
+        double sum = 0;
+        for (size_t k = 0; k < w; k++) {
+            size_t lane = b * w + k;
+            sum += mask[lane] != 0 ? v[sv ? lane : 0] : 0.0;
+        }
+        block_sums[b] += sum;
+        bad |= (bits(sum) & EXPONENT) == EXPONENT;
+    }
+    return bad == 0;
+}
+
 WIDE int wjs_add_clamped(double *restrict state, const double *restrict add, double lo, double hi, size_t n) {
     uint64_t bad = 0;
     for (size_t i = 0; i < n; i++) {

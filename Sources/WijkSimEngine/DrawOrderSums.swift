@@ -50,7 +50,29 @@ final class DrawOrderSums {
         run.sums = [Double](repeating: 0, count: run.groups * rows)
         run.sums.withUnsafeMutableBufferPointer { sums in
             var r = 0
-            // four rows at a time: each lane is still one row summed draw by draw
+            // sixteen, then four rows at a time: each lane is still one row
+            // summed draw by draw, and the independent lanes keep the adder busy
+            while r + 16 <= rows {
+                let p = (0..<16).map { row(r + $0) }
+                for g in 0..<run.groups {
+                    let start = (g0 + g) * DrawOrderSums.group - first
+                    var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), e = SIMD4<Double>()
+                    for d in start..<(start + size(ofGroup: g0 + g)) {
+                        a += SIMD4(p[0][d], p[1][d], p[2][d], p[3][d])
+                        b += SIMD4(p[4][d], p[5][d], p[6][d], p[7][d])
+                        c += SIMD4(p[8][d], p[9][d], p[10][d], p[11][d])
+                        e += SIMD4(p[12][d], p[13][d], p[14][d], p[15][d])
+                    }
+                    let out = sums.baseAddress! + g * rows + r
+                    for k in 0..<4 {
+                        out[k] = a[k]
+                        out[4 + k] = b[k]
+                        out[8 + k] = c[k]
+                        out[12 + k] = e[k]
+                    }
+                }
+                r += 16
+            }
             while r + 4 <= rows {
                 let p0 = row(r), p1 = row(r + 1), p2 = row(r + 2), p3 = row(r + 3)
                 for g in 0..<run.groups {

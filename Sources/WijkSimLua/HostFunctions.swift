@@ -144,10 +144,9 @@ enum HostFunctions {
 /// a multiplication by the mask, so a NaN outside the targeted wijken is
 /// ignored as the contract says. Non-finite values are caught with an
 /// integer OR of exponent bits, which (unlike a floating-point sum) the
-/// compiler can vectorise; the result is true when all were finite.
+/// compiler can vectorise; the result is true when all were finite. The
+/// loops are C kernels of `CVectorMath`.
 enum Accumulate {
-    static let exponent: UInt64 = 0x7FF0_0000_0000_0000
-
     static func masked(_ value: Operand, into sums: UnsafeMutablePointer<Double>,
                        mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Bool {
         value.withStride { v, sv in wjs_masked_add(v, sv, mask, sums, n) != 0 }
@@ -155,16 +154,6 @@ enum Accumulate {
 
     static func maskedPerBlock(_ value: Operand, into blockSums: UnsafeMutablePointer<Double>,
                                mask: UnsafeMutablePointer<Double>, lanes n: Int, wijkCount w: Int) -> Bool {
-        var bad: UInt64 = 0
-        for block in 0..<(n / w) {
-            var sum = 0.0
-            for wijk in 0..<w {
-                let lane = block * w + wijk
-                sum += mask[lane] != 0 ? value.value(at: lane) : 0
-            }
-            blockSums[block] += sum
-            bad |= (sum.bitPattern & exponent) == exponent ? 1 : 0
-        }
-        return bad == 0
+        value.withStride { v, sv in wjs_masked_block_add(v, sv, mask, w, n / w, blockSums) != 0 }
     }
 }

@@ -60,10 +60,16 @@ struct SVGCanvas {
         self.height = height
     }
 
+    /// One decimal, without a trailing ".0" or a "-0". Integer arithmetic,
+    /// not `String(format:)`: the fan charts write tens of thousands of
+    /// coordinates and formatting them was most of the report's time.
     static func coordinate(_ v: Double) -> String {
-        let text = String(format: "%.1f", v)
-        let trimmed = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-        return trimmed == "-0" ? "0" : trimmed
+        guard v.isFinite, abs(v) < 1e15 else { return v.isFinite ? String(Int(v.rounded())) : "0" }
+        let tenths = Int((v * 10).rounded())
+        let whole = String(abs(tenths) / 10)
+        let digit = abs(tenths) % 10
+        let sign = tenths < 0 ? "-" : ""
+        return digit == 0 ? sign + whole : sign + whole + "." + String(digit)
     }
 
     private static func c(_ v: Double) -> String { coordinate(v) }

@@ -211,6 +211,14 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("weggelaten: 2 focuswijken (W13 en W14)"))
     }
 
+    func testSVGCoordinatesHaveOneDecimalAndNoNegativeZero() {
+        let cases: [(Double, String)] = [(12, "12"), (3.14159, "3.1"), (-2.96, "-3"), (-0.04, "0"), (0.05, "0.1"),
+                                         (-0.05, "-0.1"), (1279.95, "1280"), (-17.25, "-17.3"), (.nan, "0"), (2e15, "2000000000000000")]
+        for (value, expected) in cases {
+            XCTAssertEqual(SVGCanvas.coordinate(value), expected, "\(value)")
+        }
+    }
+
     func testWithoutInterventionsTheFocusIsTheWijkenWorseOnMostIndicators() throws {
         let loaded = try ScenarioLoader.load(city.scenario("basis", "draws: 2\n"))
         let html = HTMLReport.run(try Engine.run(Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins)))

@@ -40,6 +40,9 @@ void wjs_clamp(const double *x, size_t sx, const double *y, size_t sy, const dou
 
 /// sums[i] += mask[i] != 0 ? v[i] : 0; returns 0 when a counted value is NaN or infinite.
 int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums, size_t n);
+/// block_sums[b] += Σ over the w lanes of block b of (mask != 0 ? v : 0), in
+/// lane order; returns 0 when a block's sum is NaN or infinite.
+int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t w, size_t blocks, double *block_sums);
 /// state[i] = clamp(state[i] + add[i], lo, hi); returns 0 when a sum is NaN or infinite.
 int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
 
