@@ -27,7 +27,7 @@ let package = Package(
         ),
         .target(
             name: "CVectorMath",
-            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])],
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])],
             linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
         ),
         .target(name: "WijkSimModel"),

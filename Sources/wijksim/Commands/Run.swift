@@ -35,9 +35,11 @@ struct Run: ParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             clock.lap("simulate")
             if let folder {
+                // the report is rendered on another core while the CSV files are written
+                let report = Background { HTMLReport.run(results) }
                 try ResultFiles.write(results, to: folder.files)
                 clock.lap("files")
-                try folder.write("report.html", HTMLReport.run(results))
+                try folder.write("report.html", report.value)
                 clock.lap("report")
                 try folder.commit()
             }
