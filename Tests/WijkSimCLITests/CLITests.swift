@@ -21,6 +21,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(files.filter { $0 != "report.html" }, ["costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
     }
 
+    func testTimingsNamesEveryPhaseOnStandardErrorOnly() throws {
+        let file = city.scenario("s", "draws: 20\ninterventions: [{plugin: effect, wijken: [Noord]}]\n")
+        let result = try runCLI(["run", file, "--out", city.path + "/out", "--timings"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "timings:")
+        XCTAssertEqual(lines.dropFirst().map { String($0.prefix(while: { $0 != " " })) },
+                       ["load", "simulate", "files", "report", "summary", "total"])
+        for line in lines.dropFirst() {
+            let seconds = line.split(separator: " ", omittingEmptySubsequences: true)
+            XCTAssertEqual(seconds.last, "s", line)
+            XCTAssertNotNil(Double(seconds[seconds.count - 2]), line)
+        }
+        XCTAssertFalse(result.stdout.contains("timings"))
+    }
+
     func testOneAndTwoThreadsWriteByteIdenticalFiles() throws {
         let file = city.scenario("s", """
             draws: 500
