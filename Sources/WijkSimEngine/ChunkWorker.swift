@@ -177,13 +177,15 @@ final class ChunkWorker {
     func fillParameters(firstBlock: Int, blockCount: Int) {
         for (k, instance) in plan.instances.enumerated() {
             for (p, source) in instance.params.enumerated() {
+                // a fixed parameter is a uniform vector in Lua (`paramConstants`): no buffer to fill
+                if case .constant = source { continue }
                 let out = params[k][p]
                 for b in 0..<blockCount {
                     let block = firstBlock + b
                     let variant = block / plan.draws, draw = block % plan.draws
                     switch source {
-                    case let .constant(value):
-                        for wijk in 0..<w { out[b * w + wijk] = value }
+                    case .constant:
+                        break
                     case let .swept(values):
                         for wijk in 0..<w { out[b * w + wijk] = values[variant] }
                     case let .distributed(distribution, key):
