@@ -20,7 +20,8 @@ final class VariantAccumulator {
     let lock = NSLock()
     /// Cell sums, then cost sums.
     private let sums: DrawOrderSums
-    private var received = 0
+    /// Draws stored or counted so far.
+    private var accounted = 0
     /// Exact mode: every draw, `store[cell × draws + draw]`; sketch mode: the pilot draws.
     private var store: UnsafeMutablePointer<Double>
     private let storeDraws: Int
@@ -61,13 +62,15 @@ final class VariantAccumulator {
     private var gapCells: Int { layout.wijken * layout.indicators }
 
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
-    /// offset `offset`. Returns true once the last draw is in.
+    /// offset `offset`. Returns true for the call after which every draw is
+    /// in (stored, or counted into the sketch).
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
         let cells = self.cells
         let row = { (k: Int) -> UnsafePointer<Double> in
             UnsafePointer(k < cells ? output.row(k) + offset : output.costRow(k - cells) + offset)
         }
         let run = sums.prepare(row, first: firstDraw, count: count)
+        var done = count
         if exact {
             for cell in 0..<cells {
                 (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: count)
@@ -75,22 +78,36 @@ final class VariantAccumulator {
         } else {
             lock.lock()
             let ready = sketch
-            if ready == nil { collectPilot(output, offset: offset, firstDraw: firstDraw, count: count) }
+            var pilot: PilotWork?
+            if ready == nil {
+                pilot = collectPilot(output, offset: offset, firstDraw: firstDraw, count: count)
+                done = 0   // collected: counted by whoever completes the pilot
+            }
             lock.unlock()
             if let ready { tally(into: ready, rows: row, count: count, firstDraw: firstDraw) }
+            // outside the lock, so that the other workers go on meanwhile
+            if let pilot { done = countCollected(pilot) }
         }
         lock.lock()
         defer { lock.unlock() }
         sums.commit(run, row, first: firstDraw, count: count)
-        received += count
-        return received == draws
+        accounted += done
+        return accounted == draws
+    }
+
+    /// What completing the pilot leaves to count: the pilot draws in the
+    /// store and the pieces that came early.
+    struct PilotWork {
+        var sketch: QuantileSketch
+        var draws: Int
+        var early: [Piece]
     }
 
     /// Under the lock, before the sketch exists: draws of the pilot go into
     /// the store, later ones wait as copies. Once the first `pilotDraws`
-    /// draws are all in (whatever the pieces), the sketch is made and
-    /// everything so far counted.
-    private func collectPilot(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) {
+    /// draws are all in (whatever the pieces), the sketch is made, and what
+    /// was collected is returned to be counted.
+    private func collectPilot(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> PilotWork? {
         let target = min(draws, VariantAccumulator.pilotDraws)
         let inPilot = max(0, min(count, target - firstDraw))
         if inPilot > 0 {
@@ -109,21 +126,30 @@ final class VariantAccumulator {
             }
             early.append(piece)
         }
-        guard pilotEnd >= target else { return }
+        guard pilotEnd >= target else { return nil }
         let pilot = store, stride = storeDraws, n = pilotEnd
         let pilotGaps = gapRows({ UnsafePointer(pilot + $0 * stride) }, count: n)
         defer { pilotGaps.deallocate() }
         let made = QuantileSketch(cells: cells + gapCells, pilot: {
             $0 < self.cells ? UnsafePointer(pilot + $0 * stride) : UnsafePointer(pilotGaps + ($0 - self.cells) * n)
         }, count: n)
-        tally(into: made, rows: { UnsafePointer(pilot + $0 * stride) }, count: n, firstDraw: 0)
-        for piece in early {
-            piece.values.withUnsafeBufferPointer { values in
-                tally(into: made, rows: { values.baseAddress! + $0 * piece.count }, count: piece.count, firstDraw: 0)
-            }
-        }
-        early = []
         sketch = made
+        defer { early = [] }
+        return PilotWork(sketch: made, draws: n, early: early)
+    }
+
+    /// Counts the pilot and the early pieces; the store is no longer written.
+    private func countCollected(_ work: PilotWork) -> Int {
+        let pilot = store, stride = storeDraws
+        tally(into: work.sketch, rows: { UnsafePointer(pilot + $0 * stride) }, count: work.draws, firstDraw: 0)
+        var total = work.draws
+        for piece in work.early {
+            piece.values.withUnsafeBufferPointer { values in
+                tally(into: work.sketch, rows: { values.baseAddress! + $0 * piece.count }, count: piece.count, firstDraw: 0)
+            }
+            total += piece.count
+        }
+        return total
     }
 
     /// Counts one piece's values and its end-year gaps into the sketch.
