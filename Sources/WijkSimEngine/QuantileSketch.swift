@@ -54,17 +54,33 @@ final class QuantileSketch: @unchecked Sendable {
         tails.deallocate()
     }
 
-    /// Counts `count` values of every cell (`values(cell)`); `first` spreads
-    /// workers over the groups so that they rarely wait for each other.
+    /// Counts `count` values of every cell (`values(cell)`). A group whose
+    /// lock another worker holds is skipped and taken later, so that two
+    /// workers never wait in step behind each other; `first` is where to start.
     func add(_ values: (Int) -> UnsafePointer<Double>, count: Int, startingGroup first: Int = 0) {
         let groups = groupLocks.count
-        for k in 0..<groups {
-            let group = (first + k) % groups
-            groupLocks[group].lock()
-            let end = Swift.min(cells, (group + 1) * QuantileSketch.cellsPerGroup)
-            for cell in group * QuantileSketch.cellsPerGroup..<end { add(cell: cell, values(cell), count: count) }
-            groupLocks[group].unlock()
+        var pending = (0..<groups).map { (first + $0) % groups }
+        while !pending.isEmpty {
+            var busy: [Int] = []
+            for group in pending {
+                guard groupLocks[group].try() else { busy.append(group); continue }
+                addGroup(group, values, count: count)
+                groupLocks[group].unlock()
+            }
+            if busy.count == pending.count, let group = busy.first {
+                // every group left is busy: wait for one rather than spin
+                groupLocks[group].lock()
+                addGroup(group, values, count: count)
+                groupLocks[group].unlock()
+                busy.removeFirst()
+            }
+            pending = busy
         }
+    }
+
+    private func addGroup(_ group: Int, _ values: (Int) -> UnsafePointer<Double>, count: Int) {
+        let end = Swift.min(cells, (group + 1) * QuantileSketch.cellsPerGroup)
+        for cell in group * QuantileSketch.cellsPerGroup..<end { add(cell: cell, values(cell), count: count) }
     }
 
     /// The caller holds the cell's group (or is alone).
