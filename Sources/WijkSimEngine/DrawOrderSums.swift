@@ -52,8 +52,10 @@ final class DrawOrderSums {
             var r = 0
             // sixteen, then four rows at a time: each lane is still one row
             // summed draw by draw, and the independent lanes keep the adder busy
+            let p = UnsafeMutablePointer<UnsafePointer<Double>>.allocate(capacity: 16)
+            defer { p.deallocate() }
             while r + 16 <= rows {
-                let p = (0..<16).map { row(r + $0) }
+                for k in 0..<16 { p[k] = row(r + k) }
                 for g in 0..<run.groups {
                     let start = (g0 + g) * DrawOrderSums.group - first
                     var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), e = SIMD4<Double>()
