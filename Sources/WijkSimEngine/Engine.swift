@@ -14,10 +14,9 @@ public enum Engine {
     public static let lanesPerStep = 8192
 
     /// Up to this many lanes per chunk, the unit workers take and the
-    /// aggregation folds: a sketched run counts each cell's draws into its
-    /// histogram a chunk at a time, and with pieces of a few hundred draws
-    /// the histograms' cache misses were a quarter of the run.
-    public static let maxLanesPerChunk = 32768
+    /// aggregation folds: one Lua step's worth. Chunks of up to 65,536 lanes
+    /// were measured too; they only moved more output through memory.
+    public static let maxLanesPerChunk = 8192
 
     /// Depends on the plan only (never on the thread count): about 16
     /// chunks, so that workers stay busy to the end, of 1,024 to
