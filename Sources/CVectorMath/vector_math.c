@@ -24,101 +24,56 @@ static int width(void) {
     return answer;
 }
 
-#define LOAD8(p, s, i) ((s) ? _mm512_loadu_pd((p) + (i)) : _mm512_set1_pd(*(p)))
-#define LOAD4(p, s, i) ((s) ? _mm256_loadu_pd((p) + (i)) : _mm256_set1_pd(*(p)))
-#define LOAD2(p, s, i) ((s) ? _mm_loadu_pd((p) + (i)) : _mm_set1_pd(*(p)))
-
 /* The tail: the remaining lanes padded with 1.0 into one full group. */
 static void pad(const double *x, size_t s, size_t i, size_t n, size_t width, double *into) {
     for (size_t k = 0; k < width; k++) into[k] = i + k < n ? x[s ? i + k : 0] : 1.0;
 }
 
-__attribute__((target("avx512f")))
-static void exp8(const double *x, size_t sx, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) _mm512_storeu_pd(out + i, _ZGVeN8v_exp(LOAD8(x, sx, i)));
-    if (i < n) {
-        double a[8], r[8];
-        pad(x, sx, i, n, 8, a);
-        _mm512_storeu_pd(r, _ZGVeN8v_exp(_mm512_loadu_pd(a)));
-        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
+/* exp and pow over n lanes, W at a time through libmvec's EXP and POW; a
+   stride of 0 repeats one number (SET1); the tail goes through a padded group. */
+#define SIMD_EXP_POW(W, TARGET, LOADU, STOREU, SET1, EXP, POW)                                          \
+    TARGET static void simd_exp##W(const double *x, size_t sx, double *out, size_t n) {                        \
+        size_t i = 0;                                                                                     \
+        for (; i + W <= n; i += W) STOREU(out + i, EXP(sx ? LOADU(x + i) : SET1(*x)));                    \
+        if (i < n) {                                                                                      \
+            double a[W], r[W];                                                                            \
+            pad(x, sx, i, n, W, a);                                                                       \
+            STOREU(r, EXP(LOADU(a)));                                                                     \
+            for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];                                         \
+        }                                                                                                 \
+    }                                                                                                     \
+    TARGET static void simd_pow##W(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) { \
+        size_t i = 0;                                                                                     \
+        for (; i + W <= n; i += W)                                                                        \
+            STOREU(out + i, POW(sx ? LOADU(x + i) : SET1(*x), sy ? LOADU(y + i) : SET1(*y)));             \
+        if (i < n) {                                                                                      \
+            double a[W], b[W], r[W];                                                                      \
+            pad(x, sx, i, n, W, a);                                                                       \
+            pad(y, sy, i, n, W, b);                                                                       \
+            STOREU(r, POW(LOADU(a), LOADU(b)));                                                           \
+            for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];                                         \
+        }                                                                                                 \
     }
-}
 
-__attribute__((target("avx512f")))
-static void pow8(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) _mm512_storeu_pd(out + i, _ZGVeN8vv_pow(LOAD8(x, sx, i), LOAD8(y, sy, i)));
-    if (i < n) {
-        double a[8], b[8], r[8];
-        pad(x, sx, i, n, 8, a);
-        pad(y, sy, i, n, 8, b);
-        _mm512_storeu_pd(r, _ZGVeN8vv_pow(_mm512_loadu_pd(a), _mm512_loadu_pd(b)));
-        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
-    }
-}
-
-__attribute__((target("avx2,fma")))
-static void exp4(const double *x, size_t sx, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(out + i, _ZGVdN4v_exp(LOAD4(x, sx, i)));
-    if (i < n) {
-        double a[4], r[4];
-        pad(x, sx, i, n, 4, a);
-        _mm256_storeu_pd(r, _ZGVdN4v_exp(_mm256_loadu_pd(a)));
-        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
-    }
-}
-
-__attribute__((target("avx2,fma")))
-static void pow4(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(out + i, _ZGVdN4vv_pow(LOAD4(x, sx, i), LOAD4(y, sy, i)));
-    if (i < n) {
-        double a[4], b[4], r[4];
-        pad(x, sx, i, n, 4, a);
-        pad(y, sy, i, n, 4, b);
-        _mm256_storeu_pd(r, _ZGVdN4vv_pow(_mm256_loadu_pd(a), _mm256_loadu_pd(b)));
-        for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];
-    }
-}
-
-static void exp2lanes(const double *x, size_t sx, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 2 <= n; i += 2) _mm_storeu_pd(out + i, _ZGVbN2v_exp(LOAD2(x, sx, i)));
-    if (i < n) {
-        double a[2], r[2];
-        pad(x, sx, i, n, 2, a);
-        _mm_storeu_pd(r, _ZGVbN2v_exp(_mm_loadu_pd(a)));
-        out[i] = r[0];
-    }
-}
-
-static void pow2lanes(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
-    size_t i = 0;
-    for (; i + 2 <= n; i += 2) _mm_storeu_pd(out + i, _ZGVbN2vv_pow(LOAD2(x, sx, i), LOAD2(y, sy, i)));
-    if (i < n) {
-        double a[2], b[2], r[2];
-        pad(x, sx, i, n, 2, a);
-        pad(y, sy, i, n, 2, b);
-        _mm_storeu_pd(r, _ZGVbN2vv_pow(_mm_loadu_pd(a), _mm_loadu_pd(b)));
-        out[i] = r[0];
-    }
-}
+SIMD_EXP_POW(8, __attribute__((target("avx512f"))), _mm512_loadu_pd, _mm512_storeu_pd, _mm512_set1_pd,
+             _ZGVeN8v_exp, _ZGVeN8vv_pow)
+SIMD_EXP_POW(4, __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_storeu_pd, _mm256_set1_pd,
+             _ZGVdN4v_exp, _ZGVdN4vv_pow)
+SIMD_EXP_POW(2, , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd, _ZGVbN2v_exp, _ZGVbN2vv_pow)
 
 void wjs_exp(const double *x, size_t sx, double *out, size_t n) {
     switch (width()) {
-    case 8: exp8(x, sx, out, n); break;
-    case 4: exp4(x, sx, out, n); break;
-    default: exp2lanes(x, sx, out, n);
+    case 8: simd_exp8(x, sx, out, n); break;
+    case 4: simd_exp4(x, sx, out, n); break;
+    default: simd_exp2(x, sx, out, n);
     }
 }
 
 void wjs_pow(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {
     switch (width()) {
-    case 8: pow8(x, sx, y, sy, out, n); break;
-    case 4: pow4(x, sx, y, sy, out, n); break;
-    default: pow2lanes(x, sx, y, sy, out, n);
+    case 8: simd_pow8(x, sx, y, sy, out, n); break;
+    case 4: simd_pow4(x, sx, y, sy, out, n); break;
+    default: simd_pow2(x, sx, y, sy, out, n);
     }
 }
 
