@@ -31,23 +31,26 @@ struct CBSIndicator {
     /// the file has is used: `minimahuishoudens` prefers the 110% line,
     /// which is the definition of the Groningen data and its plugins.
     static let catalog = [
-        CBSIndicator(indicator: Indicator(id: "minimahuishoudens", title: "Huishoudens tot 110% van het sociaal minimum (CBS KWB)",
-                                          unit: "% huishoudens", polarity: .lowerBetter, weight: "households", min: 0, max: 100),
-                     key: "HuishoudensTot110VanSociaalMinimum_91", conversion: .asPublished),
-        CBSIndicator(indicator: Indicator(id: "minimahuishoudens", title: "Huishoudens onder of rond het sociaal minimum (CBS KWB)",
-                                          unit: "% huishoudens", polarity: .lowerBetter, weight: "households", min: 0, max: 100),
-                     key: "HuishOnderOfRondSociaalMinimum_90", conversion: .asPublished),
-        CBSIndicator(indicator: Indicator(id: "laag_inkomen", title: "Huishoudens met een laag inkomen (CBS KWB)",
-                                          unit: "% huishoudens", polarity: .lowerBetter, weight: "households", min: 0, max: 100),
-                     key: "HuishoudensMetEenLaagInkomen_89", conversion: .asPublished),
+        percentage("minimahuishoudens", "Huishoudens tot 110% van het sociaal minimum (CBS KWB)", unit: "% huishoudens",
+                   .lowerBetter, weight: "households", key: "HuishoudensTot110VanSociaalMinimum_91"),
+        percentage("minimahuishoudens", "Huishoudens onder of rond het sociaal minimum (CBS KWB)", unit: "% huishoudens",
+                   .lowerBetter, weight: "households", key: "HuishOnderOfRondSociaalMinimum_90"),
+        percentage("laag_inkomen", "Huishoudens met een laag inkomen (CBS KWB)", unit: "% huishoudens",
+                   .lowerBetter, weight: "households", key: "HuishoudensMetEenLaagInkomen_89"),
         CBSIndicator(indicator: Indicator(id: "bijstand", title: "Personen met een bijstandsuitkering (CBS KWB)",
                                           unit: "per 1000 inwoners", polarity: .lowerBetter, weight: "population", min: 0, max: 1000),
                      key: "PersonenPerSoortUitkeringBijstand_94", conversion: .perThousandInhabitants),
-        CBSIndicator(indicator: Indicator(id: "arbeidsparticipatie", title: "Nettoarbeidsparticipatie (CBS KWB)",
-                                          unit: "% bevolking 15-75 jaar", polarity: .higherBetter, weight: "population", min: 0, max: 100),
-                     key: "Nettoarbeidsparticipatie_78", conversion: .asPublished),
-        CBSIndicator(indicator: Indicator(id: "sociale_huur", title: "Woningen in bezit van een woningcorporatie (CBS KWB)",
-                                          unit: "% woningen", polarity: .lowerBetter, weight: "dwellings", min: 0, max: 100),
-                     key: "InBezitWoningcorporatie_49", conversion: .asPublished),
+        percentage("arbeidsparticipatie", "Nettoarbeidsparticipatie (CBS KWB)", unit: "% bevolking 15-75 jaar",
+                   .higherBetter, weight: "population", key: "Nettoarbeidsparticipatie_78"),
+        percentage("sociale_huur", "Woningen in bezit van een woningcorporatie (CBS KWB)", unit: "% woningen",
+                   .lowerBetter, weight: "dwellings", key: "InBezitWoningcorporatie_49"),
     ]
+
+    /// Most KWB figures are shares that CBS already publishes as
+    /// percentages, so they need no conversion and can only lie in 0...100.
+    private static func percentage(_ id: String, _ title: String, unit: String, _ polarity: Polarity,
+                                   weight: String, key: String) -> CBSIndicator {
+        CBSIndicator(indicator: Indicator(id: id, title: title, unit: unit, polarity: polarity, weight: weight, min: 0, max: 100),
+                     key: key, conversion: .asPublished)
+    }
 }

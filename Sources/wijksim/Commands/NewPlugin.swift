@@ -84,8 +84,27 @@ struct PluginSkeleton {
     }
 
     var plugin: String {
+        /// The skeleton's defaults are placeholders: marked as estimates
+        /// (docs/plugins.md §7), `wijksim plugins` and the report show them
+        /// as such until the analyst gives each a source.
+        func estimate(_ parameter: String, default value: String, min: String, max: String, unit: String) -> String {
+            """
+                \(parameter) = {
+                  default = \(value), min = \(min), max = \(max),
+                  unit = "\(unit)",
+                  source = "schatting: vervang door een bron of onderbouw de schatting",
+                  evidence = "schatting",
+                },
+            """
+        }
         let list = writes.map { "\"\($0)\"" }.joined(separator: ", ")
         let adds = writes.map { "    ctx:add(\"\($0)\", inzet * opbouw * p.effect)" }.joined(separator: "\n")
+        let params = [
+            estimate("bereik", default: "0.5", min: "0", max: "1", unit: "aandeel van de huishoudens in de wijk dat meedoet"),
+            estimate("effect", default: "-0.5", min: "-5", max: "5", unit: "verandering van de indicator per jaar bij volledig bereik"),
+            estimate("aanloop", default: "2", min: "1", max: "10", unit: "jaar tot de uitvoering op volle sterkte is"),
+            estimate("kosten", default: "500", min: "0", max: "20000", unit: "EUR per deelnemend huishouden per jaar"),
+        ].joined(separator: "\n")
         return """
             -- Intervention \(name): written by `wijksim new-plugin` as a starting point.
             -- While the instance runs (ctx.active), a share `bereik` of the households
@@ -105,30 +124,7 @@ struct PluginSkeleton {
             wie een uitdovend effect wil, gebruikt ctx.to (zie docs/plugins.md). Kosten:
             `kosten` euro per deelnemend huishouden per jaar.]],
               params = {
-                bereik = {
-                  default = 0.5, min = 0, max = 1,
-                  unit = "aandeel van de huishoudens in de wijk dat meedoet",
-                  source = "schatting: vervang door een bron of onderbouw de schatting",
-                  evidence = "schatting",
-                },
-                effect = {
-                  default = -0.5, min = -5, max = 5,
-                  unit = "verandering van de indicator per jaar bij volledig bereik",
-                  source = "schatting: vervang door een bron of onderbouw de schatting",
-                  evidence = "schatting",
-                },
-                aanloop = {
-                  default = 2, min = 1, max = 10,
-                  unit = "jaar tot de uitvoering op volle sterkte is",
-                  source = "schatting: vervang door een bron of onderbouw de schatting",
-                  evidence = "schatting",
-                },
-                kosten = {
-                  default = 500, min = 0, max = 20000,
-                  unit = "EUR per deelnemend huishouden per jaar",
-                  source = "schatting: vervang door een bron of onderbouw de schatting",
-                  evidence = "schatting",
-                },
+            \(params)
               },
               writes = {\(list)},
               step = function(ctx, p)
@@ -146,6 +142,21 @@ struct PluginSkeleton {
     var ruleTest: String {
         func indicators(_ value: String) -> String {
             "{" + writes.map { "\($0): \(value)" }.joined(separator: ", ") + "}"
+        }
+        /// Effect and cost must stop outside from..to whatever the analyst
+        /// makes of the formula, so both sides of the window expect nothing.
+        func outsideWindow(_ name: String, year: Int) -> String {
+            """
+              - name: \(name)
+                year: \(year)
+                from: 2024
+                to: 2030
+                wijk: {households: 1000}
+                x: \(indicators("20"))
+                expect:
+                  add: \(indicators("0"))
+                  spend: 0
+            """
         }
         return """
             # Rule tests for plugins/\(name).lua (CONTRACT §9): run with
@@ -174,24 +185,8 @@ struct PluginSkeleton {
                 expect:
                   add: \(indicators("-0.4"))      # 0.8 * 1 * -0.5
                   spend: 400000                   # 0.8 * 1000 * 500
-              - name: na afloop geen effect en geen kosten
-                year: 2031
-                from: 2024
-                to: 2030
-                wijk: {households: 1000}
-                x: \(indicators("20"))
-                expect:
-                  add: \(indicators("0"))
-                  spend: 0
-              - name: voor de start niets
-                year: 2023
-                from: 2024
-                to: 2030
-                wijk: {households: 1000}
-                x: \(indicators("20"))
-                expect:
-                  add: \(indicators("0"))
-                  spend: 0
+            \(outsideWindow("na afloop geen effect en geen kosten", year: 2031))
+            \(outsideWindow("voor de start niets", year: 2023))
 
             """
     }
