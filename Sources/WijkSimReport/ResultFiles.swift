@@ -6,13 +6,31 @@ import WijkSimModel
 public enum ResultFiles {
     public static let version = "0.1.0"
 
-    public static func write(_ results: Results, to folder: FolderWriter) throws {
-        try folder.write("trajectories.csv", trajectories(results))
-        try folder.write("gaps.csv", gaps(results))
-        try folder.write("costs.csv", costs(results))
-        try folder.write("funding.csv", funding(results))
-        try folder.write("variants.csv", variants(results))
-        try folder.write("scenario.json", ScenarioJSON.text(results.plan, version: version))
+    /// With `threads` > 1 the texts are made on that many threads at once
+    /// (a sweep's trajectories alone are millions of rows); files are
+    /// written in order either way.
+    public static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
+        let makers: [(String, () throws -> String)] = [
+            ("trajectories.csv", { trajectories(results) }),
+            ("gaps.csv", { gaps(results) }),
+            ("costs.csv", { costs(results) }),
+            ("funding.csv", { funding(results) }),
+            ("variants.csv", { variants(results) }),
+            ("scenario.json", { try ScenarioJSON.text(results.plan, version: version) }),
+        ]
+        var texts = [Result<String, Error>?](repeating: nil, count: makers.count)
+        if threads > 1 {
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: makers.count) { k in
+                let text = Result { try makers[k].1() }
+                lock.lock()
+                texts[k] = text
+                lock.unlock()
+            }
+        } else {
+            for k in makers.indices { texts[k] = Result { try makers[k].1() } }
+        }
+        for (k, maker) in makers.enumerated() { try folder.write(maker.0, texts[k]!.get()) }
     }
 
     public static func trajectories(_ results: Results) -> String {

@@ -7,8 +7,13 @@ final class Background<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
-    init(_ work: @escaping () -> Value) {
-        DispatchQueue.global().async(group: group) { self.result = work() }
+    /// Without `inParallel` the work runs here and now: `--threads 1` means one core.
+    init(inParallel: Bool = true, _ work: @escaping () -> Value) {
+        if inParallel {
+            DispatchQueue.global().async(group: group) { self.result = work() }
+        } else {
+            result = work()
+        }
     }
 
     var value: Value {

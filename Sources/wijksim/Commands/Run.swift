@@ -35,9 +35,9 @@ struct Run: ParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             clock.lap("simulate")
             if let folder {
-                // the report is rendered on another core while the CSV files are written
-                let report = Background { HTMLReport.run(results) }
-                try ResultFiles.write(results, to: folder.files)
+                // with a second core, the report is rendered on it while the CSV files are written
+                let report = Background(inParallel: options.workerThreads > 1) { HTMLReport.run(results) }
+                try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
                 clock.lap("files")
                 try folder.write("report.html", report.value)
                 clock.lap("report")
