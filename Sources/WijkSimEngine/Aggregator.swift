@@ -1,0 +1,88 @@
+import Foundation
+
+/// Routes each chunk's blocks to their variants' accumulators and keeps the
+/// finished statistics. Only a few variants are open at a time (chunks are
+/// handed out in variant order), so memory is bounded by those.
+final class Aggregator: @unchecked Sendable {
+    let plan: Plan
+    let cells: Int
+    let costCells: Int
+    let exact: Bool
+    let layout: GapLayout
+    private let lock = NSLock()
+    private var open: [Int: VariantAccumulator] = [:]
+    private var deferred: [Int] = []
+    private(set) var finished: [VariantStatistics?]
+
+    /// Exact percentiles while one variant's draws fit in this many values
+    /// (128 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
+    static let exactValueLimit = 16 << 20
+
+    let threads: Int
+
+    /// Set when this run is compared with a reference, or is the reference.
+    let pairing: Pairing?
+    /// The reference's draws of variant 0, kept when `pairing.keepVariantZero`.
+    let kept: ReferenceDraws?
+
+    init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil, pairing: Pairing? = nil) {
+        self.plan = plan
+        self.threads = threads
+        self.pairing = pairing
+        cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
+        // costs per instance and step, then (for explain) contributions per instance and step
+        costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
+        exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
+        layout = GapLayout(plan)
+        kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil
+        finished = Array(repeating: nil, count: plan.variants)
+    }
+
+    /// Folds a chunk into its variants. A variant that completes while
+    /// chunks remain is finished here (the other workers are busy anyway);
+    /// one that completes at the end waits for `finishDeferred`, which
+    /// spreads its cells over all threads.
+    func accept(_ output: ChunkOutput, moreChunks: Bool) {
+        var offset = 0
+        while offset < output.blocks {
+            let block = output.firstBlock + offset
+            let variant = block / plan.draws, draw = block % plan.draws
+            let count = min(output.blocks - offset, plan.draws - draw)
+            let accumulator = self.accumulator(variant)
+            if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
+                if moreChunks || threads == 1 {
+                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
+                    lock.lock()
+                    finished[variant] = statistics
+                    open[variant] = nil
+                    lock.unlock()
+                } else {
+                    lock.lock()
+                    deferred.append(variant)
+                    lock.unlock()
+                }
+            }
+            offset += count
+        }
+    }
+
+    /// Finishes the variants that completed last, their cells split over threads.
+    func finishDeferred() {
+        for variant in deferred.sorted() {
+            guard let accumulator = open[variant] else { continue }
+            let stripes = min(threads, max(1, cells / 64))
+            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
+            open[variant] = nil
+        }
+        deferred = []
+    }
+
+    private func accumulator(_ variant: Int) -> VariantAccumulator {
+        lock.lock(); defer { lock.unlock() }
+        if let existing = open[variant] { return existing }
+        let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
+                                         layout: layout)
+        open[variant] = created
+        return created
+    }
+}
