@@ -1,4 +1,5 @@
 import Foundation
+import WijkSimLua
 import WijkSimModel
 
 /// Checks a resolved scenario against its data and plugins: targets,
@@ -42,7 +43,7 @@ enum ScenarioValidator {
         if let city {
             for (plugin, descriptor) in plugins.sorted(by: { $0.key < $1.key }) {
                 for id in descriptor.writes where city.indicatorIndex(id) == nil {
-                    problems.add("plugin \(plugin) writes \"\(id)\", which is not an indicator of \(DisplayPath.of(scenario.indicatorsFile))\(NearestName.suggestion(for: id, among: city.indicators.map(\.id)))", at: SourceLocation(file: descriptor.file))
+                    problems.add("plugin \(plugin) writes \"\(id)\", which is not an indicator of \(DisplayPath.of(scenario.indicatorsFile))\(NearestName.suggestion(for: id, among: city.indicators.map(\.id)))", at: SourceLocation(file: descriptor.file, line: PluginSourceLines(source: descriptor.source).line(ofWrite: id)))
                 }
             }
         }

@@ -79,8 +79,8 @@ public final class LuaHost {
         if let message = lua.protectedCall(arguments: 0, results: 1) {
             throw BadInput(LuaHost.locate(message, label: label, shown: shown))
         }
-        let reader = PluginTableReader(lua: lua, file: file, shown: shown)
-        let descriptor = try reader.read(tableAt: -1, source: source)
+        let reader = PluginTableReader(lua: lua, file: file, shown: shown, source: source)
+        let descriptor = try reader.read(tableAt: -1)
         _ = wjs_rawgetfield(L, -1, "step")
         let stepRef = wjs_ref(L)
         let index = plugins.count

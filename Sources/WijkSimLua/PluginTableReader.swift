@@ -9,10 +9,15 @@ struct PluginTableReader {
     let lua: LuaState
     let file: String
     let shown: String
+    let source: String
+
+    /// Where the table's entries are written, for the line of a problem
+    /// (scanned only when there is one).
+    var lines: PluginSourceLines { PluginSourceLines(source: source) }
 
     var L: OpaquePointer { lua.L }
 
-    func read(tableAt index: Int32, source: String) throws -> PluginDescriptor {
+    func read(tableAt index: Int32) throws -> PluginDescriptor {
         guard wjs_istable(L, index) != 0 else {
             throw BadInput("\(shown): a plugin must return a table (got \(lua.typeName(at: index)))")
         }
@@ -21,12 +26,12 @@ struct PluginTableReader {
         let stem = FileStem.of(file)
         let id = stringField(table, "id")
         if id == nil {
-            problems.add("field 'id' must be a string (the file name, \"\(stem)\")", at: location)
+            problems.add("field 'id' must be a string (the file name, \"\(stem)\")", at: location(lines.line(of: "id")))
         } else if id != stem {
-            problems.add("id \"\(id!)\" must equal the file name \"\(stem)\"", at: location)
+            problems.add("id \"\(id!)\" must equal the file name \"\(stem)\"", at: location(lines.line(of: "id")))
         }
         if wjs_rawgetfield(L, table, "step") != LUA_TFUNCTION {
-            problems.add("field 'step' must be a function step(ctx, p)", at: location)
+            problems.add("field 'step' must be a function step(ctx, p)", at: location(lines.line(of: "step")))
         }
         wjs_pop(L, 1)
         let title = stringField(table, "title") ?? id ?? stem
@@ -37,7 +42,8 @@ struct PluginTableReader {
         return PluginDescriptor(id: stem, title: title, doc: doc, params: params, writes: writes, file: file, source: source)
     }
 
-    var location: SourceLocation { SourceLocation(file: file) }
+    /// The plugin file, with the line found in its source text when there is one.
+    func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
 
     private func stringField(_ table: Int32, _ key: String) -> String? {
         defer { wjs_pop(L, 1) }
@@ -49,7 +55,7 @@ struct PluginTableReader {
         let type = wjs_rawgetfield(L, table, "writes")
         if type == LUA_TNIL { return [] }
         guard type == LUA_TTABLE else {
-            problems.add("field 'writes' must be a list of indicator ids", at: location)
+            problems.add("field 'writes' must be a list of indicator ids", at: location(lines.line(of: "writes")))
             return []
         }
         var writes: [String] = []
@@ -57,7 +63,7 @@ struct PluginTableReader {
         for i in 0..<Int64(count) {
             _ = lua_rawgeti(L, -1, i + 1)
             if let id = lua.string(at: -1) { writes.append(id) } else {
-                problems.add("writes[\(i + 1)] must be an indicator id (a string)", at: location)
+                problems.add("writes[\(i + 1)] must be an indicator id (a string)", at: location(lines.line(of: "writes")))
             }
             wjs_pop(L, 1)
         }
@@ -69,7 +75,7 @@ struct PluginTableReader {
         let type = wjs_rawgetfield(L, table, "params")
         if type == LUA_TNIL { return [] }
         guard type == LUA_TTABLE else {
-            problems.add("field 'params' must be a table of parameters", at: location)
+            problems.add("field 'params' must be a table of parameters", at: location(lines.line(of: "params")))
             return []
         }
         let params = lua_absindex(L, -1)
@@ -78,7 +84,7 @@ struct PluginTableReader {
         while lua_next(L, params) != 0 {
             defer { wjs_pop(L, 1) }
             guard lua_type(L, -2) == LUA_TSTRING, let name = lua.string(at: -2) else {
-                problems.add("params: every key must be a parameter name", at: location)
+                problems.add("params: every key must be a parameter name", at: location(lines.line(of: "params")))
                 continue
             }
             if let spec = readParam(name, at: lua_absindex(L, -1), &problems) { specs.append(spec) }
@@ -88,8 +94,9 @@ struct PluginTableReader {
 
     private func readParam(_ name: String, at index: Int32, _ problems: inout DiagnosticList) -> ParameterSpec? {
         let path = "params.\(name)"
+        func location(_ field: String? = nil) -> SourceLocation { self.location(lines.line(ofParameter: name, field: field)) }
         guard wjs_istable(L, index) != 0 else {
-            problems.add("\(path) must be a table {default = …, min = …, max = …}", at: location)
+            problems.add("\(path) must be a table {default = …, min = …, max = …}", at: location())
             return nil
         }
         func number(_ key: String) -> (present: Bool, value: Double?) {
@@ -103,7 +110,7 @@ struct PluginTableReader {
             let type = wjs_rawgetfield(L, index, key)
             if type == LUA_TNIL { return nil }
             guard type == LUA_TSTRING else {
-                problems.add("\(path).\(key) must be a string", at: location)
+                problems.add("\(path).\(key) must be a string", at: location(key))
                 return nil
             }
             return lua.string(at: -1)
@@ -111,11 +118,11 @@ struct PluginTableReader {
         let defaultValue = number("default"), minimum = number("min"), maximum = number("max")
         var ok = true
         for (key, field) in [("default", defaultValue), ("min", minimum), ("max", maximum)] where field.present && field.value.map({ !$0.isFinite }) ?? true {
-            problems.add("\(path).\(key) must be a finite number", at: location)
+            problems.add("\(path).\(key) must be a finite number", at: location(key))
             ok = false
         }
         guard let value = defaultValue.value, value.isFinite else {
-            if !defaultValue.present { problems.add("\(path).default is missing (a number)", at: location) }
+            if !defaultValue.present { problems.add("\(path).default is missing (a number)", at: location()) }
             return nil
         }
         var evidence: EvidenceLevel?
@@ -123,15 +130,15 @@ struct PluginTableReader {
             evidence = EvidenceLevel(rawValue: level)
             if evidence == nil {
                 let known = EvidenceLevel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                problems.add("\(path).evidence \"\(level)\" is not one of \(known)", at: location)
+                problems.add("\(path).evidence \"\(level)\" is not one of \(known)", at: location("evidence"))
             }
         }
         let spec = ParameterSpec(name: name, defaultValue: value, min: minimum.value, max: maximum.value,
                                  unit: text("unit"), source: text("source"), evidence: evidence)
         if ok, let lo = spec.min, let hi = spec.max, lo > hi {
-            problems.add("\(path): min \(lo.shortText) is above max \(hi.shortText)", at: location)
+            problems.add("\(path): min \(lo.shortText) is above max \(hi.shortText)", at: location())
         } else if ok, !spec.allows(value) {
-            problems.add("\(path).default \(value.shortText) is outside \(spec.rangeText)", at: location)
+            problems.add("\(path).default \(value.shortText) is outside \(spec.rangeText)", at: location())
         }
         return spec
     }

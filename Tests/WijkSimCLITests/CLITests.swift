@@ -87,7 +87,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCheckReportsEveryProblemInEveryFile() throws {
-        city.plugin("slecht", "return {id = 'anders', step = 3}")
+        city.plugin("slecht", "return {id = 'anders',\n  step = 3}")
         let bad = city.scenario("bad", """
             interventions:
               - {plugin: effect, wijken: [Nord], params: {delta: 8}}
@@ -98,8 +98,8 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("scenarios/good.yaml: ok"), result.stdout)
         XCTAssertTrue(result.stderr.contains("scenarios/bad.yaml:5: interventions[0].wijken: unknown wijk \"Nord\""), result.stderr)
         XCTAssertTrue(result.stderr.contains("interventions[0].params.delta: 8 is outside the range of effect.delta: [-5, 5]"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua: id \"anders\" must equal the file name \"slecht\""), result.stderr)
-        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua: field 'step' must be a function"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua:1: id \"anders\" must equal the file name \"slecht\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("plugins/slecht.lua:2: field 'step' must be a function"), result.stderr)
         XCTAssertTrue(result.stdout.contains("4 problems found"), result.stdout)
     }
 

@@ -51,6 +51,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.count, 3)
     }
 
+    func testWritesOfAnUnknownIndicatorNamesThePluginLine() {
+        city.plugin("typo", """
+            return {
+              id = "typo",
+              writes = {
+                "armoede",
+                "armoedee",
+              },
+              step = function(ctx, p) end,
+            }
+            """)
+        let found = problems("interventions: [{plugin: typo}]\n")
+        assertProblem(found, "plugins/typo.lua:5: plugin typo writes \"armoedee\", which is not an indicator of")
+        assertProblem(found, "indicators.csv (did you mean \"armoede\"?)")
+    }
+
     func testParameterOutsideItsRangeAndDistributionsThatCanLeaveIt() {
         let found = problems("""
             interventions:

@@ -47,7 +47,8 @@ final class PluginErrorTests: XCTestCase {
         assertContains(d.message, "\"other\"")
         assertContains(d.message, "must equal the file name \"named\"")
         XCTAssertEqual(d.location?.file, "/tmp/x/named.lua")
-        assertPrefix(bad.description, "/tmp/x/named.lua")
+        XCTAssertEqual(d.location?.line, 2, "the line of id = …")
+        assertPrefix(bad.description, "/tmp/x/named.lua:2: id \"other\"")
     }
 
     func testMissingStepIsBadInput() {
@@ -61,6 +62,7 @@ final class PluginErrorTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.count, 1, bad.description)
         assertContains(bad.diagnostics[0].message, "'step' must be a function")
         XCTAssertEqual(bad.diagnostics[0].location?.file, "/tmp/x/nostep.lua")
+        XCTAssertNil(bad.diagnostics[0].location?.line, "no step = … in the text: no line")
     }
 
     func testDefaultOutsideMinMaxIsBadInput() {
@@ -71,7 +73,58 @@ final class PluginErrorTests: XCTestCase {
             assertContains(bad.diagnostics[0].message, "params.k.default")
             assertContains(bad.diagnostics[0].message, "outside")
             XCTAssertEqual(bad.diagnostics[0].location?.file, "/tmp/x/range.lua")
+            XCTAssertEqual(bad.diagnostics[0].location?.line, PluginSource.line(of: "params = {", in: source))
+            assertPrefix(bad.description, "/tmp/x/range.lua:4: params.k.default")
         }
+    }
+
+    /// Lua tables keep no lines: the line of a table error is found in the
+    /// source text, inside `params = {…}` and the parameter's own braces.
+    func testTableErrorsNameTheLineOfTheEntryInTheSource() {
+        let source = """
+            -- daling = {default = 9} (a comment, not the parameter)
+            local daling = "daling = {"
+            return {
+              id = "lijnen",
+              params = {
+                stijging = {default = 0.1, min = 0, max = 1},
+                daling={
+                  default = 5,
+                  min = 0, max = 1,
+                  evidence = "sterk",
+                },
+                ["met spatie"] = {default = 1, unit = 3},
+              },
+              writes = {"out", true},
+              step = function(ctx, p) end,
+            }
+            """
+        guard let bad = badInput({ try LuaStepHarness().load("lijnen", source) }) else { return }
+        let found = Set(bad.diagnostics.map(\.description))
+        XCTAssertEqual(found, [
+            "/tmp/x/lijnen.lua:7: params.daling.default 5 is outside [0, 1]",
+            "/tmp/x/lijnen.lua:10: params.daling.evidence \"sterk\" is not one of \"effectief\", \"goed onderbouwd\", \"theoretisch onderbouwd\", \"schatting\"",
+            "/tmp/x/lijnen.lua:12: params.met spatie.unit must be a string",
+            "/tmp/x/lijnen.lua:14: writes[2] must be an indicator id (a string)",
+        ], bad.description)
+    }
+
+    /// A table built by code has no `key = …` to find: the error keeps the
+    /// file without a line, as before.
+    func testTableErrorsBuiltByCodeHaveNoLine() {
+        let source = """
+            local t = {}
+            t["i" .. "d"] = "anders"
+            t.step = function(ctx, p) end
+            t.params = {}
+            t.params["k" .. ""] = {default = 5, max = 1}
+            return t
+            """
+        guard let bad = badInput({ try LuaStepHarness().load("code", source) }) else { return }
+        XCTAssertEqual(bad.diagnostics.count, 2, bad.description)
+        for d in bad.diagnostics { XCTAssertNil(d.location?.line, d.description) }
+        assertContains(bad.description, "/tmp/x/code.lua: id \"anders\" must equal the file name \"code\"")
+        assertContains(bad.description, "/tmp/x/code.lua: params.k.default 5 is outside ≤ 1")
     }
 
     func testDefaultOnTheBoundsIsAccepted() throws {
@@ -87,6 +140,7 @@ final class PluginErrorTests: XCTestCase {
         XCTAssertEqual(bad.diagnostics.count, 1, bad.description)
         let message = bad.diagnostics[0].message
         assertContains(message, "params.k.evidence \"sterk\"")
+        XCTAssertEqual(bad.diagnostics[0].location?.line, 4)
         for level in ["effectief", "goed onderbouwd", "theoretisch onderbouwd", "schatting"] {
             assertContains(message, "\"\(level)\"")
         }
