@@ -23,6 +23,20 @@ final class ChunkWorker {
     var params: [[UnsafeMutablePointer<Double>]]
     /// Per instance and parameter: the value when fixed for the whole run.
     let paramConstants: [[Double?]]
+    /// What the year loop reads of each instance and indicator, copied per
+    /// worker: reading them from the plan retained objects that all workers
+    /// share, and the threads then fought over their reference counts.
+    let instanceSteps: [InstanceStep]
+    let instanceNames: [String]
+    let bounds: [(min: Double, max: Double)]
+
+    struct InstanceStep {
+        let plugin: Int
+        let from: Int
+        let to: Int
+        let isRule: Bool
+        let key: UInt64
+    }
     let spend: UnsafeMutablePointer<Double>
     let trace: UnsafeMutablePointer<Double>
     let blockDraws: UnsafeMutablePointer<Int>
@@ -54,6 +68,11 @@ final class ChunkWorker {
         attributes = plan.city.attributeNames.map { _ in buffer() }
         masks = plan.instances.map { _ in buffer() }
         params = plan.instances.map { $0.params.map { _ in buffer() } }
+        instanceSteps = plan.instances.map {
+            InstanceStep(plugin: $0.plugin, from: $0.from, to: $0.to, isRule: $0.kind == .rule, key: $0.key)
+        }
+        instanceNames = plan.instances.map { String(decoding: Array($0.name.utf8), as: UTF8.self) }
+        bounds = plan.city.indicators.map { (min: $0.min, max: $0.max) }
         paramConstants = plan.instances.map { instance in
             instance.params.map { if case let .constant(value) = $0 { return value } else { return nil } }
         }
@@ -120,24 +139,25 @@ final class ChunkWorker {
             bindings.traceIndicator = traced.indicator
             bindings.traceWijk = traced.wijk
         }
-        let contributions = plan.instances.count * plan.stepCount
+        let contributions = instanceSteps.count * plan.stepCount
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: output)
         for step in 0..<plan.stepCount {
             let year = plan.firstYear + step
             bindings.year = year
             for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
-            for (k, instance) in plan.instances.enumerated() {
+            for k in 0..<instanceSteps.count {
+                let instance = instanceSteps[k]
                 bindings.mask = masks[k]
                 bindings.params = params[k]
                 bindings.paramConstants = paramConstants[k]
                 bindings.from = instance.from
                 bindings.to = instance.to
-                bindings.isRule = instance.kind == .rule
+                bindings.isRule = instance.isRule
                 bindings.instanceKey = instance.key
                 spend.update(repeating: 0, count: blockCount)
                 trace.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
-                try host.step(plugin: instance.plugin, instance: instance.name)
+                try host.step(plugin: instance.plugin, instance: instanceNames[k])
                 (output.costRow(k * plan.stepCount + step) + column).update(from: spend, count: blockCount)
                 if plan.trace != nil {
                     (output.costRow(contributions + k * plan.stepCount + step) + column).update(from: trace, count: blockCount)
@@ -151,10 +171,9 @@ final class ChunkWorker {
     /// x(t+1) = clamp(x(t) + Σ adds, min, max) for every indicator at once.
     func applyAdds(lanes: Int, year: Int) throws {
         for i in 0..<indicators {
-            let indicator = plan.city.indicators[i]
-            let lo = indicator.min, hi = indicator.max
             let state = x[i], add = adds[i]
-            if wjs_add_clamped(state, add, lo, hi, lanes) == 0 {
+            if wjs_add_clamped(state, add, bounds[i].min, bounds[i].max, lanes) == 0 {
+                let indicator = plan.city.indicators[i]
                 let lane = (0..<lanes).first { !(state[$0] + 0).isFinite } ?? 0
                 throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(year) to \(year + 1): the adds of the plugins overflowed")
             }

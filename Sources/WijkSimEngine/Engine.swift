@@ -20,10 +20,14 @@ public enum Engine {
 
     /// Depends on the plan only (never on the thread count): about 16
     /// chunks, so that workers stay busy to the end, of 1,024 to
-    /// `maxLanesPerChunk` lanes.
+    /// `maxLanesPerChunk` lanes; a multiple of `DrawOrderSums.group` blocks
+    /// where that is possible, so that a chunk's draws are whole groups and
+    /// no group is split between two chunks.
     public static func blocksPerChunk(for plan: Plan) -> Int {
         let w = max(plan.wijkCount, 1)
-        return min(max(1, maxLanesPerChunk / w), max(max(1, 1024 / w), plan.blockCount / 16))
+        let blocks = min(max(1, maxLanesPerChunk / w), max(max(1, 1024 / w), plan.blockCount / 16))
+        let group = DrawOrderSums.group
+        return blocks >= group ? blocks / group * group : blocks
     }
 
     /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking

@@ -154,28 +154,33 @@ final class VariantAccumulator {
 
     /// Counts one piece's values and its end-year gaps into the sketch.
     private func tally(into sketch: QuantileSketch, rows: (Int) -> UnsafePointer<Double>, count: Int, firstDraw: Int) {
-        let gaps = gapRows(rows, count: count)
-        defer { gaps.deallocate() }
+        // one gap row at a time, each counted before the next is made: a
+        // buffer for all of them was a fresh mmap (and its page faults) per piece
+        let gap = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+        defer { gap.deallocate() }
         let cells = self.cells
         let groups = (sketch.cells + QuantileSketch.cellsPerGroup - 1) / QuantileSketch.cellsPerGroup
-        sketch.add({ $0 < cells ? rows($0) : UnsafePointer(gaps + ($0 - cells) * count) }, count: count,
-                   startingGroup: (firstDraw / max(count, 1)) % max(groups, 1))
+        sketch.add({ cell in
+            guard cell >= cells else { return rows(cell) }
+            self.gapRow(cell - cells, rows, count: count, into: gap)
+            return UnsafePointer(gap)
+        }, count: count, startingGroup: (firstDraw / max(count, 1)) % max(groups, 1))
     }
 
-    /// The gap to the city in the end year, per (wijk, indicator) and draw
-    /// (+ = worse than the city); rows of `count` draws.
+    /// The gap to the city in the end year of gap cell `g` (wijk × indicators
+    /// + indicator), per draw (+ = worse than the city).
+    private func gapRow(_ g: Int, _ rows: (Int) -> UnsafePointer<Double>, count: Int, into out: UnsafeMutablePointer<Double>) {
+        let w = g / layout.indicators, i = g % layout.indicators, last = layout.years - 1
+        let x = rows((w * layout.indicators + i) * layout.years + last)
+        let city = rows((layout.wijken * layout.indicators + i) * layout.years + last)
+        let s = layout.lowerBetter[i] ? 1.0 : -1.0
+        for d in 0..<count { out[d] = s * (x[d] - city[d]) + 0.0 }
+    }
+
+    /// All gap rows, `gapCells` × `count` (for the pilot and exact runs).
     private func gapRows(_ rows: (Int) -> UnsafePointer<Double>, count: Int) -> UnsafeMutablePointer<Double> {
         let gaps = UnsafeMutablePointer<Double>.allocate(capacity: max(1, gapCells * count))
-        let last = layout.years - 1
-        for w in 0..<layout.wijken {
-            for i in 0..<layout.indicators {
-                let x = rows((w * layout.indicators + i) * layout.years + last)
-                let city = rows((layout.wijken * layout.indicators + i) * layout.years + last)
-                let s = layout.lowerBetter[i] ? 1.0 : -1.0
-                let out = gaps + (w * layout.indicators + i) * count
-                for d in 0..<count { out[d] = s * (x[d] - city[d]) + 0.0 }
-            }
-        }
+        for g in 0..<gapCells { gapRow(g, rows, count: count, into: gaps + g * count) }
         return gaps
     }
 

@@ -43,8 +43,9 @@ enum HostFunctions {
 
     static let paramIndex: wjs_Function = { _, c in
         let host = LuaHost.from(c)
-        let plugin = host.plugins[host.current.plugin]
-        guard let key = host.lua.string(at: 2), let index = plugin.paramIndex[key] else {
+        let current = host.current.plugin
+        guard let key = host.lua.string(at: 2), let index = host.plugins[current].paramIndex[key] else {
+            let plugin = host.plugins[current]
             let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
             let names = plugin.descriptor.params.map(\.name)
             return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
@@ -81,15 +82,15 @@ enum HostFunctions {
     static let add: wjs_Function = { _, c in
         let host = LuaHost.from(c)
         guard host.inStep else { return host.fail("ctx:add works only during a step") }
-        let plugin = host.plugins[host.current.plugin]
+        let current = host.current.plugin
         guard let id = host.lua.string(at: 2) else {
             return host.fail("bad argument #1 to 'add' (indicator id expected, got \(host.lua.typeName(at: 2)))")
         }
         guard let index = host.indicatorIndex[id] else {
             return host.fail("add: unknown indicator '\(id)'\(NearestName.suggestion(for: id, among: host.indicatorNames))")
         }
-        guard plugin.writes[index] else {
-            let writes = plugin.descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard host.plugins[current].writes[index] else {
+            let writes = host.plugins[current].descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
             return host.fail("add: '\(id)' is not in the plugin's writes {\(writes)}")
         }
         guard let value = argument(host, 3, position: 2, "add") else { return -1 }

@@ -25,14 +25,27 @@ public final class LuaHost {
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0
 
-    struct LoadedPlugin {
-        var descriptor: PluginDescriptor
-        var stepRef: Int32
-        var paramIndex: [String: Int]
-        var writes: [Bool]
-        var chunkName: String
+    /// A class, not a struct: `p.NAME` and `ctx:add` look it up on every
+    /// call, and copying a struct retained the descriptor, which all workers
+    /// share, so two threads fought over its reference counts.
+    final class LoadedPlugin {
+        let descriptor: PluginDescriptor
+        let stepRef: Int32
+        let paramIndex: [String: Int]
+        let writes: [Bool]
+        let chunkName: String
         /// What Lua calls the chunk; differs from `chunkName` only for long paths.
-        var chunkLabel: String
+        let chunkLabel: String
+
+        init(descriptor: PluginDescriptor, stepRef: Int32, paramIndex: [String: Int], writes: [Bool],
+             chunkName: String, chunkLabel: String) {
+            self.descriptor = descriptor
+            self.stepRef = stepRef
+            self.paramIndex = paramIndex
+            self.writes = writes
+            self.chunkName = chunkName
+            self.chunkLabel = chunkLabel
+        }
     }
 
     /// `indicators` and `attributes` name what `ctx.x.*` and `ctx.wijk.*`
