@@ -90,39 +90,47 @@ final class QuantileSketch: @unchecked Sendable {
     }
 
     /// Values counted in `cell` (every worker done).
-    func total(_ cell: Int) -> Int {
-        var sum = tails[cell].below + tails[cell].above
-        let bins = counts + cell * QuantileSketch.bins
-        for b in 0..<QuantileSketch.bins { sum += Int(bins[b]) }
-        return sum
-    }
-
     func countAtMostZero(_ cell: Int) -> Int { tails[cell].at_most_zero }
 
-    /// The estimate of the r-th smallest value (0-based) of `cell`.
-    func orderStatistic(_ cell: Int, _ r: Int) -> Double {
-        var seen = 0
-        func within(_ start: Double, _ width: Double, _ count: Int) -> Double {
-            start + (Double(r - seen) + 0.5) / Double(count) * width
+    /// The p-quantiles of `cell` (linear interpolation between the closest
+    /// ranks) over its `total` values, every draw: the ranks needed are found
+    /// in one pass over the bins (a variant's last cells are finished while
+    /// the other workers wait).
+    func quantiles(_ cell: Int, _ ps: [Double], total: Int) -> [Double] {
+        let wanted = ps.map { p -> (lower: Int, fraction: Double) in
+            let h = Double(total - 1) * p
+            let lower = Int(h.rounded(.down))
+            return (lower, h - Double(lower))
         }
+        let ranks = Array(Set(wanted.flatMap { [$0.lower, Swift.min($0.lower + 1, total - 1)] })).sorted()
+        var values: [Int: Double] = [:]
         let lo = self.lo[cell], hi = self.hi[cell], tail = tails[cell]
-        if r < tail.below { return within(tail.minimum, lo - tail.minimum, tail.below) }
-        seen = tail.below
         let width = (hi - lo) / Double(QuantileSketch.bins)
         let bins = counts + cell * QuantileSketch.bins
-        for bin in 0..<QuantileSketch.bins where bins[bin] > 0 {
-            let c = Int(bins[bin])
-            if r < seen + c { return within(lo + Double(bin) * width, width, c) }
-            seen += c
+        var next = 0
+        /// The ranks that fall among `count` values from `start` over `span`, after `seen` smaller ones.
+        func take(seen: Int, count: Int, start: Double, span: Double) {
+            while next < ranks.count, ranks[next] < seen + count {
+                values[ranks[next]] = start + (Double(ranks[next] - seen) + 0.5) / Double(count) * span
+                next += 1
+            }
         }
-        return within(hi, tail.maximum - hi, Swift.max(tail.above, 1))
-    }
-
-    func quantile(_ cell: Int, _ p: Double) -> Double {
-        let h = Double(total(cell) - 1) * p
-        let lower = Int(h.rounded(.down))
-        let a = orderStatistic(cell, lower)
-        guard h > Double(lower) else { return a }
-        return a + (h - Double(lower)) * (orderStatistic(cell, lower + 1) - a)
+        if tail.below > 0 { take(seen: 0, count: tail.below, start: tail.minimum, span: lo - tail.minimum) }
+        var seen = tail.below
+        var bin = 0
+        while bin < QuantileSketch.bins, next < ranks.count {
+            let c = Int(bins[bin])
+            if c > 0 {
+                take(seen: seen, count: c, start: lo + Double(bin) * width, span: width)
+                seen += c
+            }
+            bin += 1
+        }
+        take(seen: seen, count: Swift.max(tail.above, 1), start: hi, span: tail.maximum - hi)
+        return wanted.map { w in
+            let a = values[w.lower]!
+            guard w.fraction > 0 else { return a }
+            return a + w.fraction * (values[Swift.min(w.lower + 1, total - 1)]! - a)
+        }
     }
 }

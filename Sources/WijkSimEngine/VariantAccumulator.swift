@@ -204,8 +204,8 @@ final class VariantAccumulator {
                 let p = draws == 1 ? (row[0], row[0], row[0]) : Selection.percentiles(row, count: draws)
                 out[cell] = CellStatistics(mean: sums.totals[cell] / n, p05: p.0, p50: p.1, p95: p.2)
             } else if let sketch {
-                out[cell] = CellStatistics(mean: sums.totals[cell] / n, p05: sketch.quantile(cell, 0.05),
-                                           p50: sketch.quantile(cell, 0.5), p95: sketch.quantile(cell, 0.95))
+                let q = sketch.quantiles(cell, [0.05, 0.5, 0.95], total: draws)
+                out[cell] = CellStatistics(mean: sums.totals[cell] / n, p05: q[0], p50: q[1], p95: q[2])
             }
             cell += stripes
         }
@@ -256,8 +256,9 @@ final class VariantAccumulator {
     func sketchedEndGaps() -> [GapDrawStatistics] {
         guard let sketch else { return [] }
         return (0..<gapCells).map { g in
-            GapDrawStatistics(p05: sketch.quantile(cells + g, 0.05), p95: sketch.quantile(cells + g, 0.95),
-                              closedShare: Double(sketch.countAtMostZero(cells + g)) / Double(draws))
+            let q = sketch.quantiles(cells + g, [0.05, 0.95], total: draws)
+            return GapDrawStatistics(p05: q[0], p95: q[1],
+                                     closedShare: Double(sketch.countAtMostZero(cells + g)) / Double(draws))
         }
     }
 }
