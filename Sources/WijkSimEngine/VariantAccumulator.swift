@@ -32,6 +32,7 @@ final class VariantAccumulator {
     private var pilotPieces: [Int: Int] = [:]
     private var pilotEnd = 0
     private var early: [Piece] = []
+    private var makingSketch = false
     private var sketch: QuantileSketch?
 
     /// Draws used to set each sketch's range before it starts counting.
@@ -78,15 +79,12 @@ final class VariantAccumulator {
         } else {
             lock.lock()
             let ready = sketch
-            var pilot: PilotWork?
-            if ready == nil {
-                pilot = collectPilot(output, offset: offset, firstDraw: firstDraw, count: count)
-                done = 0   // collected: counted by whoever completes the pilot
-            }
             lock.unlock()
-            if let ready { tally(into: ready, rows: row, count: count, firstDraw: firstDraw) }
-            // outside the lock, so that the other workers go on meanwhile
-            if let pilot { done = countCollected(pilot) }
+            if let ready {
+                tally(into: ready, rows: row, count: count, firstDraw: firstDraw)
+            } else {
+                done = collect(output, offset: offset, firstDraw: firstDraw, count: count, rows: row)
+            }
         }
         lock.lock()
         defer { lock.unlock() }
@@ -103,20 +101,20 @@ final class VariantAccumulator {
         var early: [Piece]
     }
 
-    /// Under the lock, before the sketch exists: draws of the pilot go into
-    /// the store, later ones wait as copies. Once the first `pilotDraws`
-    /// draws are all in (whatever the pieces), the sketch is made, and what
-    /// was collected is returned to be counted.
-    private func collectPilot(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> PilotWork? {
+    /// Before the sketch exists: the piece's pilot draws go into the store,
+    /// the rest into a copy that waits; both copies are made outside the
+    /// lock (pieces own their draws). The worker whose piece completes the
+    /// first `pilotDraws` draws (whatever the pieces) makes the sketch, also
+    /// outside the lock, and counts what was collected. Returns the draws
+    /// this call counted.
+    private func collect(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int,
+                         rows: (Int) -> UnsafePointer<Double>) -> Int {
         let target = min(draws, VariantAccumulator.pilotDraws)
         let inPilot = max(0, min(count, target - firstDraw))
-        if inPilot > 0 {
-            for cell in 0..<cells {
-                (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: inPilot)
-            }
-            pilotPieces[firstDraw] = inPilot
-            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
+        for cell in 0..<(inPilot > 0 ? cells : 0) {
+            (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: inPilot)
         }
+        var rest: Piece?
         if inPilot < count {
             let n = count - inPilot
             var piece = Piece(count: n, values: [])
@@ -124,18 +122,38 @@ final class VariantAccumulator {
             for cell in 0..<cells {
                 piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset + inPilot, count: n))
             }
-            early.append(piece)
+            rest = piece
         }
-        guard pilotEnd >= target else { return nil }
+        lock.lock()
+        if let ready = sketch {
+            // made while this piece was copied; a piece with pilot draws cannot get here,
+            // since the sketch waits for every pilot draw
+            lock.unlock()
+            tally(into: ready, rows: rows, count: count, firstDraw: firstDraw)
+            return count
+        }
+        if inPilot > 0 {
+            pilotPieces[firstDraw] = inPilot
+            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
+        }
+        if let rest { early.append(rest) }
+        let completes = pilotEnd >= target && !makingSketch
+        if completes { makingSketch = true }
+        lock.unlock()
+        guard completes else { return 0 }   // counted by the worker that completes the pilot
+
         let pilot = store, stride = storeDraws, n = pilotEnd
         let pilotGaps = gapRows({ UnsafePointer(pilot + $0 * stride) }, count: n)
         defer { pilotGaps.deallocate() }
         let made = QuantileSketch(cells: cells + gapCells, pilot: {
             $0 < self.cells ? UnsafePointer(pilot + $0 * stride) : UnsafePointer(pilotGaps + ($0 - self.cells) * n)
         }, count: n)
+        lock.lock()
         sketch = made
-        defer { early = [] }
-        return PilotWork(sketch: made, draws: n, early: early)
+        let waiting = early
+        early = []
+        lock.unlock()
+        return countCollected(PilotWork(sketch: made, draws: n, early: waiting))
     }
 
     /// Counts the pilot and the early pieces; the store is no longer written.
