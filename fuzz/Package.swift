@@ -19,10 +19,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
+        .target(
+            name: "CVectorMath",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])],
+            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
+        ),
         .target(name: "WijkSimModel"),
-        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "WijkSimModel"]),
+        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "CVectorMath", "WijkSimModel"]),
         .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimLua", "Yams"]),
-        .target(name: "WijkSimEngine", dependencies: ["WijkSimModel", "WijkSimLua"]),
+        .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"]),
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["WijkSimModel", "CFuzzDriver"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["WijkSimLoad", "FuzzSupport"]),
