@@ -124,7 +124,7 @@ WIDE int wjs_add_clamped(double *restrict state, const double *restrict add, dou
     return bad == 0;
 }
 
-WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double scale, unsigned *restrict bins,
+WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double scale, uint16_t *restrict bins,
                         int nbins, wjs_tails *restrict tails) {
     enum { GROUP = 256 };
     int index[GROUP];

@@ -42,27 +42,50 @@ final class Aggregator: @unchecked Sendable {
     /// chunks remain is finished here (the other workers are busy anyway);
     /// one that completes at the end waits for `finishDeferred`, which
     /// spreads its cells over all threads.
-    func accept(_ output: ChunkOutput, moreChunks: Bool) {
+    func accept(_ output: ChunkOutput, worker: Int, moreChunks: Bool) {
         var offset = 0
         while offset < output.blocks {
             let block = output.firstBlock + offset
             let variant = block / plan.draws, draw = block % plan.draws
             let count = min(output.blocks - offset, plan.draws - draw)
             let accumulator = self.accumulator(variant)
-            if accumulator.add(output, offset: offset, firstDraw: draw, count: count) {
-                if moreChunks || threads == 1 {
-                    let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
-                    lock.lock()
-                    finished[variant] = statistics
-                    open[variant] = nil
-                    lock.unlock()
-                } else {
-                    lock.lock()
-                    deferred.append(variant)
-                    lock.unlock()
-                }
+            if accumulator.add(output, offset: offset, firstDraw: draw, count: count, worker: worker) {
+                completed(variant, accumulator, moreChunks: moreChunks)
             }
             offset += count
+        }
+    }
+
+    /// Sets `stream` to record blocks first..<first+count straight into
+    /// their variant, when they are one variant's and it can take them that
+    /// way; false when they must come as a chunk's output (`accept`).
+    func beginStream(firstBlock: Int, blocks: Int, worker: Int, into stream: YearStream) -> Bool {
+        let variant = firstBlock / plan.draws, draw = firstBlock % plan.draws
+        guard draw + blocks <= plan.draws, blocks <= stream.capacityBlocks,
+              let piece = accumulator(variant).beginStream(firstDraw: draw, count: blocks, worker: worker) else { return false }
+        stream.begin(piece)
+        return true
+    }
+
+    /// Commits what `stream` recorded, its costs from `costs`.
+    func endStream(_ stream: YearStream, costs: ChunkOutput, moreChunks: Bool) {
+        let piece = stream.end()
+        if piece.accumulator.endStream(piece, costs: costs) {
+            completed(costs.firstBlock / plan.draws, piece.accumulator, moreChunks: moreChunks)
+        }
+    }
+
+    private func completed(_ variant: Int, _ accumulator: VariantAccumulator, moreChunks: Bool) {
+        if moreChunks || threads == 1 {
+            let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
+            lock.lock()
+            finished[variant] = statistics
+            open[variant] = nil
+            lock.unlock()
+        } else {
+            lock.lock()
+            deferred.append(variant)
+            lock.unlock()
         }
     }
 
@@ -81,7 +104,7 @@ final class Aggregator: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         layout: layout)
+                                         layout: layout, workers: threads)
         open[variant] = created
         return created
     }

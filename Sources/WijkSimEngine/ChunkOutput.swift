@@ -1,7 +1,17 @@
+/// Where a worker records the trajectories of the blocks it simulates:
+/// row `cell` (`(wijk × indicators + indicator) × years + year`, the city
+/// as wijk `wijken`) gets one value per block, from `column` on.
+protocol RecordTarget: AnyObject {
+    func row(_ cell: Int, column: Int) -> UnsafeMutablePointer<Double>
+    /// Every row of `year` is written for the step just simulated.
+    func recorded(year: Int)
+}
+
 /// What a worker hands on after simulating one chunk: its blocks'
 /// trajectories and costs, laid out cell-major (`values[cell × blocks + b]`)
 /// so that the draws of one cell are contiguous for the aggregation.
-final class ChunkOutput {
+/// A chunk that a `YearStream` takes keeps only its costs here.
+final class ChunkOutput: RecordTarget {
     let capacityBlocks: Int
     let cells: Int
     let costCells: Int
@@ -26,4 +36,7 @@ final class ChunkOutput {
     /// The row of `cell` for this chunk's blocks.
     @inline(__always) func row(_ cell: Int) -> UnsafeMutablePointer<Double> { values + cell * blocks }
     @inline(__always) func costRow(_ cell: Int) -> UnsafeMutablePointer<Double> { costs + cell * blocks }
+
+    func row(_ cell: Int, column: Int) -> UnsafeMutablePointer<Double> { row(cell) + column }
+    func recorded(year: Int) {}
 }

@@ -84,13 +84,16 @@ final class ChunkWorker {
         weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
         weightTotals = weights.map { $0.reduce(0, +) }
         for (index, name) in plan.city.wijken.enumerated() { wijkKeys[index] = CounterRandom.key(name) }
-        // Attributes, x0 and masks repeat per block: tile them once.
-        for lane in 0..<capacity {
-            let wijk = lane % w
-            for (a, name) in plan.city.attributeNames.enumerated() { attributes[a][lane] = plan.city.attributes[name]![wijk] }
-            for i in 0..<indicators { x0[i][lane] = plan.city.initial[i][wijk] }
-            for (k, instance) in plan.instances.enumerated() { masks[k][lane] = instance.mask[wijk] }
+        // Attributes, x0 and masks repeat per block: tile them once, each
+        // row looked up once (a lookup per lane took milliseconds per worker).
+        func tile(_ values: [Double], into buffer: UnsafeMutablePointer<Double>) {
+            values.withUnsafeBufferPointer { wijken in
+                for lane in 0..<capacity { buffer[lane] = wijken[lane % w] }
+            }
         }
+        for (a, name) in plan.city.attributeNames.enumerated() { tile(plan.city.attributes[name]!, into: attributes[a]) }
+        for i in 0..<indicators { tile(plan.city.initial[i], into: x0[i]) }
+        for (k, instance) in plan.instances.enumerated() { tile(instance.mask, into: masks[k]) }
     }
 
     deinit {
@@ -102,20 +105,22 @@ final class ChunkWorker {
         rowPointers.deallocate()
     }
 
-    /// Simulates blocks first..<first+count and writes them into `output`.
-    func run(firstBlock: Int, blockCount: Int, into output: ChunkOutput) throws {
+    /// Simulates blocks first..<first+count: trajectories into `target`
+    /// (which may be `output` itself), costs into `output`.
+    func run(firstBlock: Int, blockCount: Int, recording target: RecordTarget, costs output: ChunkOutput) throws {
         output.firstBlock = firstBlock
         output.blocks = blockCount
         var done = 0
         while done < blockCount {
             let n = min(stepBlocks, blockCount - done)
-            try simulate(firstBlock: firstBlock + done, blockCount: n, column: done, into: output)
+            try simulate(firstBlock: firstBlock + done, blockCount: n, column: done, recording: target, costs: output)
             done += n
         }
     }
 
-    /// Blocks first..<first+count, written at `column` of the output's rows.
-    private func simulate(firstBlock: Int, blockCount: Int, column: Int, into output: ChunkOutput) throws {
+    /// Blocks first..<first+count, written at `column` of the rows.
+    private func simulate(firstBlock: Int, blockCount: Int, column: Int, recording target: RecordTarget,
+                          costs output: ChunkOutput) throws {
         let lanes = blockCount * w
         for b in 0..<blockCount { blockDraws[b] = (firstBlock + b) % plan.draws }
         fillParameters(firstBlock: firstBlock, blockCount: blockCount)
@@ -140,7 +145,7 @@ final class ChunkWorker {
             bindings.traceWijk = traced.wijk
         }
         let contributions = instanceSteps.count * plan.stepCount
-        recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: output)
+        recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
         for step in 0..<plan.stepCount {
             let year = plan.firstYear + step
             bindings.year = year
@@ -164,7 +169,7 @@ final class ChunkWorker {
                 }
             }
             try applyAdds(lanes: lanes, year: year)
-            recordAndUpdateCity(year: step + 1, blockCount: blockCount, column: column, into: output)
+            recordAndUpdateCity(year: step + 1, blockCount: blockCount, column: column, into: target)
         }
     }
 
@@ -181,16 +186,17 @@ final class ChunkWorker {
     }
 
     /// After a step (and at the start): ctx.city for every lane, and the
-    /// state and the city average of `year` into the chunk's output,
-    /// cell-major, from `column` on.
-    func recordAndUpdateCity(year: Int, blockCount: Int, column: Int, into output: ChunkOutput) {
+    /// state and the city average of `year` into the target's rows, from
+    /// `column` on.
+    func recordAndUpdateCity(year: Int, blockCount: Int, column: Int, into target: RecordTarget) {
         let years = plan.yearCount
         for i in 0..<indicators {
-            for wijk in 0...w { rowPointers[wijk] = output.row((wijk * indicators + i) * years + year) + column }
+            for wijk in 0...w { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
             weights[i].withUnsafeBufferPointer { weight in
                 wjs_record_city(x[i], w, blockCount, weight.baseAddress!, weightTotals[i], rowPointers, city[i])
             }
         }
+        target.recorded(year: year)
     }
 
     func fillParameters(firstBlock: Int, blockCount: Int) {

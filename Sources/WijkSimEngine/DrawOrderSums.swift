@@ -41,62 +41,95 @@ final class DrawOrderSums {
 
     /// The groups wholly inside draws first..<first+count, summed; no lock needed.
     func prepare(_ row: (Int) -> UnsafePointer<Double>, first: Int, count: Int) -> Run {
+        var run = makeRun(first: first, count: count)
+        sum(rows: 0..<rows, row, into: &run, first: first)
+        return run
+    }
+
+    /// The run of the groups wholly inside draws first..<first+count, its
+    /// sums still zero: `sum` fills them a few rows at a time (a piece
+    /// counted year by year while the worker records it).
+    func makeRun(first: Int, count: Int) -> Run {
         let g0 = (first + DrawOrderSums.group - 1) / DrawOrderSums.group
         let end = first + count
         // the last group may be short: it is whole when the piece reaches the last draw
         let g1 = end == draws ? groupCount : end / DrawOrderSums.group
         var run = Run(firstGroup: g0, groups: max(0, g1 - g0), sums: [])
-        guard run.groups > 0 else { return run }
-        run.sums = [Double](repeating: 0, count: run.groups * rows)
+        if run.groups > 0 { run.sums = [Double](repeating: 0, count: run.groups * rows) }
+        return run
+    }
+
+    /// True when draws first..<first+count are whole groups: their run holds
+    /// all of them and `commit` needs none of their values.
+    func isWhole(first: Int, count: Int) -> Bool {
+        first % DrawOrderSums.group == 0 && (count % DrawOrderSums.group == 0 || first + count == draws)
+    }
+
+    /// The group sums of `indices` (rows of this sum, `row(index)` their
+    /// values from draw `first` on) into `run`.
+    func sum<Indices: Sequence<Int>>(rows indices: Indices, _ row: (Int) -> UnsafePointer<Double>,
+                                      into run: inout Run, first: Int) {
+        guard run.groups > 0 else { return }
+        let g0 = run.firstGroup, groups = run.groups, rows = self.rows
         run.sums.withUnsafeMutableBufferPointer { sums in
-            var r = 0
             // sixteen, then four rows at a time: each lane is still one row
             // summed draw by draw, and the independent lanes keep the adder busy
-            let p = UnsafeMutablePointer<UnsafePointer<Double>>.allocate(capacity: 16)
-            defer { p.deallocate() }
-            while r + 16 <= rows {
-                for k in 0..<16 { p[k] = row(r + k) }
-                for g in 0..<run.groups {
-                    let start = (g0 + g) * DrawOrderSums.group - first
-                    var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), e = SIMD4<Double>()
-                    for d in start..<(start + size(ofGroup: g0 + g)) {
-                        a += SIMD4(p[0][d], p[1][d], p[2][d], p[3][d])
-                        b += SIMD4(p[4][d], p[5][d], p[6][d], p[7][d])
-                        c += SIMD4(p[8][d], p[9][d], p[10][d], p[11][d])
-                        e += SIMD4(p[12][d], p[13][d], p[14][d], p[15][d])
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: 16) { p in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { at in
+                var next = indices.makeIterator()
+                while true {
+                    var n = 0
+                    while n < 16, let index = next.next() {
+                        at[n] = index
+                        p[n] = row(index)
+                        n += 1
                     }
-                    let out = sums.baseAddress! + g * rows + r
-                    for k in 0..<4 {
-                        out[k] = a[k]
-                        out[4 + k] = b[k]
-                        out[8 + k] = c[k]
-                        out[12 + k] = e[k]
+                    if n == 16 {
+                        for g in 0..<groups {
+                            let start = (g0 + g) * DrawOrderSums.group - first
+                            var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), e = SIMD4<Double>()
+                            for d in start..<(start + size(ofGroup: g0 + g)) {
+                                a += SIMD4(p[0][d], p[1][d], p[2][d], p[3][d])
+                                b += SIMD4(p[4][d], p[5][d], p[6][d], p[7][d])
+                                c += SIMD4(p[8][d], p[9][d], p[10][d], p[11][d])
+                                e += SIMD4(p[12][d], p[13][d], p[14][d], p[15][d])
+                            }
+                            let out = sums.baseAddress! + g * rows
+                            for k in 0..<4 {
+                                out[at[k]] = a[k]
+                                out[at[4 + k]] = b[k]
+                                out[at[8 + k]] = c[k]
+                                out[at[12 + k]] = e[k]
+                            }
+                        }
+                        continue
                     }
+                    var k = 0
+                    while k + 4 <= n {
+                        let p0 = p[k], p1 = p[k + 1], p2 = p[k + 2], p3 = p[k + 3]
+                        for g in 0..<groups {
+                            let start = (g0 + g) * DrawOrderSums.group - first
+                            var s = SIMD4<Double>()
+                            for d in start..<(start + size(ofGroup: g0 + g)) { s += SIMD4(p0[d], p1[d], p2[d], p3[d]) }
+                            for j in 0..<4 { sums[g * rows + at[k + j]] = s[j] }
+                        }
+                        k += 4
+                    }
+                    while k < n {
+                        let p0 = p[k]
+                        for g in 0..<groups {
+                            let start = (g0 + g) * DrawOrderSums.group - first
+                            var s = 0.0
+                            for d in start..<(start + size(ofGroup: g0 + g)) { s += p0[d] }
+                            sums[g * rows + at[k]] = s
+                        }
+                        k += 1
+                    }
+                    break
                 }
-                r += 16
             }
-            while r + 4 <= rows {
-                let p0 = row(r), p1 = row(r + 1), p2 = row(r + 2), p3 = row(r + 3)
-                for g in 0..<run.groups {
-                    let start = (g0 + g) * DrawOrderSums.group - first
-                    var s = SIMD4<Double>()
-                    for d in start..<(start + size(ofGroup: g0 + g)) { s += SIMD4(p0[d], p1[d], p2[d], p3[d]) }
-                    for k in 0..<4 { sums[g * rows + r + k] = s[k] }
-                }
-                r += 4
-            }
-            while r < rows {
-                let p = row(r)
-                for g in 0..<run.groups {
-                    let start = (g0 + g) * DrawOrderSums.group - first
-                    var s = 0.0
-                    for d in start..<(start + size(ofGroup: g0 + g)) { s += p[d] }
-                    sums[g * rows + r] = s
-                }
-                r += 1
             }
         }
-        return run
     }
 
     /// Under the caller's lock: the prepared run, the piece's parts of split

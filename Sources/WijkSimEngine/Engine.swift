@@ -48,7 +48,7 @@ public enum Engine {
         let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { index in
             let worker: ChunkWorker
             do {
                 worker = try ChunkWorker(plan: plan, blocksPerChunk: perChunk)
@@ -57,11 +57,18 @@ public enum Engine {
                 return
             }
             let output = ChunkOutput(capacityBlocks: perChunk, cells: aggregator.cells, costCells: aggregator.costCells)
+            let stream = YearStream(years: plan.yearCount, rowsPerYear: (plan.wijkCount + 1) * plan.indicatorCount,
+                                    capacityBlocks: min(perChunk, worker.stepBlocks))
             while let chunk = coordinator.next() {
-                let first = chunk * perChunk
+                let first = chunk * perChunk, count = min(perChunk, plan.blockCount - first)
                 do {
-                    try worker.run(firstBlock: first, blockCount: min(perChunk, plan.blockCount - first), into: output)
-                    aggregator.accept(output, moreChunks: coordinator.hasMore)
+                    if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream) {
+                        try worker.run(firstBlock: first, blockCount: count, recording: stream, costs: output)
+                        aggregator.endStream(stream, costs: output, moreChunks: coordinator.hasMore)
+                    } else {
+                        try worker.run(firstBlock: first, blockCount: count, recording: output, costs: output)
+                        aggregator.accept(output, worker: index, moreChunks: coordinator.hasMore)
+                    }
                 } catch {
                     coordinator.fail(chunk: chunk, error)
                     return

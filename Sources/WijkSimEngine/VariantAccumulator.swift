@@ -9,8 +9,13 @@ import Foundation
 /// columns, no lock) and get exact percentiles. Larger runs keep a
 /// `QuantileSketch` per cell, so memory does not grow with the draws: the
 /// first `pilotDraws` draws (the pilot) fix its ranges, after which workers
-/// count their pieces at once, each group of cells under its lock. Neither
+/// count their pieces at once, each into its own histograms. Neither
 /// depends on the chunking or the thread count.
+///
+/// A piece arrives either as a chunk's output, read after the chunk
+/// (`add`), or year by year while it is simulated (`beginStream`,
+/// `add(year:of:)`, `endStream`), which needs its draws to be whole
+/// groups of the sums and, in sketch mode, the sketch to exist.
 final class VariantAccumulator {
     let draws: Int
     let cells: Int
@@ -43,7 +48,11 @@ final class VariantAccumulator {
         var values: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, exact: Bool, layout: GapLayout) {
+    /// How many workers may count into the sketch.
+    let workers: Int
+
+    init(draws: Int, cells: Int, costCells: Int, exact: Bool, layout: GapLayout, workers: Int) {
+        self.workers = workers
         self.draws = draws
         self.cells = cells
         self.costCells = costCells
@@ -55,8 +64,11 @@ final class VariantAccumulator {
         store = LargeBuffer.allocate(storeCount)
     }
 
+    /// Sketch mode: the pilot's store is freed once it is counted.
+    private var storeFreed = false
+
     deinit {
-        LargeBuffer.deallocate(store, count: storeCount)
+        if !storeFreed { LargeBuffer.deallocate(store, count: storeCount) }
     }
 
     /// Gap cells follow the value cells in the sketch: (wijk, indicator) of the end year.
@@ -65,7 +77,7 @@ final class VariantAccumulator {
     /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
     /// offset `offset`. Returns true for the call after which every draw is
     /// in (stored, or counted into the sketch).
-    func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int) -> Bool {
+    func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, worker: Int) -> Bool {
         let cells = self.cells
         let row = { (k: Int) -> UnsafePointer<Double> in
             UnsafePointer(k < cells ? output.row(k) + offset : output.costRow(k - cells) + offset)
@@ -81,9 +93,9 @@ final class VariantAccumulator {
             let ready = sketch
             lock.unlock()
             if let ready {
-                tally(into: ready, rows: row, count: count, firstDraw: firstDraw)
+                tally(into: ready, worker: worker, rows: row, count: count)
             } else {
-                done = collect(output, offset: offset, firstDraw: firstDraw, count: count, rows: row)
+                done = collect(output, offset: offset, firstDraw: firstDraw, count: count, rows: row, worker: worker)
             }
         }
         lock.lock()
@@ -108,7 +120,7 @@ final class VariantAccumulator {
     /// outside the lock, and counts what was collected. Returns the draws
     /// this call counted.
     private func collect(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int,
-                         rows: (Int) -> UnsafePointer<Double>) -> Int {
+                         rows: (Int) -> UnsafePointer<Double>, worker: Int) -> Int {
         let target = min(draws, VariantAccumulator.pilotDraws)
         let inPilot = max(0, min(count, target - firstDraw))
         for cell in 0..<(inPilot > 0 ? cells : 0) {
@@ -129,7 +141,7 @@ final class VariantAccumulator {
             // made while this piece was copied; a piece with pilot draws cannot get here,
             // since the sketch waits for every pilot draw
             lock.unlock()
-            tally(into: ready, rows: rows, count: count, firstDraw: firstDraw)
+            tally(into: ready, worker: worker, rows: rows, count: count)
             return count
         }
         if inPilot > 0 {
@@ -147,42 +159,122 @@ final class VariantAccumulator {
         defer { pilotGaps.deallocate() }
         let made = QuantileSketch(cells: cells + gapCells, pilot: {
             $0 < self.cells ? UnsafePointer(pilot + $0 * stride) : UnsafePointer(pilotGaps + ($0 - self.cells) * n)
-        }, count: n)
+        }, count: n, workers: workers)
         lock.lock()
         sketch = made
         let waiting = early
         early = []
         lock.unlock()
-        return countCollected(PilotWork(sketch: made, draws: n, early: waiting))
+        return countCollected(PilotWork(sketch: made, draws: n, early: waiting), worker: worker)
     }
 
-    /// Counts the pilot and the early pieces; the store is no longer written.
-    private func countCollected(_ work: PilotWork) -> Int {
+    /// Counts the pilot and the early pieces, and frees the store: no piece
+    /// writes it once the sketch exists, nor does `finish` read it.
+    private func countCollected(_ work: PilotWork, worker: Int) -> Int {
         let pilot = store, stride = storeDraws
-        tally(into: work.sketch, rows: { UnsafePointer(pilot + $0 * stride) }, count: work.draws, firstDraw: 0)
+        tally(into: work.sketch, worker: worker, rows: { UnsafePointer(pilot + $0 * stride) }, count: work.draws)
+        // tens of MB that nothing reads any more; freed now rather than
+        // when the variant is done, which may be the end of the run
+        LargeBuffer.deallocate(store, count: storeCount)
+        storeFreed = true
         var total = work.draws
         for piece in work.early {
             piece.values.withUnsafeBufferPointer { values in
-                tally(into: work.sketch, rows: { values.baseAddress! + $0 * piece.count }, count: piece.count, firstDraw: 0)
+                tally(into: work.sketch, worker: worker, rows: { values.baseAddress! + $0 * piece.count }, count: piece.count)
             }
             total += piece.count
         }
         return total
     }
 
-    /// Counts one piece's values and its end-year gaps into the sketch.
-    private func tally(into sketch: QuantileSketch, rows: (Int) -> UnsafePointer<Double>, count: Int, firstDraw: Int) {
+    /// Counts one piece's values and its end-year gaps into `worker`'s histograms.
+    private func tally(into sketch: QuantileSketch, worker: Int, rows: (Int) -> UnsafePointer<Double>, count: Int) {
+        for cell in 0..<cells { sketch.add(worker: worker, cell: cell, rows(cell), count: count) }
         // one gap row at a time, each counted before the next is made: a
         // buffer for all of them was a fresh mmap (and its page faults) per piece
         let gap = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
         defer { gap.deallocate() }
+        for g in 0..<gapCells {
+            gapRow(g, rows, count: count, into: gap)
+            sketch.add(worker: worker, cell: cells + g, gap, count: count)
+        }
+    }
+
+    // MARK: Pieces recorded year by year
+
+    /// A piece a `YearStream` records: its draws, the worker, the group sums
+    /// filled year by year, and (exact mode) where in the store it goes.
+    final class StreamedPiece {
+        let accumulator: VariantAccumulator
+        let firstDraw: Int
+        let count: Int
+        let worker: Int
+        var run: DrawOrderSums.Run
+        /// Exact mode: row `cell` is `base + cell × stride`, the store itself.
+        let store: (base: UnsafeMutablePointer<Double>, stride: Int)?
+        let sketch: QuantileSketch?
+
+        init(accumulator: VariantAccumulator, firstDraw: Int, count: Int, worker: Int, run: DrawOrderSums.Run,
+             store: (base: UnsafeMutablePointer<Double>, stride: Int)?, sketch: QuantileSketch?) {
+            self.accumulator = accumulator
+            self.firstDraw = firstDraw
+            self.count = count
+            self.worker = worker
+            self.run = run
+            self.store = store
+            self.sketch = sketch
+        }
+    }
+
+    /// A piece for a `YearStream`, or nil when it must come as a chunk's
+    /// output: in sketch mode before the sketch exists, or when its draws
+    /// split a group of the sums (its values are gone by `commit`).
+    func beginStream(firstDraw: Int, count: Int, worker: Int) -> StreamedPiece? {
+        let run = sums.makeRun(first: firstDraw, count: count)
+        if exact {
+            return StreamedPiece(accumulator: self, firstDraw: firstDraw, count: count, worker: worker, run: run,
+                                 store: (store + firstDraw, storeDraws), sketch: nil)
+        }
+        guard sums.isWhole(first: firstDraw, count: count) else { return nil }
+        lock.lock()
+        let ready = sketch
+        lock.unlock()
+        guard let ready else { return nil }
+        return StreamedPiece(accumulator: self, firstDraw: firstDraw, count: count, worker: worker, run: run,
+                             store: nil, sketch: ready)
+    }
+
+    /// The rows of `year` are in `stream`: their group sums, and in sketch
+    /// mode their counts (and in the end year the gaps' counts).
+    func add(year: Int, of stream: YearStream) {
+        let piece = stream.piece!
+        let years = layout.years, count = piece.count
+        let yearCells = stride(from: year, to: cells, by: years)
+        sums.sum(rows: yearCells, { UnsafePointer(stream.row($0)) }, into: &piece.run, first: piece.firstDraw)
+        guard let sketch = piece.sketch else { return }
+        for cell in yearCells { sketch.add(worker: piece.worker, cell: cell, stream.row(cell), count: count) }
+        guard year == years - 1 else { return }
+        for g in 0..<gapCells {
+            gapRow(g, { UnsafePointer(stream.row($0)) }, count: count, into: stream.scratch)
+            sketch.add(worker: piece.worker, cell: cells + g, stream.scratch, count: count)
+        }
+    }
+
+    /// Adds the piece's costs (from `output`) and commits its sums. Returns
+    /// true when every draw is in.
+    func endStream(_ piece: StreamedPiece, costs output: ChunkOutput) -> Bool {
         let cells = self.cells
-        let groups = (sketch.cells + QuantileSketch.cellsPerGroup - 1) / QuantileSketch.cellsPerGroup
-        sketch.add({ cell in
-            guard cell >= cells else { return rows(cell) }
-            self.gapRow(cell - cells, rows, count: count, into: gap)
-            return UnsafePointer(gap)
-        }, count: count, startingGroup: (firstDraw / max(count, 1)) % max(groups, 1))
+        sums.sum(rows: cells..<(cells + costCells), { UnsafePointer(output.costRow($0 - cells)) }, into: &piece.run,
+                 first: piece.firstDraw)
+        // only exact pieces can split a group, and their values are in the store
+        let row = { (k: Int) -> UnsafePointer<Double> in
+            k < cells ? UnsafePointer(piece.store!.base + k * piece.store!.stride) : UnsafePointer(output.costRow(k - cells))
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        sums.commit(piece.run, row, first: piece.firstDraw, count: piece.count)
+        accounted += piece.count
+        return accounted == draws
     }
 
     /// The gap to the city in the end year of gap cell `g` (wijk × indicators

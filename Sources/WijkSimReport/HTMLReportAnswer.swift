@@ -109,7 +109,6 @@ extension HTMLReport {
 
     static func gapMatrix(_ a: ReportAlternative, _ focus: ReportFocus) -> String {
         let plan = a.plan
-        let end = plan.yearCount - 1
         var html = "<div class=\"scroll\"><table class=\"matrix\" id=\"antwoord-matrix\"><thead><tr><th>Indicator</th>"
         for w in focus.wijken {
             html += "<th><a href=\"#wijk-\(w)\">\(HTMLText.escape(plan.city.wijken[w]))</a></th>"

@@ -183,10 +183,50 @@ final class PercentileTests: EngineTestCase {
         let one = try run(file, threads: 1, blocksPerChunk: 700, exactPercentiles: false)
         let two = try run(file, threads: 2, blocksPerChunk: 700, exactPercentiles: false)
         let otherChunks = try run(file, threads: 2, blocksPerChunk: 333, exactPercentiles: false)
+        // chunks of whole 64-draw groups are counted year by year as they are
+        // simulated (`YearStream`), the others after the chunk: the same bits
+        let streamed = try run(file, threads: 2, blocksPerChunk: 640, exactPercentiles: false)
+        let streamedAlone = try run(file, threads: 1, blocksPerChunk: 128, exactPercentiles: false)
         XCTAssertFalse(one.exactPercentiles)
         XCTAssertEqual(one.trajectories[0], two.trajectories[0])
         XCTAssertEqual(one.trajectories[0], otherChunks.trajectories[0])
         XCTAssertEqual(one.endGaps[0], otherChunks.endGaps[0])
+        XCTAssertEqual(one.trajectories[0], streamed.trajectories[0])
+        XCTAssertEqual(one.endGaps[0], streamed.endGaps[0])
+        XCTAssertEqual(one.trajectories[0], streamedAlone.trajectories[0])
+        XCTAssertEqual(one.costs[0], streamedAlone.costs[0])
+    }
+
+    /// A worker counts into 16-bit bins and moves them into wider ones
+    /// before one could overflow: 70,000 draws on one thread pass 65,535 in
+    /// every cell, and a bin as full as that must still count right.
+    func testSketchCountsPastSixteenBitsInOneWorker() throws {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("veel", """
+            draws: 70000
+            interventions: [{plugin: effect, params: {delta: {dist: uniform, low: -2, high: 1}}}]
+            """)
+        let exact = try run(file, threads: 1, exactPercentiles: true)
+        let sketch = try run(file, threads: 1, exactPercentiles: false)
+        let split = try run(file, threads: 2, blocksPerChunk: 3000, exactPercentiles: false)
+        XCTAssertFalse(sketch.exactPercentiles)
+        XCTAssertEqual(sketch.trajectories[0], split.trajectories[0])
+        XCTAssertEqual(sketch.endGaps[0], split.endGaps[0])
+        for (e, s) in zip(exact.trajectories[0], sketch.trajectories[0]) {
+            XCTAssertEqual(e.mean, s.mean)
+            // a uniform step: the pilot's range is the whole range, a bin 1.2 × range / 2048 wide
+            let bound = max(1e-9, (e.p95 - e.p05) / 0.9 * 1.2 / 2048)
+            XCTAssertEqual(e.p05, s.p05, accuracy: bound)
+            XCTAssertEqual(e.p50, s.p50, accuracy: bound)
+            XCTAssertEqual(e.p95, s.p95, accuracy: bound)
+        }
+        for wijk in 0..<exact.plan.wijkCount {
+            for indicator in 0..<exact.plan.indicatorCount {
+                let e = try XCTUnwrap(exact.endGap(variant: 0, wijk: wijk, indicator: indicator))
+                let s = try XCTUnwrap(sketch.endGap(variant: 0, wijk: wijk, indicator: indicator))
+                XCTAssertEqual(e.closedShare, s.closedShare)
+            }
+        }
     }
 
     func testSelectionQuantileEqualsTheSortedDefinition() {

@@ -2,6 +2,7 @@
 #define WIJKSIM_CVECTORKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// The lane loops behind plugin arithmetic, `sim.*` and `ctx:add`. They are
 /// in C for one reason: each is compiled twice, for AVX2 and for any
@@ -62,7 +63,9 @@ typedef struct {
 /// Counts v[0..<n] into bins[0..<nbins] over [lo, lo + nbins / scale):
 /// values below or above go to `tails` (count and extreme), and every
 /// value <= 0 is counted too. Bin indices are computed a group at a time,
-/// then counted, so the index arithmetic runs 4 lanes wide.
-void wjs_histogram(const double *v, size_t n, double lo, double scale, unsigned *bins, int nbins, wjs_tails *tails);
+/// then counted, so the index arithmetic runs 4 lanes wide. The bins are
+/// 16 bits (half the memory to move): the caller empties them before a
+/// bin could pass 65,535.
+void wjs_histogram(const double *v, size_t n, double lo, double scale, uint16_t *bins, int nbins, wjs_tails *tails);
 
 #endif

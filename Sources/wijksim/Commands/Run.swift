@@ -22,6 +22,10 @@ struct Run: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
+        // a thread of the pool takes milliseconds to start on this kind of
+        // machine: have it start while the scenario loads, not when the
+        // engine needs it
+        if options.workerThreads > 1 { DispatchQueue.global().async {} }
         let loaded = try ScenarioLoader.load(scenario)
         clock.lap("load")
         let folder = try out.map(OutputFolder.init)
