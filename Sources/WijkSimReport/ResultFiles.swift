@@ -6,9 +6,10 @@ import WijkSimModel
 public enum ResultFiles {
     public static let version = "0.1.0"
 
-    /// With `threads` > 1 the texts are made on that many threads at once
-    /// (a sweep's trajectories alone are millions of rows); files are
-    /// written in order either way.
+    /// With `threads` > 1 the files are made and written on that many
+    /// threads at once (a sweep's trajectories alone are millions of rows;
+    /// creating a file costs a fraction of a millisecond on its own). The
+    /// error of the first file in order is the one thrown.
     public static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
         let makers: [(String, () throws -> String)] = [
             ("trajectories.csv", { trajectories(results) }),
@@ -18,19 +19,20 @@ public enum ResultFiles {
             ("variants.csv", { variants(results) }),
             ("scenario.json", { try ScenarioJSON.text(results.plan, version: version) }),
         ]
-        var texts = [Result<String, Error>?](repeating: nil, count: makers.count)
+        var outcomes = [Result<Void, Error>?](repeating: nil, count: makers.count)
+        let make = { (k: Int) -> Result<Void, Error> in Result { try folder.write(makers[k].0, makers[k].1()) } }
         if threads > 1 {
             let lock = NSLock()
             DispatchQueue.concurrentPerform(iterations: makers.count) { k in
-                let text = Result { try makers[k].1() }
+                let outcome = make(k)
                 lock.lock()
-                texts[k] = text
+                outcomes[k] = outcome
                 lock.unlock()
             }
         } else {
-            for k in makers.indices { texts[k] = Result { try makers[k].1() } }
+            for k in makers.indices { outcomes[k] = make(k) }
         }
-        for (k, maker) in makers.enumerated() { try folder.write(maker.0, texts[k]!.get()) }
+        for outcome in outcomes { try outcome!.get() }
     }
 
     public static func trajectories(_ results: Results) -> String {

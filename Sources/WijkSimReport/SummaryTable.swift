@@ -111,13 +111,18 @@ public enum SummaryTable {
         return text == "-0.00" ? "+0.00" : text
     }
 
+    /// Whole euros with "," between thousands (`207,461,100`). By hand: a
+    /// NumberFormatter loads ICU's locale data, a millisecond of every run.
     public static func euros(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        formatter.maximumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value.rounded())) ?? String(format: "%.0f", value)
+        let rounded = value.rounded()
+        guard let whole = Int(exactly: rounded), whole != .min else { return String(format: "%.0f", value) }
+        let digits = String(whole.magnitude)
+        var grouped = ""
+        for (k, digit) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (whole < 0 ? "-" : "") + grouped
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -77,6 +77,21 @@ final class ResultFilesTests: XCTestCase {
         XCTAssertEqual(lines(ResultFiles.variants(results)), ["variant,a.delta", "0,-0.1", "1,-0.3"])
     }
 
+    func testSummaryStatesSpendPerFundingAndOverspendInWholeEuros() {
+        let text = SummaryTable.text(results)
+        XCTAssertTrue(text.contains("fonds"), text)
+        XCTAssertTrue(text.contains("Warning: funding fonds is overspent: spends 13 of a 5 budget"), text)
+        XCTAssertEqual(SummaryTable.euros(0), "0")
+        XCTAssertEqual(SummaryTable.euros(999.4), "999")
+        XCTAssertEqual(SummaryTable.euros(999.5), "1,000")
+        XCTAssertEqual(SummaryTable.euros(207_461_100), "207,461,100")
+        XCTAssertEqual(SummaryTable.euros(-1_234_567.6), "-1,234,568")
+        XCTAssertEqual(SummaryTable.euros(1e30), "1000000000000000019884624838656")
+        XCTAssertEqual(SummaryTable.signed(-0.001), "+0.00")
+        XCTAssertEqual(SummaryTable.signed(4.756), "+4.76")
+        XCTAssertEqual(SummaryTable.signed(-2.044), "-2.04")
+    }
+
     func testScenarioJSONHoldsTheResolvedScenario() throws {
         let folder = ScratchFolder()
         let output = try OutputFolder(folder.path + "/out")

@@ -38,16 +38,19 @@ struct Run: ParsableCommand {
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
             clock.lap("simulate")
+            // with a second core, the report and the summary are made on it
+            // while the CSV files are written
+            let parallel = options.workerThreads > 1
+            let summary = Background(inParallel: parallel) { SummaryTable.text(results, seconds: seconds) }
             if let folder {
-                // with a second core, the report is rendered on it while the CSV files are written
-                let report = Background(inParallel: options.workerThreads > 1) { HTMLReport.run(results) }
+                let report = Background(inParallel: parallel) { HTMLReport.run(results) }
                 try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
                 clock.lap("files")
                 try folder.write("report.html", report.value)
                 clock.lap("report")
                 try folder.commit()
             }
-            print(SummaryTable.text(results, seconds: seconds), terminator: "")
+            print(summary.value, terminator: "")
             clock.lap("summary")
             clock.report()
             if let folder { print("\nWrote \(DisplayPath.of(folder.destination))/") }
