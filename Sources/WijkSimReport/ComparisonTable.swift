@@ -34,7 +34,7 @@ public enum ComparisonTable {
                         let isReference = scenario.name == comparison.reference.name && variant == 0
                         table.append([indicator.id, label, "\(number(value.mean)) [\(number(value.p05))–\(number(value.p95))]",
                                       isReference ? "reference" : "\(signed(d.mean)) [\(signed(d.p05)), \(signed(d.p95))]",
-                                      isReference ? "" : String(format: "%.2f", d.pBetter), closed])
+                                      isReference ? "" : FixedPoint.text(d.pBetter, decimals: 2), closed])
                     }
                 }
             }
@@ -59,6 +59,6 @@ public enum ComparisonTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func number(_ value: Double) -> String { FixedPoint.text(value, decimals: 2) }
     static func signed(_ value: Double) -> String { SummaryTable.signed(value) }
 }

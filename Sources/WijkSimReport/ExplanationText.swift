@@ -33,9 +33,9 @@ public enum ExplanationText {
         return csv.text
     }
 
-    static func number(_ v: Double) -> String { String(format: "%.4f", v) }
+    static func number(_ v: Double) -> String { FixedPoint.text(v, decimals: 4) }
     static func signed(_ v: Double) -> String {
-        let text = String(format: "%+.4f", v)
+        let text = FixedPoint.text(v, decimals: 4, plusSign: true)
         return text == "-0.0000" ? "+0.0000" : text
     }
 }

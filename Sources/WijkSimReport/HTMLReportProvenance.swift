@@ -49,7 +49,9 @@ extension HTMLReport {
             let written = plan.scenario.instances.indices.contains(k) ? plan.scenario.instances[k] : nil
             var role = instance.kind == .rule ? "regel, alle wijken, alle jaren" : "interventie in \(targetText(plan, instance.mask)), \(instance.from)–\(instance.to)"
             if let f = instance.funding { role += ", betaald uit \(plan.scenario.funding[f].name)" }
-            let signature = "\(instance.name)|\(plugin.file)|\(instance.kind)|\(instance.from)|\(instance.to)|\(instance.mask)|\(instance.params)|\(role)"
+            let signature = [instance.name, plugin.file, instance.kind == .rule ? "rule" : "intervention",
+                             String(instance.from), String(instance.to), instance.mask.map(\.description).joined(separator: ","),
+                             instance.params.map(signatureText).joined(separator: ";"), role].joined(separator: "|")
             let earlier = shown[signature]
             html += "<tr class=\"group-start\"\(HTMLText.attributes([("data-instance", instance.name), ("data-plugin", plugin.id)]))><th colspan=\"6\"><code>\(HTMLText.escape(instance.name))</code>: \(HTMLText.escape(plugin.title)) (<code>\(HTMLText.escape(DisplayPath.of(plugin.file)))</code>); \(HTMLText.escape(role))\(earlier.map { "; parameters als bij \(HTMLText.escape($0)), hierboven" } ?? "")</th></tr>"
             if earlier != nil { continue }
@@ -72,6 +74,17 @@ extension HTMLReport {
     static func targetText(_ plan: Plan, _ mask: [Double]) -> String {
         let names = plan.city.wijken.indices.filter { mask[$0] != 0 }.map { plan.city.wijken[$0] }
         return names.count == plan.wijkCount ? "alle wijken" : ReportWords.list(names)
+    }
+
+    /// A parameter's source as text for the signature above, built by hand:
+    /// interpolating the enum went through reflection, a millisecond of the report.
+    static func signatureText(_ source: ParameterSource) -> String {
+        switch source {
+        case let .constant(value): return "=" + value.description
+        case let .swept(values): return "sweep " + values.map(\.description).joined(separator: ",")
+        case let .distributed(distribution, key):
+            return "draw \(key) \(distributionText(distribution)) \(distribution.min?.description ?? "") \(distribution.max?.description ?? "") \(distribution.perWijk)"
+        }
     }
 
     static func valueText(_ source: ParameterSource, _ spec: ParameterSpec, setHere: Bool) -> String {

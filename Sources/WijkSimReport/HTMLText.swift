@@ -30,7 +30,7 @@ enum HTMLText {
     /// `value` rounded to `decimals`, e.g. `−1.234,5`; a value that rounds to zero has no sign.
     static func number(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : minus + "∞") }
-        let text = String(format: "%.\(max(decimals, 0))f", abs(value))
+        let text = FixedPoint.text(abs(value), decimals: decimals)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let integer = Array(parts[0])
         var grouped = ""

@@ -12,7 +12,7 @@ public enum SummaryTable {
     public static func text(_ results: Results, seconds: Double? = nil) -> String {
         let plan = results.plan
         var lines: [String] = []
-        let timing = seconds.map { String(format: ", %.2f s", $0) } ?? ""
+        let timing = seconds.map { ", " + FixedPoint.text($0, decimals: 2) + " s" } ?? ""
         lines.append("\(plan.scenario.name): \(plan.firstYear)→\(plan.lastYear), \(plan.wijkCount) wijken, \(plural(plan.draws, "draw")), \(plural(plan.variants, "variant")), seed \(plan.seed)\(timing)")
         let focus = focusWijken(plan, results)
         let shown = Array(focus.prefix(maxWijkColumns))
@@ -107,7 +107,7 @@ public enum SummaryTable {
     }
 
     public static func signed(_ value: Double) -> String {
-        let text = String(format: "%+.2f", value)
+        let text = FixedPoint.text(value, decimals: 2, plusSign: true)
         return text == "-0.00" ? "+0.00" : text
     }
 
@@ -115,7 +115,7 @@ public enum SummaryTable {
     /// NumberFormatter loads ICU's locale data, a millisecond of every run.
     public static func euros(_ value: Double) -> String {
         let rounded = value.rounded()
-        guard let whole = Int(exactly: rounded), whole != .min else { return String(format: "%.0f", value) }
+        guard let whole = Int(exactly: rounded), whole != .min else { return FixedPoint.text(value, decimals: 0) }
         let digits = String(whole.magnitude)
         var grouped = ""
         for (k, digit) in digits.enumerated() {
