@@ -78,16 +78,6 @@ final class QuantileSketch: @unchecked Sendable {
             pending[cell] = 0
         }
 
-        /// Adds the bins of `cell` to `merged`.
-        func addBins(of cell: Int, to merged: UnsafeMutableBufferPointer<Int>) {
-            let bins = counts + cell * QuantileSketch.bins
-            if let spilled {
-                let more = spilled + cell * QuantileSketch.bins
-                for bin in 0..<QuantileSketch.bins { merged[bin] += Int(bins[bin]) + Int(more[bin]) }
-            } else {
-                for bin in 0..<QuantileSketch.bins { merged[bin] += Int(bins[bin]) }
-            }
-        }
     }
 
     /// The ranges from `pilot(cell)`, `count` values each; the pilot values
@@ -163,43 +153,65 @@ final class QuantileSketch: @unchecked Sendable {
 
     /// The p-quantiles of `cell` (`ps` ascending; linear interpolation
     /// between the closest ranks) over its `total` values, every draw
-    /// (every worker done): the workers' bins are added and the ranks
-    /// needed found in one pass. No allocation per cell: the last variant's
-    /// cells are read while the other workers wait.
+    /// (every worker done). The bins are read a block at a time: a block
+    /// holding no rank needed is skipped on its sum, so a cell costs about
+    /// one pass of vector adds over its bins, not a walk bin by bin (the
+    /// last variant's cells are read while the other workers wait).
     func quantiles(_ cell: Int, _ ps: [Double], total: Int) -> [Double] {
         precondition(zip(ps, ps.dropFirst()).allSatisfy { $0 <= $1 }, "quantiles: ps ascending")
         let counted = self.counted
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: QuantileSketch.bins) { merged in
-            merged.initialize(repeating: 0)
-            for set in counted { set.addBins(of: cell, to: merged) }
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * ps.count) { ranks in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * ps.count) { values in
-                    // ranks[2k] and ranks[2k + 1] bracket ps[k]; ascending, as ps are
-                    for (k, p) in ps.enumerated() {
-                        let lower = Int((Double(total - 1) * p).rounded(.down))
-                        ranks[2 * k] = lower
-                        ranks[2 * k + 1] = Swift.min(lower + 1, total - 1)
-                    }
-                    values.initialize(repeating: 0)
-                    find(ranks: UnsafeBufferPointer(ranks), cell: cell, bins: UnsafeBufferPointer(merged),
-                         tail: tails(cell, counted), into: values)
-                    return ps.enumerated().map { k, p in
-                        let h = Double(total - 1) * p
-                        let fraction = h - Double(ranks[2 * k])
-                        let a = values[2 * k]
-                        return fraction > 0 ? a + fraction * (values[2 * k + 1] - a) : a
-                    }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * ps.count) { ranks in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * ps.count) { values in
+                // ranks[2k] and ranks[2k + 1] bracket ps[k]; ascending, as ps are
+                for (k, p) in ps.enumerated() {
+                    let lower = Int((Double(total - 1) * p).rounded(.down))
+                    ranks[2 * k] = lower
+                    ranks[2 * k + 1] = Swift.min(lower + 1, total - 1)
+                }
+                values.initialize(repeating: 0)
+                find(ranks: UnsafeBufferPointer(ranks), cell: cell, sets: counted, tail: tails(cell, counted), into: values)
+                return ps.enumerated().map { k, p in
+                    let h = Double(total - 1) * p
+                    let fraction = h - Double(ranks[2 * k])
+                    let a = values[2 * k]
+                    return fraction > 0 ? a + fraction * (values[2 * k + 1] - a) : a
                 }
             }
         }
     }
 
+    static let block = 64
+
     /// The values of the (ascending) `ranks`: within a bin or a tail, the
     /// values are taken as evenly spread.
-    private func find(ranks: UnsafeBufferPointer<Int>, cell: Int, bins: UnsafeBufferPointer<Int>, tail: wjs_tails,
+    private func find(ranks: UnsafeBufferPointer<Int>, cell: Int, sets: [CountSet], tail: wjs_tails,
                       into values: UnsafeMutableBufferPointer<Double>) {
         let lo = self.lo[cell], hi = self.hi[cell]
         let width = (hi - lo) / Double(QuantileSketch.bins)
+        let offset = cell * QuantileSketch.bins
+        // each set's bins of this cell: the 16-bit ones, and the spilled ones where there are any
+        withUnsafeTemporaryAllocation(of: UnsafePointer<UInt16>.self, capacity: sets.count) { narrow in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<UInt64>.self, capacity: sets.count) { wide in
+        var wideCount = 0
+        for (k, set) in sets.enumerated() {
+            narrow[k] = UnsafePointer(set.counts + offset)
+            if let spilled = set.spilled {
+                wide[wideCount] = UnsafePointer(spilled + offset)
+                wideCount += 1
+            }
+        }
+        func count(_ first: Int, _ n: Int) -> Int {
+            var sum = 0
+            for s in 0..<narrow.count {
+                let bins = narrow[s] + first
+                for k in 0..<n { sum &+= Int(bins[k]) }
+            }
+            for s in 0..<wideCount {
+                let bins = wide[s] + first
+                for k in 0..<n { sum &+= Int(bins[k]) }
+            }
+            return sum
+        }
         var next = 0
         /// The ranks that fall among `count` values from `start` over `span`, after `seen` smaller ones.
         func take(seen: Int, count: Int, start: Double, span: Double) {
@@ -210,15 +222,25 @@ final class QuantileSketch: @unchecked Sendable {
         }
         if tail.below > 0 { take(seen: 0, count: tail.below, start: tail.minimum, span: lo - tail.minimum) }
         var seen = tail.below
-        var bin = 0
-        while bin < QuantileSketch.bins, next < ranks.count {
-            let c = bins[bin]
-            if c > 0, ranks[next] < seen + c {
-                take(seen: seen, count: c, start: lo + Double(bin) * width, span: width)
+        var first = 0
+        while first < QuantileSketch.bins, next < ranks.count {
+            let n = Swift.min(QuantileSketch.block, QuantileSketch.bins - first)
+            let inBlock = count(first, n)
+            if ranks[next] < seen + inBlock {
+                for bin in first..<(first + n) where next < ranks.count {
+                    let c = count(bin, 1)
+                    if c > 0, ranks[next] < seen + c {
+                        take(seen: seen, count: c, start: lo + Double(bin) * width, span: width)
+                    }
+                    seen += c
+                }
+            } else {
+                seen += inBlock
             }
-            seen += c
-            bin += 1
+            first += n
         }
         take(seen: seen, count: Swift.max(tail.above, 1), start: hi, span: tail.maximum - hi)
+        }
+        }
     }
 }
