@@ -6,6 +6,7 @@ import WijkSimModel
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate scenarios and plugins without a full run; report every problem found.",
         discussion: "A .lua file is read as a plugin; any other file as a scenario, which is also tried for one draw so that plugin errors at run time show up too.")
 

@@ -7,6 +7,7 @@ import WijkSimReport
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Run scenarios with the same seed and draws and compare them with the first (paired draws).")
 
     @Argument(help: "Scenario files; the first is the reference.")

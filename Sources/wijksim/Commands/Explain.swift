@@ -7,6 +7,7 @@ import WijkSimReport
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show each rule's and intervention's contribution to one wijk's indicator, year by year.")
 
     @Argument(help: "The scenario file (YAML).")

@@ -5,6 +5,7 @@ import WijkSimModel
 
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plugins",
         abstract: "List the plugins on the plugin path with their parameters.")
 
     @Option(name: .customLong("plugins"), help: "A plugin folder (repeatable; default: plugins).")

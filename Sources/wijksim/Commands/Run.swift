@@ -7,6 +7,7 @@ import WijkSimReport
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a scenario and print its summary; with --out, write the result files.")
 
     @Argument(help: "The scenario file (YAML).")

@@ -5,6 +5,7 @@ import WijkSimRuleTesting
 
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run rule-test cases (YAML) against the plugins; last line: N passed, N failed.")
 
     @Argument(help: "Test files or folders (default: plugins/tests).")
