@@ -45,7 +45,8 @@ public enum Engine {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)
-        let chunkCount = (plan.blockCount + perChunk - 1) / perChunk
+        let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil)
+        let chunkCount = schedule.count
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)
         DispatchQueue.concurrentPerform(iterations: workers) { index in
@@ -60,7 +61,7 @@ public enum Engine {
             let stream = YearStream(years: plan.yearCount, rowsPerYear: (plan.wijkCount + 1) * plan.indicatorCount,
                                     capacityBlocks: min(perChunk, worker.stepBlocks))
             while let chunk = coordinator.next() {
-                let first = chunk * perChunk, count = min(perChunk, plan.blockCount - first)
+                let (first, count) = schedule.chunk(chunk)
                 do {
                     if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream) {
                         try worker.run(firstBlock: first, blockCount: count, recording: stream, costs: output)
