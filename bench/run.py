@@ -10,6 +10,7 @@ wijk) run by wijksim and by two peers that compute the same numbers:
     python3 bench/run.py --quick --guard 4   CI: 3 runs; fail below 4x NumPy at 100,000 draws
     python3 bench/run.py --draws 1000000 --runs 1   one size only
     python3 bench/run.py --scaling       wijksim's scaling table
+    python3 bench/run.py --threads-gain  2 threads vs 1, wijksim and fused, over many pairs
 
 Each program runs as a whole process (release build, one warm-up, then the
 runs interleaved so that machine noise hits all alike); the table gives
@@ -149,6 +150,29 @@ def scaling(out):
     return rows
 
 
+def threads_gain(draws, pairs, out):
+    """What a second thread gains, for wijksim and for the fused loop (the
+    machine's own limit for this work): `pairs` alternating pairs of a
+    1-thread and a 2-thread run of each, the ratio of each pair; medians
+    and quartiles, since single ratios on a shared machine scatter."""
+    table = commands(draws, out)
+    ratios = {"wijksim": [], "fused": []}
+    for program in ratios:                       # warm-up
+        timed(table[(program, 1)]), timed(table[(program, 2)])
+    for _ in range(pairs):
+        for program in ratios:
+            one, _ = timed(table[(program, 1)])
+            two, _ = timed(table[(program, 2)])
+            ratios[program].append(one / two)
+    rows = []
+    print(f"\n2 threads vs 1 at {draws} draws, {pairs} pairs of runs (ratio of each pair):")
+    for program, values in ratios.items():
+        q1, median, q3 = statistics.quantiles(values, n=4)
+        rows.append({"program": program, "median": median, "q1": q1, "q3": q3, "ratios": values})
+        print(f"{program:<9} median {median:.2f}x, middle half {q1:.2f}-{q3:.2f}x, range {min(values):.2f}-{max(values):.2f}x")
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draws", type=int, nargs="+", default=[10000, 100000],
@@ -157,18 +181,28 @@ def main():
     ap.add_argument("--quick", action="store_true", help="3 runs (for CI)")
     ap.add_argument("--guard", type=float,
                     help="fail when wijksim (2 threads) is less than this many times faster than NumPy at the largest size")
-    ap.add_argument("--json", default=os.path.join(ROOT, ".build", "bench", "results.json"))
+    ap.add_argument("--json", help="where to write the results (default .build/bench/results.json, "
+                                   "scaling.json or threads-gain.json)")
     ap.add_argument("--scaling", action="store_true", help="print and save wijksim's scaling table instead")
+    ap.add_argument("--threads-gain", action="store_true",
+                    help="instead: 2 threads vs 1 for wijksim and fused over --pairs pairs at the largest --draws")
+    ap.add_argument("--pairs", type=int, default=15)
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     if args.quick:
         args.runs = 3
+    if args.json is None:
+        name = "scaling" if args.scaling else "threads-gain" if args.threads_gain else "results"
+        args.json = os.path.join(ROOT, ".build", "bench", name + ".json")
     if not args.no_build:
         build()
     sys.path.insert(0, BENCH)
     with tempfile.TemporaryDirectory(prefix="wijksim-bench-") as out:
         if args.scaling:
             result = {"scaling": scaling(out)}
+        elif args.threads_gain:
+            draws = max(args.draws)
+            result = {"threads_gain": {"draws": draws, "rows": threads_gain(draws, args.pairs, out)}}
         else:
             worst = check_agreement(out)
             print(f"agreement on the fixed workload: numpy {worst['numpy']:.1e}, fused {worst['fused']:.1e} (max relative difference)")
@@ -182,7 +216,7 @@ def main():
     with open(args.json, "w") as f:
         json.dump(result, f, indent=2)
     print(f"wrote {os.path.relpath(args.json, ROOT)}")
-    if args.guard and not args.scaling:
+    if args.guard and "tables" in result:
         largest = max(tables, key=lambda t: t["draws"])
         ratio = next(r for r in largest["rows"] if r["program"] == "wijksim" and r["threads"] == 2)["speedup_vs_numpy"]
         draws = largest["draws"]
