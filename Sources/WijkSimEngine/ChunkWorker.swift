@@ -21,6 +21,8 @@ final class ChunkWorker {
     var attributes: [UnsafeMutablePointer<Double>]
     var masks: [UnsafeMutablePointer<Double>]
     var params: [[UnsafeMutablePointer<Double>]]
+    /// What a fixed parameter's entry in `params` points to.
+    let placeholder: UnsafeMutablePointer<Double>
     /// Per instance and parameter: the value when fixed for the whole run.
     let paramConstants: [[Double?]]
     /// What the year loop reads of each instance and indicator, copied per
@@ -67,7 +69,15 @@ final class ChunkWorker {
         adds = (0..<indicators).map { _ in buffer() }
         attributes = plan.city.attributeNames.map { _ in buffer() }
         masks = plan.instances.map { _ in buffer() }
-        params = plan.instances.map { $0.params.map { _ in buffer() } }
+        // a fixed parameter reaches Lua as a uniform vector and its buffer is
+        // never read: those share one empty placeholder (they were a third of
+        // a worker's lane memory on the benchmark, paged in at start-up)
+        let placeholder = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        placeholder.initialize(to: 0)
+        self.placeholder = placeholder
+        params = plan.instances.map { instance in
+            instance.params.map { if case .constant = $0 { return placeholder } else { return buffer() } }
+        }
         instanceSteps = plan.instances.map {
             InstanceStep(plugin: $0.plugin, from: $0.from, to: $0.to, isRule: $0.kind == .rule, key: $0.key)
         }
@@ -97,7 +107,8 @@ final class ChunkWorker {
     }
 
     deinit {
-        for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) { p.deallocate() }
+        for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) where p != placeholder { p.deallocate() }
+        placeholder.deallocate()
         spend.deallocate()
         trace.deallocate()
         blockDraws.deallocate()
