@@ -31,31 +31,47 @@ public enum Selection {
     /// in one branch-free pass, then gather only the few buckets that hold
     /// the six ranks needed and select within those. May reorder the values.
     public static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
-        let ranks = [0.05, 0.5, 0.95].map { p -> (Int, Double) in
-            let h = Double(n - 1) * p
-            let k = Int(h.rounded(.down))
-            return (k, h - Double(k))
-        }
+        let lower = [0.05, 0.5, 0.95].map { Int((Double(n - 1) * $0).rounded(.down)) }
+        let fraction = zip([0.05, 0.5, 0.95], lower).map { Double(n - 1) * $0 - Double($1) }
         if n <= 64 {
             // a sweep's variants often have a few draws each: sorting them in
             // place beats building rank sets, which was most of a 10,000-variant run
             sortSmall(a, count: n)
-            func sorted(_ rank: (Int, Double)) -> Double {
-                let (k, f) = rank
+            func sorted(_ i: Int) -> Double {
+                let k = lower[i], f = fraction[i]
                 guard f > 0, k + 1 < n else { return a[k] }
                 return a[k] + f * (a[k + 1] - a[k])
             }
-            return (sorted(ranks[0]), sorted(ranks[1]), sorted(ranks[2]))
+            return (sorted(0), sorted(1), sorted(2))
         }
-        var wanted = Set<Int>()
-        for (k, f) in ranks { wanted.insert(k); if f > 0, k + 1 < n { wanted.insert(k + 1) } }
-        let values = n < 512 ? smallOrderStatistics(a, count: n, ranks: wanted) : bucketOrderStatistics(a, count: n, ranks: wanted)
-        func value(_ rank: (Int, Double)) -> Double {
-            let (k, f) = rank
-            guard f > 0, k + 1 < n else { return values[k]! }
-            return values[k]! + f * (values[k + 1]! - values[k]!)
+        // the (at most six) ranks needed, ascending and distinct, and their values:
+        // on the stack, since a sweep asks this of every cell of every variant
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { ranks in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 6) { values in
+                var m = 0
+                func need(_ rank: Int) {
+                    if m == 0 || ranks[m - 1] < rank { ranks[m] = rank; m += 1 }
+                }
+                for i in 0..<3 {
+                    need(lower[i])
+                    if fraction[i] > 0, lower[i] + 1 < n { need(lower[i] + 1) }
+                }
+                let wanted = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(ranks)[0..<m])
+                let found = UnsafeMutableBufferPointer(rebasing: values[0..<m])
+                if n < 512 {
+                    smallOrderStatistics(a, count: n, ranks: wanted, into: found)
+                } else {
+                    bucketOrderStatistics(a, count: n, ranks: wanted, into: found)
+                }
+                func value(_ k: Int) -> Double { found[wanted.firstIndex(of: k)!] }
+                func percentile(_ i: Int) -> Double {
+                    let k = lower[i], f = fraction[i]
+                    guard f > 0, k + 1 < n else { return value(k) }
+                    return value(k) + f * (value(k + 1) - value(k))
+                }
+                return (percentile(0), percentile(1), percentile(2))
+            }
         }
-        return (value(ranks[0]), value(ranks[1]), value(ranks[2]))
     }
 
     /// Insertion sort: for the few values of a small row.
@@ -72,18 +88,31 @@ public enum Selection {
         }
     }
 
-    static func smallOrderStatistics(_ a: UnsafeMutablePointer<Double>, count n: Int, ranks: Set<Int>) -> [Int: Double] {
-        var result: [Int: Double] = [:]
-        for k in ranks.sorted() {
-            select(a, count: n, k: k)
-            result[k] = a[k]
+    /// Ranks (ascending) each selected among the values above the one
+    /// before (selection leaves them there): one full quickselect and
+    /// shorter ones after it instead of six full ones (a sweep's rows of a
+    /// few hundred draws spent a fifth of the run here); a rank right after
+    /// the one before is the minimum of what is left.
+    static func smallOrderStatistics(_ a: UnsafeMutablePointer<Double>, count n: Int, ranks: UnsafeBufferPointer<Int>,
+                                     into values: UnsafeMutableBufferPointer<Double>) {
+        var done = 0   // a[0..<done] are the `done` smallest values, in place
+        for (j, k) in ranks.enumerated() {
+            if k == done {
+                var smallest = done
+                for i in (done + 1)..<n where a[i] < a[smallest] { smallest = i }
+                swap(a, done, smallest)
+            } else {
+                select(a + done, count: n - done, k: k - done)
+            }
+            values[j] = a[k]
+            done = k + 1
         }
-        return result
     }
 
     static let bucketCount = 2048
 
-    static func bucketOrderStatistics(_ a: UnsafeMutablePointer<Double>, count n: Int, ranks: Set<Int>) -> [Int: Double] {
+    static func bucketOrderStatistics(_ a: UnsafeMutablePointer<Double>, count n: Int, ranks: UnsafeBufferPointer<Int>,
+                                      into values: UnsafeMutableBufferPointer<Double>) {
         var lo = a[0], hi = a[0]
         for i in 1..<n {
             let v = a[i]
@@ -91,7 +120,8 @@ public enum Selection {
             hi = v > hi ? v : hi
         }
         guard hi > lo, (hi - lo).isFinite else {
-            return Dictionary(uniqueKeysWithValues: ranks.map { ($0, lo) })
+            values.update(repeating: lo)
+            return
         }
         let buckets = bucketCount
         let scale = Double(buckets) / (hi - lo)
@@ -124,13 +154,11 @@ public enum Selection {
                 if s >= 0 { gathered[s].append(v) }
             }
         }
-        var result: [Int: Double] = [:]
-        for (k, b) in holder {
+        for (j, (k, b)) in holder.enumerated() {
             let local = k - start[b]
             gathered[slot[b]].withUnsafeMutableBufferPointer { select($0.baseAddress!, count: $0.count, k: local) }
-            result[k] = gathered[slot[b]][local]
+            values[j] = gathered[slot[b]][local]
         }
-        return result
     }
 
     /// The p-quantile of `count` values, as `percentiles` computes it.

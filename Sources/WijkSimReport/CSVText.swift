@@ -10,12 +10,33 @@ struct CSVText {
     }
 
     mutating func append(_ cells: [String]) {
-        text += cells.map(CSVText.quote).joined(separator: ",")
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { text += "," }
+            text += CSVText.quote(cell)
+        }
         text += "\n"
     }
 
+    /// Text that is already a row's start, quoted where needed.
+    mutating func appendRaw(_ start: String) {
+        text += start
+    }
+
+    /// The rest of a row: numbers in full precision (`Double.csv`), then the line end.
+    mutating func appendNumbers(_ numbers: Double...) {
+        for (k, number) in numbers.enumerated() {
+            if k > 0 { text += "," }
+            text += number.csv
+        }
+        text += "\n"
+    }
+
+    /// Looks at the UTF-8 bytes, not at Characters: comparing Characters
+    /// was most of the time spent writing a sweep's trajectories, and a
+    /// "\r\n" inside a cell is one Character equal to neither "\r" nor "\n".
     static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

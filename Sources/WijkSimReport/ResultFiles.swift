@@ -38,14 +38,18 @@ public enum ResultFiles {
     public static func trajectories(_ results: Results) -> String {
         let plan = results.plan
         var csv = CSVText(header: ["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"])
-        let names = plan.city.wijken + ["city"]
+        // a sweep's file has millions of rows: the text cells of a row are
+        // quoted once, not per row, and the numbers appended as they are made
+        let names = (plan.city.wijken + ["city"]).map(CSVText.quote)
+        let ids = plan.city.indicators.map { CSVText.quote($0.id) }
         for variant in 0..<plan.variants {
-            for (i, indicator) in plan.city.indicators.enumerated() {
+            for (i, id) in ids.enumerated() {
                 for y in 0..<plan.yearCount {
+                    let tail = "," + id + "," + String(plan.firstYear + y) + ","
                     for (w, name) in names.enumerated() {
                         let s = results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                        csv.append([String(variant), name, indicator.id, String(plan.firstYear + y),
-                                    s.mean.csv, s.p05.csv, s.p50.csv, s.p95.csv])
+                        csv.appendRaw(String(variant) + "," + name + tail)
+                        csv.appendNumbers(s.mean, s.p05, s.p50, s.p95)
                     }
                 }
             }
