@@ -177,6 +177,9 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(HTMLText.euros(60_000), "€\u{a0}60.000")
         XCTAssertEqual(HTMLText.exact(-0.025), "\u{2212}0,025")
         XCTAssertEqual(HTMLText.escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;")
+        XCTAssertEqual(HTMLText.escape("Beijum – ’t Zuid"), "Beijum – ’t Zuid")
+        // a quote followed by a combining accent is one Character, and still a quote
+        XCTAssertEqual(HTMLText.escape("x\"\u{301}y'"), "x&quot;\u{301}y&#39;")
     }
 
     func testCityChanceBracketsTheProbabilityFromTheQuantiles() {
