@@ -169,3 +169,52 @@ WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks,
         for (size_t k = 0; k < w; k++) city[b * w + k] = average;
     }
 }
+
+WIDE void wjs_min_max(const double *restrict v, size_t n, double *lo, double *hi) {
+    double a = v[0], b = v[0];
+    for (size_t i = 1; i < n; i++) {
+        a = v[i] < a ? v[i] : a;
+        b = v[i] > b ? v[i] : b;
+    }
+    *lo = a;
+    *hi = b;
+}
+
+/* The bucket indices of m values: (x − lo) · scale truncated, kept inside
+   [0, nb − 1] before the conversion (the top value lands in the last bucket;
+   nothing converted is out of range). Shared by counting and gathering, so
+   both put every value in the same bucket. */
+static inline void bucket_indices(const double *restrict v, size_t m, double lo, double scale, int nb,
+                                  int *restrict index) {
+    const double top = (double)(nb - 1);
+    for (size_t i = 0; i < m; i++) {
+        double t = (v[i] - lo) * scale;
+        t = t < 0 ? 0 : (t < top ? t : top);
+        index[i] = (int)t;
+    }
+}
+
+enum { BUCKET_GROUP = 256 };
+
+WIDE void wjs_bucket_count(const double *restrict v, size_t n, double lo, double scale, int nb,
+                           int32_t *restrict counts) {
+    int index[BUCKET_GROUP];
+    for (size_t start = 0; start < n; start += BUCKET_GROUP) {
+        size_t m = n - start < BUCKET_GROUP ? n - start : BUCKET_GROUP;
+        bucket_indices(v + start, m, lo, scale, nb, index);
+        for (size_t i = 0; i < m; i++) counts[index[i]]++;
+    }
+}
+
+WIDE void wjs_bucket_gather(const double *restrict v, size_t n, double lo, double scale, int nb,
+                            const int32_t *restrict slot, double *const *out, size_t *restrict filled) {
+    int index[BUCKET_GROUP];
+    for (size_t start = 0; start < n; start += BUCKET_GROUP) {
+        size_t m = n - start < BUCKET_GROUP ? n - start : BUCKET_GROUP;
+        bucket_indices(v + start, m, lo, scale, nb, index);
+        for (size_t i = 0; i < m; i++) {
+            int32_t s = slot[index[i]];
+            if (s >= 0) out[s][filled[s]++] = v[start + i];
+        }
+    }
+}

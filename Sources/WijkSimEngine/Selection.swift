@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Order statistics without a full sort. Sorting every cell's draws was two
 /// thirds of a 10,000-draw run; selecting the few ranks that p05, p50 and
 /// p95 need costs O(n).
@@ -111,53 +113,51 @@ public enum Selection {
 
     static let bucketCount = 2048
 
+    /// Buckets of [min, max]: count every value's bucket (in C, the bucket
+    /// indices four lanes at a time), find the buckets that hold the ranks,
+    /// gather only their values and select within them. Three passes over
+    /// the row; nothing allocated that grows with it but the gathered values.
     static func bucketOrderStatistics(_ a: UnsafeMutablePointer<Double>, count n: Int, ranks: UnsafeBufferPointer<Int>,
                                       into values: UnsafeMutableBufferPointer<Double>) {
-        var lo = a[0], hi = a[0]
-        for i in 1..<n {
-            let v = a[i]
-            lo = v < lo ? v : lo
-            hi = v > hi ? v : hi
-        }
+        var lo = 0.0, hi = 0.0
+        wjs_min_max(a, n, &lo, &hi)
         guard hi > lo, (hi - lo).isFinite else {
             values.update(repeating: lo)
             return
         }
         let buckets = bucketCount
         let scale = Double(buckets) / (hi - lo)
-        @inline(__always) func bucket(_ v: Double) -> Int { min(Int((v - lo) * scale), buckets - 1) }
-        var counts = [Int32](repeating: 0, count: buckets)
-        counts.withUnsafeMutableBufferPointer { c in
-            for i in 0..<n { c[bucket(a[i])] += 1 }
-        }
-        // Which bucket holds each rank, and how many values lie below that bucket.
-        var start = [Int](repeating: 0, count: buckets + 1)
-        for b in 0..<buckets { start[b + 1] = start[b] + Int(counts[b]) }
-        // slot[b]: where bucket b's values are gathered, or -1 when no rank needs it
-        var slot = [Int](repeating: -1, count: buckets)
-        var holder: [(rank: Int, bucket: Int)] = []
-        var slotBuckets: [Int] = []
-        for k in ranks {
-            var b = 0
-            while start[b + 1] <= k { b += 1 }
-            holder.append((k, b))
-            if slot[b] < 0 { slot[b] = slotBuckets.count; slotBuckets.append(b) }
-        }
-        var gathered = slotBuckets.map { b -> [Double] in
-            var items: [Double] = []
-            items.reserveCapacity(Int(counts[b]))
-            return items
-        }
-        slot.withUnsafeBufferPointer { slotOf in
-            for i in 0..<n {
-                let v = a[i], s = slotOf[bucket(v)]
-                if s >= 0 { gathered[s].append(v) }
+        // counts, then slot: which gathered run a bucket's values go to (−1: none)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * buckets) { table in
+            let counts = table.baseAddress!, slot = table.baseAddress! + buckets
+            table.initialize(repeating: 0)
+            wjs_bucket_count(a, n, lo, scale, Int32(buckets), counts)
+            // the bucket of each rank (ranks ascend: one walk) and how many values lie below it
+            var bucketOf: [Int] = [], below: [Int] = []
+            var b = 0, seen = 0
+            for k in ranks {
+                while seen + Int(counts[b]) <= k { seen += Int(counts[b]); b += 1 }
+                bucketOf.append(b)
+                below.append(seen)
             }
-        }
-        for (j, (k, b)) in holder.enumerated() {
-            let local = k - start[b]
-            gathered[slot[b]].withUnsafeMutableBufferPointer { select($0.baseAddress!, count: $0.count, k: local) }
-            values[j] = gathered[slot[b]][local]
+            // one run per distinct bucket, all in one buffer
+            slot.update(repeating: -1, count: buckets)
+            var starts: [Int] = [], size = 0
+            for bucket in bucketOf where slot[bucket] < 0 {
+                slot[bucket] = Int32(starts.count)
+                starts.append(size)
+                size += Int(counts[bucket])
+            }
+            let gathered = UnsafeMutablePointer<Double>.allocate(capacity: max(1, size))
+            defer { gathered.deallocate() }
+            var runs: [UnsafeMutablePointer<Double>?] = starts.map { gathered + $0 }
+            var filled = [Int](repeating: 0, count: starts.count)
+            wjs_bucket_gather(a, n, lo, scale, Int32(buckets), slot, &runs, &filled)
+            for (j, k) in ranks.enumerated() {
+                let s = Int(slot[bucketOf[j]]), run = runs[s]!
+                select(run, count: filled[s], k: k - below[j])
+                values[j] = run[k - below[j]]
+            }
         }
     }
 

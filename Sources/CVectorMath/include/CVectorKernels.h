@@ -68,4 +68,16 @@ typedef struct {
 /// bin could pass 65,535.
 void wjs_histogram(const double *v, size_t n, double lo, double scale, uint16_t *bins, int nbins, wjs_tails *tails);
 
+/// The smallest and largest of v[0..<n] (n >= 1, no NaN).
+void wjs_min_max(const double *v, size_t n, double *lo, double *hi);
+
+/// Exact order statistics by buckets: counts[b] += the values of v[0..<n]
+/// in bucket b of nb over [lo, lo + nb / scale] (the top value in the last).
+void wjs_bucket_count(const double *v, size_t n, double lo, double scale, int nb, int32_t *counts);
+
+/// Each value whose bucket b has slot[b] >= 0 goes to out[slot[b]][filled[slot[b]]++],
+/// bucketed exactly as `wjs_bucket_count` does.
+void wjs_bucket_gather(const double *v, size_t n, double lo, double scale, int nb, const int32_t *slot,
+                       double *const *out, size_t *filled);
+
 #endif
