@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "wijksim", targets: ["wijksim"]),
+        // for the fuzzers (fuzz/Package.swift), which build these modules with libFuzzer's instrumentation
+        .library(name: "WijkSimModules", targets: ["WijkSimModel", "WijkSimLua", "WijkSimLoad", "WijkSimEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
