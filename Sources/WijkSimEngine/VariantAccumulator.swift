@@ -190,13 +190,19 @@ final class VariantAccumulator {
     /// Counts one piece's values and its end-year gaps into `worker`'s histograms.
     private func tally(into sketch: QuantileSketch, worker: Int, rows: (Int) -> UnsafePointer<Double>, count: Int) {
         for cell in 0..<cells { sketch.add(worker: worker, cell: cell, rows(cell), count: count) }
-        // one gap row at a time, each counted before the next is made: a
-        // buffer for all of them was a fresh mmap (and its page faults) per piece
         let gap = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
         defer { gap.deallocate() }
+        tallyGaps(into: sketch, worker: worker, rows: rows, count: count, scratch: gap)
+    }
+
+    /// Counts the end-year gaps of `count` draws into the gap cells, one gap
+    /// row at a time in `scratch`, each counted before the next is made (a
+    /// buffer for all of them was a fresh mmap, and its page faults, per piece).
+    private func tallyGaps(into sketch: QuantileSketch, worker: Int, rows: (Int) -> UnsafePointer<Double>, count: Int,
+                           scratch: UnsafeMutablePointer<Double>) {
         for g in 0..<gapCells {
-            gapRow(g, rows, count: count, into: gap)
-            sketch.add(worker: worker, cell: cells + g, gap, count: count)
+            gapRow(g, rows, count: count, into: scratch)
+            sketch.add(worker: worker, cell: cells + g, scratch, count: count)
         }
     }
 
@@ -254,10 +260,8 @@ final class VariantAccumulator {
         guard let sketch = piece.sketch else { return }
         for cell in yearCells { sketch.add(worker: piece.worker, cell: cell, stream.row(cell), count: count) }
         guard year == years - 1 else { return }
-        for g in 0..<gapCells {
-            gapRow(g, { UnsafePointer(stream.row($0)) }, count: count, into: stream.scratch)
-            sketch.add(worker: piece.worker, cell: cells + g, stream.scratch, count: count)
-        }
+        tallyGaps(into: sketch, worker: piece.worker, rows: { UnsafePointer(stream.row($0)) }, count: count,
+                  scratch: stream.scratch)
     }
 
     /// Adds the piece's costs (from `output`) and commits its sums. Returns
