@@ -59,10 +59,13 @@ final class Aggregator: @unchecked Sendable {
     /// Sets `stream` to record blocks first..<first+count straight into
     /// their variant, when they are one variant's and it can take them that
     /// way; false when they must come as a chunk's output (`accept`).
-    func beginStream(firstBlock: Int, blocks: Int, worker: Int, into stream: YearStream) -> Bool {
+    /// `cancelled` ends a wait for the variant's sketch (a failed run).
+    func beginStream(firstBlock: Int, blocks: Int, worker: Int, into stream: YearStream,
+                     cancelled: () -> Bool) -> Bool {
         let variant = firstBlock / plan.draws, draw = firstBlock % plan.draws
         guard draw + blocks <= plan.draws, blocks <= stream.capacityBlocks,
-              let piece = accumulator(variant).beginStream(firstDraw: draw, count: blocks, worker: worker) else { return false }
+              let piece = accumulator(variant).beginStream(firstDraw: draw, count: blocks, worker: worker,
+                                                           cancelled: cancelled) else { return false }
         stream.begin(piece)
         return true
     }
@@ -98,6 +101,15 @@ final class Aggregator: @unchecked Sendable {
             open[variant] = nil
         }
         deferred = []
+    }
+
+    /// Blocks at which a chunk should begin: each variant's first draw and,
+    /// when percentiles are sketched, its first draw after the pilot, so
+    /// that a chunk lies inside a variant and inside or outside its pilot
+    /// and can be streamed (`beginStream`).
+    var chunkCuts: [Int] {
+        guard !exact else { return [] }
+        return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + VariantAccumulator.pilotDraws] }
     }
 
     private func accumulator(_ variant: Int) -> VariantAccumulator {

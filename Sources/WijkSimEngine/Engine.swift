@@ -50,7 +50,8 @@ public enum Engine {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)
-        let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil)
+        let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil,
+                                     cuts: chunkBlocks == nil ? aggregator.chunkCuts : [])
         let chunkCount = schedule.count
         let workers = max(1, min(threads, chunkCount))
         let coordinator = ChunkCoordinator(chunkCount: chunkCount)
@@ -68,7 +69,8 @@ public enum Engine {
             while let chunk = coordinator.next() {
                 let (first, count) = schedule.chunk(chunk)
                 do {
-                    if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream) {
+                    if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream,
+                                              cancelled: { coordinator.hasFailed }) {
                         try worker.run(firstBlock: first, blockCount: count, recording: stream, costs: output)
                         aggregator.endStream(stream, costs: output, moreChunks: coordinator.hasMore)
                     } else {
@@ -107,6 +109,11 @@ final class ChunkCoordinator: @unchecked Sendable {
         guard failed == nil, nextChunk < chunkCount else { return nil }
         nextChunk += 1
         return nextChunk - 1
+    }
+
+    var hasFailed: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return failed != nil
     }
 
     var hasMore: Bool {

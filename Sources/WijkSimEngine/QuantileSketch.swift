@@ -89,7 +89,7 @@ final class QuantileSketch: @unchecked Sendable {
         for cell in 0..<cells {
             let values = pilot(cell)
             var low = Double.infinity, high = -Double.infinity
-            for i in 0..<count { low = Swift.min(low, values[i]); high = Swift.max(high, values[i]) }
+            if count > 0 { wjs_min_max(values, count, &low, &high) }
             let margin = Swift.max((high - low) * 0.1, Swift.max(Swift.abs(low), Swift.abs(high), 1) * 1e-9)
             lo.append(low - margin)
             hi.append(high + margin)

@@ -14,15 +14,18 @@ import Foundation
 ///
 /// A piece arrives either as a chunk's output, read after the chunk
 /// (`add`), or year by year while it is simulated (`beginStream`,
-/// `add(year:of:)`, `endStream`), which needs its draws to be whole
-/// groups of the sums and, in sketch mode, the sketch to exist.
+/// `add(year:of:)`, `endStream`): in exact mode and for the pilot into
+/// the store, after the pilot into the sketch, which needs its draws to be
+/// whole groups of the sums and the sketch to exist (a worker waits for
+/// it rather than keep the piece in a copy).
 final class VariantAccumulator {
     let draws: Int
     let cells: Int
     let costCells: Int
     let exact: Bool
     let layout: GapLayout
-    let lock = NSLock()
+    /// Also signalled when the sketch is made.
+    let lock = NSCondition()
     /// Cell sums, then cost sums.
     private let sums: DrawOrderSums
     /// Draws stored or counted so far.
@@ -42,6 +45,9 @@ final class VariantAccumulator {
 
     /// Draws used to set each sketch's range before it starts counting.
     static let pilotDraws = 4096
+
+    /// This variant's pilot: its first draws, `pilotDraws` of them where it has as many.
+    private var pilotLength: Int { min(draws, VariantAccumulator.pilotDraws) }
 
     struct Piece {
         var count: Int
@@ -121,7 +127,7 @@ final class VariantAccumulator {
     /// this call counted.
     private func collect(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int,
                          rows: (Int) -> UnsafePointer<Double>, worker: Int) -> Int {
-        let target = min(draws, VariantAccumulator.pilotDraws)
+        let target = pilotLength
         let inPilot = max(0, min(count, target - firstDraw))
         for cell in 0..<(inPilot > 0 ? cells : 0) {
             (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: inPilot)
@@ -153,8 +159,15 @@ final class VariantAccumulator {
         if completes { makingSketch = true }
         lock.unlock()
         guard completes else { return 0 }   // counted by the worker that completes the pilot
+        return makeSketch(worker: worker)
+    }
 
-        let pilot = store, stride = storeDraws, n = pilotEnd
+    /// Called once, by the worker whose piece completed the pilot: sets the
+    /// sketch's ranges from the pilot in the store, makes the sketch known
+    /// (workers waiting for it go on), then counts the pilot and the pieces
+    /// that came early into `worker`'s histograms. Returns the draws counted.
+    private func makeSketch(worker: Int) -> Int {
+        let pilot = store, stride = storeDraws, n = pilotLength
         let pilotGaps = gapRows({ UnsafePointer(pilot + $0 * stride) }, count: n)
         defer { pilotGaps.deallocate() }
         let made = QuantileSketch(cells: cells + gapCells, pilot: {
@@ -164,6 +177,7 @@ final class VariantAccumulator {
         sketch = made
         let waiting = early
         early = []
+        lock.broadcast()
         lock.unlock()
         return countCollected(PilotWork(sketch: made, draws: n, early: waiting), worker: worker)
     }
@@ -233,16 +247,25 @@ final class VariantAccumulator {
     }
 
     /// A piece for a `YearStream`, or nil when it must come as a chunk's
-    /// output: in sketch mode before the sketch exists, or when its draws
-    /// split a group of the sums (its values are gone by `commit`).
-    func beginStream(firstDraw: Int, count: Int, worker: Int) -> StreamedPiece? {
+    /// output: in sketch mode when it holds draws both of the pilot and
+    /// after it, or when draws after the pilot split a group of the sums
+    /// (their values are gone by `commit`), or when the run was `cancelled`
+    /// while it waited for the sketch.
+    ///
+    /// A piece after the pilot waits until the sketch exists: chunks are
+    /// handed out in order, so the pilot's pieces are being simulated by
+    /// other workers (or failed, which `cancelled` tells). Keeping the piece
+    /// in a copy until then instead was fresh memory and a second pass over
+    /// it, for work that a second worker only does because it is there.
+    func beginStream(firstDraw: Int, count: Int, worker: Int, cancelled: () -> Bool) -> StreamedPiece? {
         let run = sums.makeRun(first: firstDraw, count: count)
-        if exact {
+        if exact || firstDraw + count <= pilotLength {
             return StreamedPiece(accumulator: self, firstDraw: firstDraw, count: count, worker: worker, run: run,
                                  store: (store + firstDraw, storeDraws), sketch: nil)
         }
-        guard sums.isWhole(first: firstDraw, count: count) else { return nil }
+        guard firstDraw >= pilotLength, sums.isWhole(first: firstDraw, count: count) else { return nil }
         lock.lock()
+        while sketch == nil, !cancelled() { _ = lock.wait(until: Date(timeIntervalSinceNow: 0.002)) }
         let ready = sketch
         lock.unlock()
         guard let ready else { return nil }
@@ -270,14 +293,25 @@ final class VariantAccumulator {
         let cells = self.cells
         sums.sum(rows: cells..<(cells + costCells), { UnsafePointer(output.costRow($0 - cells)) }, into: &piece.run,
                  first: piece.firstDraw)
-        // only exact pieces can split a group, and their values are in the store
+        // only pieces in the store (exact, or of the pilot) can split a group
         let row = { (k: Int) -> UnsafePointer<Double> in
             k < cells ? UnsafePointer(piece.store!.base + k * piece.store!.stride) : UnsafePointer(output.costRow(k - cells))
         }
         lock.lock()
-        defer { lock.unlock() }
         sums.commit(piece.run, row, first: piece.firstDraw, count: piece.count)
-        accounted += piece.count
+        var counted = piece.count
+        if !exact, piece.store != nil {
+            // a piece of the pilot: counted with the rest of it, by the worker that completes it
+            pilotPieces[piece.firstDraw] = piece.count
+            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
+            let completes = pilotEnd >= pilotLength && !makingSketch
+            if completes { makingSketch = true }
+            lock.unlock()
+            counted = completes ? makeSketch(worker: piece.worker) : 0
+            lock.lock()
+        }
+        defer { lock.unlock() }
+        accounted += counted
         return accounted == draws
     }
 

@@ -33,4 +33,32 @@ final class ChunkScheduleTests: XCTestCase {
         XCTAssertEqual(chunks(ChunkSchedule(blocks: 5000, perChunk: 100)).count, 50)
         XCTAssertEqual(chunks(ChunkSchedule(blocks: 100_000, perChunk: 1152, splitTail: false)).count, 87)
     }
+
+    func testNoChunkSpansACut() {
+        // the benchmark's sketch cuts (variant starts and pilot ends), and cuts at odd places
+        for cuts in [[0, 4096], [4096, 100_000, 104_096], [1, 63, 5000, 5000, 199_999, 300_000]] {
+            let schedule = ChunkSchedule(blocks: 200_000, perChunk: 1152, cuts: cuts)
+            let list = chunks(schedule)
+            XCTAssertEqual(list.count, schedule.count)
+            var next = 0
+            for chunk in list {
+                XCTAssertEqual(chunk.first, next, "cuts \(cuts)")
+                XCTAssertGreaterThan(chunk.count, 0)
+                XCTAssertLessThanOrEqual(chunk.count, 1152)
+                for cut in cuts where cut > chunk.first && cut < chunk.first + chunk.count {
+                    XCTFail("chunk at \(chunk.first) of \(chunk.count) spans cut \(cut)")
+                }
+                next += chunk.count
+            }
+            XCTAssertEqual(next, 200_000)
+        }
+        // 4,096 pilot draws: three full chunks and one of 640, then full chunks again
+        let list = chunks(ChunkSchedule(blocks: 100_000, perChunk: 1152, cuts: [0, 4096]))
+        XCTAssertEqual(list.prefix(5).map(\.count), [1152, 1152, 1152, 640, 1152])
+        XCTAssertEqual(list[4].first, 4096)
+        // only the run's end is cut into quarters: after the cut 81 full chunks
+        // (93,312 blocks), then 2,592 blocks in ten quarters of 256 and one of 32
+        XCTAssertEqual(list.dropFirst(4).prefix(81).filter { $0.count == 1152 }.count, 81)
+        XCTAssertEqual(list.dropFirst(85).map(\.count), Array(repeating: 256, count: 10) + [32])
+    }
 }

@@ -187,7 +187,17 @@ final class PercentileTests: EngineTestCase {
         // simulated (`YearStream`), the others after the chunk: the same bits
         let streamed = try run(file, threads: 2, blocksPerChunk: 640, exactPercentiles: false)
         let streamedAlone = try run(file, threads: 1, blocksPerChunk: 128, exactPercentiles: false)
+        // the engine's own chunks begin at the pilot's end: the pilot is
+        // recorded into its store, and a worker that takes a chunk after it
+        // waits for the sketch instead of copying the chunk
+        let cut = try run(file, threads: 2, exactPercentiles: false)
+        let cutAlone = try run(file, threads: 1, exactPercentiles: false)
         XCTAssertFalse(one.exactPercentiles)
+        XCTAssertEqual(one.trajectories[0], cut.trajectories[0])
+        XCTAssertEqual(one.endGaps[0], cut.endGaps[0])
+        XCTAssertEqual(one.costs[0], cut.costs[0])
+        XCTAssertEqual(one.trajectories[0], cutAlone.trajectories[0])
+        XCTAssertEqual(one.endGaps[0], cutAlone.endGaps[0])
         XCTAssertEqual(one.trajectories[0], two.trajectories[0])
         XCTAssertEqual(one.trajectories[0], otherChunks.trajectories[0])
         XCTAssertEqual(one.endGaps[0], otherChunks.endGaps[0])

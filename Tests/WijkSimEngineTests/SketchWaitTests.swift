@@ -1,0 +1,33 @@
+@testable import WijkSimEngine
+import WijkSimLoad
+import WijkSimModel
+import WijkSimTestSupport
+import XCTest
+
+/// A worker with a chunk after the pilot waits for the sketch; when the run
+/// fails meanwhile (the pilot's chunk threw), it must stop waiting.
+final class SketchWaitTests: EngineTestCase {
+    func testAWaitForTheSketchEndsWhenTheRunIsCancelled() throws {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("veel", """
+            draws: 9000
+            interventions: [{plugin: effect, params: {delta: {dist: uniform, low: -2, high: 1}}}]
+            """)
+        let loaded = try ScenarioLoader.load(file)
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: nil, seed: nil)
+        let cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
+        let accumulator = VariantAccumulator(draws: 9000, cells: cells, costCells: 1, exact: false,
+                                             layout: GapLayout(plan), workers: 2)
+        // no pilot draw has come: a piece of the pilot goes to the store at once ...
+        let pilotPiece = accumulator.beginStream(firstDraw: 0, count: 64, worker: 0, cancelled: { XCTFail(); return true })
+        XCTAssertNotNil(pilotPiece?.store)
+        XCTAssertNil(pilotPiece?.sketch)
+        // ... a piece after it waits, until the run is cancelled
+        var asked = 0
+        let late = accumulator.beginStream(firstDraw: 4096, count: 64, worker: 1, cancelled: { asked += 1; return asked > 3 })
+        XCTAssertNil(late)
+        XCTAssertEqual(asked, 4)
+        // a piece holding draws of both is read after its chunk, as before
+        XCTAssertNil(accumulator.beginStream(firstDraw: 4032, count: 128, worker: 1, cancelled: { XCTFail(); return true }))
+    }
+}
