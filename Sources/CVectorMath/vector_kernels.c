@@ -218,3 +218,8 @@ WIDE void wjs_bucket_gather(const double *restrict v, size_t n, double lo, doubl
         }
     }
 }
+
+void wjs_prefetch_for_write(const void *p, size_t bytes) {
+    const char *c = (const char *)p;
+    for (size_t i = 0; i < bytes; i += 64) __builtin_prefetch(c + i, 1, 3);
+}

@@ -115,6 +115,11 @@ final class QuantileSketch: @unchecked Sendable {
         return made
     }
 
+    /// Starts loading `worker`'s bins of `cell` into the cache.
+    func prefetch(worker: Int, cell: Int) {
+        wjs_prefetch_for_write(set(worker).counts + cell * QuantileSketch.bins, QuantileSketch.bins * 2)
+    }
+
     /// Counts `count` values of one cell for `worker`.
     func add(worker: Int, cell: Int, _ values: UnsafePointer<Double>, count: Int) {
         add(cell: cell, values, count: count, into: set(worker))

@@ -279,9 +279,17 @@ final class VariantAccumulator {
         let piece = stream.piece!
         let years = layout.years, count = piece.count
         let yearCells = stride(from: year, to: cells, by: years)
+        // a cell's bins were last counted into a chunk ago and have left the
+        // core's cache since (2.8 MB of them per worker on the benchmark):
+        // each cell's are asked for while the one before is counted (4 % of
+        // a run on one thread, measured)
+        piece.sketch?.prefetch(worker: piece.worker, cell: year)
         sums.sum(rows: yearCells, { UnsafePointer(stream.row($0)) }, into: &piece.run, first: piece.firstDraw)
         guard let sketch = piece.sketch else { return }
-        for cell in yearCells { sketch.add(worker: piece.worker, cell: cell, stream.row(cell), count: count) }
+        for cell in yearCells {
+            if cell + years < cells { sketch.prefetch(worker: piece.worker, cell: cell + years) }
+            sketch.add(worker: piece.worker, cell: cell, stream.row(cell), count: count)
+        }
         guard year == years - 1 else { return }
         tallyGaps(into: sketch, worker: piece.worker, rows: { UnsafePointer(stream.row($0)) }, count: count,
                   scratch: stream.scratch)

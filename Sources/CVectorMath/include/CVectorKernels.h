@@ -80,4 +80,7 @@ void wjs_bucket_count(const double *v, size_t n, double lo, double scale, int nb
 void wjs_bucket_gather(const double *v, size_t n, double lo, double scale, int nb, const int32_t *slot,
                        double *const *out, size_t *filled);
 
+/// Asks for the cache lines of p[0..<bytes], to be written soon.
+void wjs_prefetch_for_write(const void *p, size_t bytes);
+
 #endif
