@@ -30,4 +30,27 @@ final class SketchWaitTests: EngineTestCase {
         // a piece holding draws of both is read after its chunk, as before
         XCTAssertNil(accumulator.beginStream(firstDraw: 4032, count: 128, worker: 1, cancelled: { XCTFail(); return true }))
     }
+
+    /// A plugin that fails in every chunk of a sketched run on two threads:
+    /// the run ends with the plugin's error (the first chunk's), whoever was
+    /// waiting for the sketch.
+    func testASketchedRunWhosePluginFailsEndsWithItsError() throws {
+        city.plugin("fout", """
+            return {id = "fout", writes = {"armoede"},
+              params = {u = {default = 0.5, min = 0, max = 1}},
+              step = function(ctx, p)
+                if ctx.year == 2021 then
+                  error("te laat")
+                end
+              end}
+            """)
+        let file = city.scenario("veel", """
+            draws: 9000
+            interventions: [{plugin: fout, wijken: all, params: {u: {dist: uniform, low: 0, high: 1}}}]
+            """)
+        XCTAssertThrowsError(try run(file, threads: 2, exactPercentiles: false)) { error in
+            let message = (error as? RunFailure)?.message ?? ""
+            XCTAssertTrue(message.contains("fout.lua:5: te laat"), message)
+        }
+    }
 }
