@@ -11,6 +11,7 @@ wijk) run by wijksim and by two peers that compute the same numbers:
     python3 bench/run.py --draws 1000000 --runs 1   one size only
     python3 bench/run.py --scaling       wijksim's scaling table
     python3 bench/run.py --threads-gain  2 threads vs 1, wijksim and fused, over many pairs
+    python3 bench/run.py --against OLD   this build against another wijksim binary, over many pairs
 
 Each program runs as a whole process (release build, one warm-up, then the
 runs interleaved so that machine noise hits all alike); the table gives
@@ -44,8 +45,8 @@ def build():
     subprocess.run(["cc", "-O3", "-pthread", "-o", FUSED, os.path.join(BENCH, "peers", "fused.c"), "-lm"], check=True)
 
 
-def timed(command):
-    """(wall seconds, peak RSS in MiB) of one whole process."""
+def measured(command):
+    """(wall seconds, peak RSS in MiB, CPU seconds) of one whole process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -54,7 +55,13 @@ def timed(command):
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"benchmark command failed: {' '.join(command)}\n{error}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def timed(command):
+    """(wall seconds, peak RSS in MiB) of one whole process."""
+    wall, rss, _ = measured(command)
+    return wall, rss
 
 
 def commands(draws, out):
@@ -173,6 +180,41 @@ def threads_gain(draws, pairs, out):
     return rows
 
 
+def against(other, draws, pairs, out):
+    """This build of wijksim against `other` (say, a build of an earlier
+    commit): `pairs` pairs of runs of each on 1 and 2 threads, the two
+    binaries' order alternating, and a check that both write the same bytes.
+    Medians of wall and CPU time and of each pair's 2-thread gain: a change
+    worth a few percent is only visible against its base in one run, since
+    this shared machine's speed drifts between runs."""
+    scenario = os.path.join(WORKLOAD, "scenarios", "bench.yaml")
+    binaries = {"this": WIJKSIM, "other": os.path.abspath(other)}
+    def command(binary, threads, folder):
+        return [binary, "run", scenario, "--draws", str(draws), "--threads", str(threads), "--out", folder]
+    for name, binary in binaries.items():        # warm-up, and the files to compare
+        measured(command(binary, 2, f"{out}/{name}"))
+    for file in sorted(os.listdir(f"{out}/this")):
+        with open(f"{out}/this/{file}", "rb") as a, open(f"{out}/other/{file}", "rb") as b:
+            if a.read() != b.read():
+                print(f"note: {file} differs between the two binaries")
+    samples = {name: {"wall1": [], "wall2": [], "cpu2": [], "gain": []} for name in binaries}
+    for pair in range(pairs):
+        for name in (list(binaries) if pair % 2 == 0 else list(binaries)[::-1]):
+            one = measured(command(binaries[name], 1, f"{out}/{name}-1-{pair}"))
+            two = measured(command(binaries[name], 2, f"{out}/{name}-2-{pair}"))
+            s = samples[name]
+            s["wall1"].append(one[0]), s["wall2"].append(two[0]), s["cpu2"].append(two[2])
+            s["gain"].append(one[0] / two[0])
+    print(f"\n{draws} draws, {pairs} pairs of each binary (medians):")
+    rows = []
+    for name, s in samples.items():
+        row = {"binary": binaries[name], **{k: statistics.median(v) for k, v in s.items()}}
+        rows.append(row)
+        print(f"{name:<6} 1 thread {row['wall1'] * 1000:7.1f} ms, 2 threads {row['wall2'] * 1000:7.1f} ms "
+              f"(CPU {row['cpu2'] * 1000:7.1f} ms), 2 threads vs 1 {row['gain']:.2f}x  {binaries[name]}")
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draws", type=int, nargs="+", default=[10000, 100000],
@@ -187,12 +229,15 @@ def main():
     ap.add_argument("--threads-gain", action="store_true",
                     help="instead: 2 threads vs 1 for wijksim and fused over --pairs pairs at the largest --draws")
     ap.add_argument("--pairs", type=int, default=15)
+    ap.add_argument("--against", metavar="BINARY",
+                    help="instead: this build against another wijksim binary over --pairs pairs at the largest --draws")
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     if args.quick:
         args.runs = 3
     if args.json is None:
-        name = "scaling" if args.scaling else "threads-gain" if args.threads_gain else "results"
+        name = ("scaling" if args.scaling else "threads-gain" if args.threads_gain
+                else "against" if args.against else "results")
         args.json = os.path.join(ROOT, ".build", "bench", name + ".json")
     if not args.no_build:
         build()
@@ -200,6 +245,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="wijksim-bench-") as out:
         if args.scaling:
             result = {"scaling": scaling(out)}
+        elif args.against:
+            draws = max(args.draws)
+            result = {"against": {"draws": draws, "rows": against(args.against, draws, args.pairs, out)}}
         elif args.threads_gain:
             draws = max(args.draws)
             result = {"threads_gain": {"draws": draws, "rows": threads_gain(draws, args.pairs, out)}}
