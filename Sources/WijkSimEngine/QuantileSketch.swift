@@ -37,6 +37,9 @@ final class QuantileSketch: @unchecked Sendable {
         let counts: UnsafeMutablePointer<UInt16>
         /// Values counted into `counts` per cell since its last spill.
         let pending: UnsafeMutablePointer<Int>
+        /// The 64-bit bins, 11 MB on the benchmark, in huge pages
+        /// (`LargeBuffer`): one worker that counts 100,000 draws spills every
+        /// cell, and their 2,800 small pages were half of that run's faults.
         private(set) var spilled: UnsafeMutablePointer<UInt64>?
         /// Per cell: counts and extremes outside the bins, and the count of
         /// values ≤ 0 (the gap cells' "closed" count).
@@ -56,7 +59,10 @@ final class QuantileSketch: @unchecked Sendable {
         deinit {
             counts.deallocate()
             pending.deallocate()
-            spilled?.deallocate()
+            if let spilled {
+                let count = cells * QuantileSketch.bins
+                LargeBuffer.deallocate(UnsafeMutableRawPointer(spilled).bindMemory(to: Double.self, capacity: count), count: count)
+            }
             tails.deallocate()
         }
 
@@ -68,8 +74,9 @@ final class QuantileSketch: @unchecked Sendable {
 
         private func spill(_ cell: Int) {
             if spilled == nil {
-                let made = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, cells * QuantileSketch.bins))
-                made.initialize(repeating: 0, count: cells * QuantileSketch.bins)
+                let count = cells * QuantileSketch.bins
+                let made = UnsafeMutableRawPointer(LargeBuffer.allocate(count)).bindMemory(to: UInt64.self, capacity: count)
+                made.initialize(repeating: 0, count: count)
                 spilled = made
             }
             let from = counts + cell * QuantileSketch.bins, to = spilled! + cell * QuantileSketch.bins
