@@ -64,14 +64,18 @@ def timed(command):
     return wall, rss
 
 
-def commands(draws, out):
+def wijksim_command(binary, draws, threads, folder):
     scenario = os.path.join(WORKLOAD, "scenarios", "bench.yaml")
+    return [binary, "run", scenario, "--draws", str(draws), "--threads", str(threads), "--out", folder]
+
+
+def commands(draws, out):
     return {
         ("numpy", 1): [sys.executable, os.path.join(BENCH, "peers", "numpy_peer.py"), out + "/numpy", "--draws", str(draws)],
         ("fused", 1): [FUSED, out + "/fused1", "--draws", str(draws), "--threads", "1"],
         ("fused", 2): [FUSED, out + "/fused2", "--draws", str(draws), "--threads", "2"],
-        ("wijksim", 1): [WIJKSIM, "run", scenario, "--draws", str(draws), "--threads", "1", "--out", out + "/wijksim1"],
-        ("wijksim", 2): [WIJKSIM, "run", scenario, "--draws", str(draws), "--threads", "2", "--out", out + "/wijksim2"],
+        ("wijksim", 1): wijksim_command(WIJKSIM, draws, 1, out + "/wijksim1"),
+        ("wijksim", 2): wijksim_command(WIJKSIM, draws, 2, out + "/wijksim2"),
     }
 
 
@@ -187,10 +191,9 @@ def against(other, draws, pairs, out):
     Medians of wall and CPU time and of each pair's 2-thread gain: a change
     worth a few percent is only visible against its base in one run, since
     this shared machine's speed drifts between runs."""
-    scenario = os.path.join(WORKLOAD, "scenarios", "bench.yaml")
     binaries = {"this": WIJKSIM, "other": os.path.abspath(other)}
     def command(binary, threads, folder):
-        return [binary, "run", scenario, "--draws", str(draws), "--threads", str(threads), "--out", folder]
+        return wijksim_command(binary, draws, threads, folder)
     for name, binary in binaries.items():        # warm-up, and the files to compare
         measured(command(binary, 2, f"{out}/{name}"))
     for file in sorted(os.listdir(f"{out}/this")):

@@ -127,8 +127,7 @@ final class VariantAccumulator {
     /// this call counted.
     private func collect(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int,
                          rows: (Int) -> UnsafePointer<Double>, worker: Int) -> Int {
-        let target = pilotLength
-        let inPilot = max(0, min(count, target - firstDraw))
+        let inPilot = max(0, min(count, pilotLength - firstDraw))
         for cell in 0..<(inPilot > 0 ? cells : 0) {
             (store + cell * storeDraws + firstDraw).update(from: output.row(cell) + offset, count: inPilot)
         }
@@ -150,16 +149,24 @@ final class VariantAccumulator {
             tally(into: ready, worker: worker, rows: rows, count: count)
             return count
         }
-        if inPilot > 0 {
-            pilotPieces[firstDraw] = inPilot
-            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
-        }
         if let rest { early.append(rest) }
-        let completes = pilotEnd >= target && !makingSketch
-        if completes { makingSketch = true }
+        let completes = registerPilot(firstDraw: firstDraw, count: inPilot)
         lock.unlock()
         guard completes else { return 0 }   // counted by the worker that completes the pilot
         return makeSketch(worker: worker)
+    }
+
+    /// Notes that pilot draws firstDraw..<firstDraw+count are in the store
+    /// (none when count is 0). True for the one call after which every pilot
+    /// draw is in: its caller makes the sketch. Called under `lock`.
+    private func registerPilot(firstDraw: Int, count: Int) -> Bool {
+        if count > 0 {
+            pilotPieces[firstDraw] = count
+            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
+        }
+        let completes = pilotEnd >= pilotLength && !makingSketch
+        if completes { makingSketch = true }
+        return completes
     }
 
     /// Called once, by the worker whose piece completed the pilot: sets the
@@ -310,10 +317,7 @@ final class VariantAccumulator {
         var counted = piece.count
         if !exact, piece.store != nil {
             // a piece of the pilot: counted with the rest of it, by the worker that completes it
-            pilotPieces[piece.firstDraw] = piece.count
-            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
-            let completes = pilotEnd >= pilotLength && !makingSketch
-            if completes { makingSketch = true }
+            let completes = registerPilot(firstDraw: piece.firstDraw, count: piece.count)
             lock.unlock()
             counted = completes ? makeSketch(worker: piece.worker) : 0
             lock.lock()
