@@ -33,15 +33,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
         ),
         .target(name: "WijkSimModel"),
+        .target(name: "WijkSimFiles", dependencies: ["WijkSimModel"]),
         .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "CVectorMath", "WijkSimModel"]),
-        .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimLua", "Yams"]),
+        .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimLua", "Yams"]),
         .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"]),
-        .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimEngine"]),
-        .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad", "Yams"]),
+        .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimEngine"]),
+        .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad"]),
         .executableTarget(
             name: "wijksim",
             dependencies: [
-                "WijkSimModel", "WijkSimLoad", "WijkSimLua", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
+                "WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "WijkSimLuaTests", dependencies: ["WijkSimLua", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimEngineTests", dependencies: ["WijkSimEngine", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimReportTests", dependencies: ["WijkSimReport", "WijkSimLoad", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimFilesTests", dependencies: ["WijkSimFiles", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimRuleTestingTests", dependencies: ["WijkSimRuleTesting", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import WijkSimFiles
 import WijkSimModel
 
 /// What `CBSImport` made of a CBS export: the rows, columns and indicators
@@ -38,37 +39,33 @@ public struct CBSImportResult: Equatable {
 
     public var wijkenCSV: String {
         let columns = attributes + indicatorValues
-        var lines = [CBSImportResult.csvLine(["wijk", "gebied"] + columns.map(\.name))]
+        var csv = CSVText(header: ["wijk", "gebied"] + columns.map(\.name))
         for row in wijken.indices {
-            lines.append(CBSImportResult.csvLine([wijken[row], gebieden[row]] + columns.map { $0.values[row].shortText }))
+            csv.append([wijken[row], gebieden[row]] + columns.map { $0.values[row].shortText })
         }
-        return lines.joined(separator: "\n") + "\n"
+        return csv.text
     }
 
     public var indicatorsCSV: String {
-        var lines = [CBSImportResult.csvLine(CityDataLoader.indicatorColumns)]
+        var csv = CSVText(header: CityDataLoader.indicatorColumns)
         for i in indicators {
-            lines.append(CBSImportResult.csvLine([i.id, i.title, i.unit, i.polarity.rawValue, i.weight, i.min.shortText, i.max.shortText]))
+            csv.append([i.id, i.title, i.unit, i.polarity.rawValue, i.weight, i.min.shortText, i.max.shortText])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return csv.text
     }
 
     /// Writes both files, each replaced atomically, after checking that they
-    /// load as wijksim data; a failure before the renames touches neither file.
-    public func write(wijken wijkenFile: String, indicators indicatorsFile: String) throws {
-        try CBSOutputFiles.write([(wijkenFile, wijkenCSV), (indicatorsFile, indicatorsCSV)]) { staged in
+    /// load as wijksim data; a failure before the renames touches neither
+    /// file, and a file wijksim did not write is never replaced. Returns the
+    /// files that held an earlier import and were replaced.
+    @discardableResult
+    public func write(wijken wijkenFile: String, indicators indicatorsFile: String) throws -> [String] {
+        try OutputFiles.write([(wijkenFile, wijkenCSV), (indicatorsFile, indicatorsCSV)], command: "data import-cbs") { staged in
             if indicators.isEmpty {
                 _ = try CityDataLoader.loadWijken(staged[0], indicators: [], indicatorsFile: staged[1])
             } else {
                 _ = try CityDataLoader.load(indicators: staged[1], wijken: staged[0])
             }
         }
-    }
-
-    static func csvLine(_ cells: [String]) -> String {
-        cells.map { cell in
-            guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
     }
 }

@@ -8,6 +8,7 @@ public enum DisplayPath {
         let cwd = FileManager.default.currentDirectoryPath
         let standard = URL(fileURLWithPath: path).standardizedFileURL.path
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        if standard + "/" == prefix { return "." }
         if standard.hasPrefix(prefix) { return String(standard.dropFirst(prefix.count)) }
         return path
     }

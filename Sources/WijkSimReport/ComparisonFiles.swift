@@ -1,11 +1,12 @@
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// `comparison.csv` and `comparison_costs.csv` (CONTRACT §7) and the
 /// per-scenario folders of a comparison's output.
 public enum ComparisonFiles {
-    public static func write(_ comparison: Comparison, stems: [String], to folder: OutputFolder) throws {
+    package static func write(_ comparison: Comparison, stems: [String], to folder: OutputFolder) throws {
         try folder.write("comparison.csv", differences(comparison))
         try folder.write("comparison_costs.csv", costs(comparison))
         for (scenario, stem) in zip(comparison.scenarios, stems) {

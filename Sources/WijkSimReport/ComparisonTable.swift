@@ -1,5 +1,6 @@
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// The terminal table of `wijksim compare`: per focus wijk and indicator,

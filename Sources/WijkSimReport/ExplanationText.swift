@@ -1,5 +1,6 @@
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 
 /// `explain` as a table for the terminal and as CSV (CONTRACT §8).
 public enum ExplanationText {

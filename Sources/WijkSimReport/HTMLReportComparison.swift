@@ -1,4 +1,5 @@
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// The comparison's own parts: the short answer (per alternative, how

@@ -1,4 +1,5 @@
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// Spend per funding source: a table against the budgets (overspend in

@@ -1,4 +1,5 @@
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// The gap to the city at the start and at the end, per indicator a bar

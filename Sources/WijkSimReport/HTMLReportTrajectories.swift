@@ -1,4 +1,5 @@
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// Per focus wijk a fan chart per indicator: how the wijk develops over

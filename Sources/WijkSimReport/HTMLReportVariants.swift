@@ -1,4 +1,5 @@
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// A sweep's variants side by side, compactly: per variant its sweep

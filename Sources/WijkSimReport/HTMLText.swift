@@ -1,4 +1,5 @@
 import Foundation
+import WijkSimFiles
 import WijkSimModel
 
 /// Text for the HTML report: escaping, and numbers as a Dutch reader

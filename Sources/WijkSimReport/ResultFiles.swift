@@ -1,16 +1,17 @@
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// The files of CONTRACT §5 as text, computed from `Results` only.
 public enum ResultFiles {
-    public static let version = "0.1.0"
+    public static let version = WijkSimVersion.current
 
     /// With `threads` > 1 the files are made and written on that many
     /// threads at once (a sweep's trajectories alone are millions of rows;
     /// creating a file costs a fraction of a millisecond on its own). The
     /// error of the first file in order is the one thrown.
-    public static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
+    package static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
         let makers: [(String, () throws -> String)] = [
             ("trajectories.csv", { trajectories(results) }),
             ("gaps.csv", { gaps(results) }),

@@ -1,5 +1,6 @@
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimModel
 
 /// The terminal summary of a run. It stays short for 1 or 10,000 variants:

@@ -18,7 +18,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 draws, 1 variant, seed 1"), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
-        XCTAssertEqual(files.filter { $0 != "report.html" }, ["costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
+        XCTAssertEqual(files.filter { $0 != "report.html" }, [".wijksim-manifest.json", "costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
     }
 
     func testTimingsNamesEveryPhaseOnStandardErrorOnly() throws {
@@ -192,7 +192,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("20 paired draws, seed 3"), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
-        XCTAssertEqual(Array(files.filter { !$0.hasSuffix(".html") }), ["a", "b", "comparison.csv", "comparison_costs.csv"])
+        XCTAssertEqual(Array(files.filter { !$0.hasSuffix(".html") }), [".wijksim-manifest.json", "a", "b", "comparison.csv", "comparison_costs.csv"])
         let rows = city.folder.read("out/comparison.csv").split(separator: "\n").map(String.init)
         XCTAssertEqual(rows[0], "scenario,variant,wijk,indicator,year,mean,diff_mean,diff_p05,diff_p95,p_better")
         XCTAssertEqual(rows.count, 1 + 2 * 4 * 2 * 6)

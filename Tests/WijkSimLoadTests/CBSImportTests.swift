@@ -242,7 +242,8 @@ final class CBSImportTests: XCTestCase {
         XCTAssertEqual(city.initial[1][4], 35.5)
         XCTAssertEqual(city.attributes["population"]?[4], 12_970)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/data").sorted(),
-                       ["indicators.csv", "wijken.csv"], "no temporary files left")
+                       [".indicators.csv.wijksim.json", ".wijken.csv.wijksim.json", "indicators.csv", "wijken.csv"],
+                       "no temporary files left, a manifest beside each file")
     }
 
     // MARK: bad input
@@ -285,10 +286,26 @@ final class CBSImportTests: XCTestCase {
 
     func testAFailedWriteLeavesTheOldFilesAndNoTemporaries() throws {
         let result = try convert()
-        let old = scratch.write("out/wijken.csv", "wijk,gebied,x\nA,B,1\n")
+        let old = scratch.path + "/out/wijken.csv"
+        try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
+        try result.write(wijken: old, indicators: scratch.path + "/out/indicators.csv")
+        let earlier = scratch.read("out/wijken.csv")
         XCTAssertThrowsError(try result.write(wijken: old, indicators: scratch.path + "/nergens/indicators.csv")) { error in
             XCTAssertEqual(self.messages((error as? BadInput)?.diagnostics ?? []),
                            ["cannot write nergens/indicators.csv: the folder nergens does not exist"])
+        }
+        XCTAssertEqual(scratch.read("out/wijken.csv"), earlier)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/out").sorted(),
+                       [".indicators.csv.wijksim.json", ".wijken.csv.wijksim.json", "indicators.csv", "wijken.csv"])
+    }
+
+    /// A wijken.csv the user wrote or edited is never overwritten by an import.
+    func testAUsersDataFileIsNotOverwritten() throws {
+        let result = try convert()
+        let mine = scratch.write("out/wijken.csv", "wijk,gebied,x\nA,B,1\n")
+        XCTAssertThrowsError(try result.write(wijken: mine, indicators: scratch.path + "/out/indicators.csv")) { error in
+            XCTAssertEqual(self.messages((error as? BadInput)?.diagnostics ?? []),
+                           ["out/wijken.csv already exists and is not an unchanged earlier output of wijksim; it was kept. Choose another file name, or move it away."])
         }
         XCTAssertEqual(scratch.read("out/wijken.csv"), "wijk,gebied,x\nA,B,1\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/out"), ["wijken.csv"])

@@ -4,6 +4,7 @@ import WijkSimLoad
 import WijkSimModel
 import WijkSimReport
 import WijkSimTestSupport
+import WijkSimFiles
 import XCTest
 
 /// The format of each output file (CONTRACT §5) and the all-or-nothing folder.
@@ -94,7 +95,7 @@ final class ResultFilesTests: XCTestCase {
 
     func testScenarioJSONHoldsTheResolvedScenario() throws {
         let folder = ScratchFolder()
-        let output = try OutputFolder(folder.path + "/out")
+        let output = try OutputFolder(folder.path + "/out", command: "run")
         try ResultFiles.write(results, to: output.files)
         try output.commit()
         let json = try JSONSerialization.jsonObject(with: Data(folder.read("out/scenario.json").utf8)) as! [String: Any]
@@ -106,38 +107,5 @@ final class ResultFilesTests: XCTestCase {
         XCTAssertEqual(interventions[1]["to"] as? Int, 2021)
         XCTAssertEqual((interventions[0]["params"] as? [String: Any])?["cost"] as? Double, 2.5)
         XCTAssertNotNil(json["wijksim_version"])
-    }
-
-    func testOutputFolderAppearsOnlyOnCommitAndLeavesNothingOnDiscard() throws {
-        let folder = ScratchFolder()
-        let output = try OutputFolder(folder.path + "/out")
-        try output.write("a.csv", "x\n")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/out"))
-        output.discard()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
-    }
-
-    func testCommitReplacesAnEarlierFolder() throws {
-        let folder = ScratchFolder()
-        folder.write("out/old.csv", "old\n")
-        let output = try OutputFolder(folder.path + "/out")
-        try output.write("new.csv", "new\n")
-        try output.commit()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out"), ["new.csv"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["out"])
-    }
-}
-
-final class OutputFolderTests: XCTestCase {
-    func testMissingParentFoldersAreMadeButAFileInTheWayIsBadInput() throws {
-        let folder = ScratchFolder()
-        let output = try OutputFolder(folder.path + "/out/regiodeal")
-        try output.write("a.csv", "x\n")
-        try output.commit()
-        XCTAssertEqual(folder.read("out/regiodeal/a.csv"), "x\n")
-        folder.write("bestand", "")
-        XCTAssertThrowsError(try OutputFolder(folder.path + "/bestand/regiodeal")) { error in
-            XCTAssertTrue(error is BadInput, "\(error)")
-        }
     }
 }

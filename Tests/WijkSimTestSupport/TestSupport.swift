@@ -50,10 +50,12 @@ public struct CLIResult {
     public var status: Int32
 }
 
-/// Runs the `wijksim` executable that `swift build` put beside the test bundle.
-public func runCLI(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+/// Runs the `wijksim` executable that `swift build` put beside the test bundle
+/// (or `executable`, say a shell that sets limits and then starts wijksim).
+public func runCLI(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                   executable: String? = nil) throws -> CLIResult {
     let process = Process()
-    process.executableURL = wijksimExecutable
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? wijksimExecutable
     process.arguments = arguments
     if !environment.isEmpty {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

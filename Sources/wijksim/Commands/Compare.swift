@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimLoad
 import WijkSimModel
 import WijkSimReport
@@ -35,7 +36,8 @@ struct Compare: ParsableCommand {
             Plan(scenario: $0.scenario, city: $0.city, plugins: $0.plugins, draws: options.draws ?? first.draws, seed: options.seed ?? first.seed)
         }
         try Comparison.checkCompatible(plans, files: scenarios)
-        let folder = try out.map(OutputFolder.init)
+        let folder = try out.map { try OutputFolder($0, command: "compare") }
+        var outcome: OutputFolder.Outcome?
         do {
             let progress = ProgressLine()
             let comparison = try Comparison.run(plans, threads: options.workerThreads,
@@ -44,10 +46,10 @@ struct Compare: ParsableCommand {
             if let folder {
                 try ComparisonFiles.write(comparison, stems: ComparisonFiles.stems(scenarios), to: folder)
                 try folder.write("report.html", HTMLReport.compare(comparison))
-                try folder.commit()
+                outcome = try folder.commit()
             }
             print(ComparisonTable.text(comparison), terminator: "")
-            if let folder { print("\nWrote \(DisplayPath.of(folder.destination))/") }
+            if let folder, let outcome { print(OutputNotice.text(folder, outcome), terminator: "") }
         } catch {
             folder?.discard()
             throw error

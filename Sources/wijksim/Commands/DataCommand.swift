@@ -36,7 +36,7 @@ struct ImportCBS: ParsableCommand {
     @Option(help: "Which regions become rows: wijk or buurt.")
     var level: CBSLevel = .wijk
 
-    @Option(help: "The wijken.csv to write (replaced if it exists).")
+    @Option(help: "The wijken.csv to write (an earlier import is replaced; a file of yours is never overwritten).")
     var out: String
 
     @Option(help: "The indicators.csv to write (default: indicators.csv beside --out).")
@@ -57,7 +57,8 @@ struct ImportCBS: ParsableCommand {
         for warning in result.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
-        try result.write(wijken: out, indicators: indicatorsFile)
+        let replaced = try result.write(wijken: out, indicators: indicatorsFile)
+        for file in replaced { print("replaced the earlier import \(DisplayPath.of(file))") }
         let rows = "\(result.wijken.count) \(result.wijken.count == 1 ? level.rawValue : level.plural)"
         print("\(DisplayPath.of(out)): \(rows) of \(result.gemeenteLabel); "
               + "attributes \(list(result.attributes.map(\.name)))")

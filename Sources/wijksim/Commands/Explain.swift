@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimLoad
 import WijkSimModel
 import WijkSimReport
@@ -22,7 +23,7 @@ struct Explain: ParsableCommand {
     @Option(help: "The sweep variant (0-based; default 0).")
     var variant: Int = 0
 
-    @Option(help: "Also write the contributions as CSV (instance,year,contribution) to this file.")
+    @Option(help: "Also write the contributions as CSV (instance,year,contribution) to this file (a file of yours is never overwritten; an earlier explain output is replaced).")
     var out: String?
 
     @OptionGroup var options: SimulationOptions
@@ -49,20 +50,8 @@ struct Explain: ParsableCommand {
         let explanation = Explanation(results, variant: variant)
         print(ExplanationText.table(explanation), terminator: "")
         if let out {
-            let url = URL(fileURLWithPath: out)
-            let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-            do {
-                try Data(ExplanationText.csv(explanation).utf8).write(to: staging)
-                if FileManager.default.fileExists(atPath: url.path) {
-                    _ = try FileManager.default.replaceItemAt(url, withItemAt: staging)
-                } else {
-                    try FileManager.default.moveItem(at: staging, to: url)
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: staging)
-                throw BadInput("cannot write \(DisplayPath.of(out)): \(error.localizedDescription)")
-            }
-            print("\nWrote \(DisplayPath.of(out))")
+            let replaced = try OutputFiles.write([(out, ExplanationText.csv(explanation))], command: "explain")
+            print(replaced.isEmpty ? "\nWrote \(DisplayPath.of(out))" : "\nreplaced the earlier explain output \(DisplayPath.of(out))")
         }
     }
 }

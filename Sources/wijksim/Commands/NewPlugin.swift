@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkSimFiles
 import WijkSimModel
 
 /// `wijksim new-plugin NAME`: a working, documented plugin to start from and
@@ -54,11 +55,10 @@ struct NewPlugin: ParsableCommand {
         let skeleton = PluginSkeleton(name: name, writes: indicators)
         do {
             try FileManager.default.createDirectory(atPath: (test as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try skeleton.plugin.write(toFile: plugin, atomically: true, encoding: .utf8)
-            try skeleton.ruleTest.write(toFile: test, atomically: true, encoding: .utf8)
         } catch {
-            throw BadInput("cannot write the plugin: \(error.localizedDescription)", at: SourceLocation(file: folder))
+            throw RunFailure("cannot write \(DisplayPath.of(folder)): \(error.localizedDescription)")
         }
+        try OutputFiles.write([(plugin, skeleton.plugin), (test, skeleton.ruleTest)], command: "new-plugin", existing: .refuse)
         print("wrote \(DisplayPath.of(plugin))")
         print("wrote \(DisplayPath.of(test))")
         print("next: wijksim check \(DisplayPath.of(plugin)) && wijksim test \(DisplayPath.of(test)) --plugins \(DisplayPath.of(folder))")

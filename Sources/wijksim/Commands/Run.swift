@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkSimEngine
+import WijkSimFiles
 import WijkSimLoad
 import WijkSimModel
 import WijkSimReport
@@ -29,7 +30,8 @@ struct Run: ParsableCommand {
         if options.workerThreads > 1 { DispatchQueue.global().async {} }
         let loaded = try ScenarioLoader.load(scenario)
         clock.lap("load")
-        let folder = try out.map(OutputFolder.init)
+        let folder = try out.map { try OutputFolder($0, command: "run") }
+        var outcome: OutputFolder.Outcome?
         do {
             let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
             let start = Date()
@@ -49,12 +51,12 @@ struct Run: ParsableCommand {
                 clock.lap("files")
                 try folder.write("report.html", report.value)
                 clock.lap("report")
-                try folder.commit()
+                outcome = try folder.commit()
             }
             print(summary.value, terminator: "")
             clock.lap("summary")
             clock.report()
-            if let folder { print("\nWrote \(DisplayPath.of(folder.destination))/") }
+            if let folder, let outcome { print(OutputNotice.text(folder, outcome), terminator: "") }
         } catch {
             folder?.discard()
             throw error

@@ -1,15 +1,16 @@
 import WijkSimModel
 
-/// Builds CSV text: a header, then rows of cells quoted only when needed.
-struct CSVText {
-    private(set) var text: String
+/// Builds CSV text: a header, then rows of cells quoted only when needed
+/// (RFC 4180). Every CSV file wijksim writes is made here, so all quote alike.
+package struct CSVText: Sendable {
+    package private(set) var text: String
 
-    init(header: [String]) {
+    package init(header: [String]) {
         text = ""
         append(header)
     }
 
-    mutating func append(_ cells: [String]) {
+    package mutating func append(_ cells: [String]) {
         for (k, cell) in cells.enumerated() {
             if k > 0 { text += "," }
             text += CSVText.quote(cell)
@@ -18,12 +19,12 @@ struct CSVText {
     }
 
     /// Text that is already a row's start, quoted where needed.
-    mutating func appendRaw(_ start: String) {
+    package mutating func appendRaw(_ start: String) {
         text += start
     }
 
     /// The rest of a row: numbers in full precision (`Double.csv`), then the line end.
-    mutating func appendNumbers(_ numbers: Double...) {
+    package mutating func appendNumbers(_ numbers: Double...) {
         for (k, number) in numbers.enumerated() {
             if k > 0 { text += "," }
             text += number.csv
@@ -34,7 +35,7 @@ struct CSVText {
     /// Looks at the UTF-8 bytes, not at Characters: comparing Characters
     /// was most of the time spent writing a sweep's trajectories, and a
     /// "\r\n" inside a cell is one Character equal to neither "\r" nor "\n".
-    static func quote(_ cell: String) -> String {
+    package static func quote(_ cell: String) -> String {
         guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
         else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -44,9 +45,9 @@ struct CSVText {
 extension Double {
     /// Full precision for output files: the shortest text that reads back
     /// to the same double (CONTRACT §5).
-    var csv: String { description }
+    package var csv: String { description }
 }
 
 extension Optional where Wrapped == Double {
-    var csv: String { map(\.description) ?? "" }
+    package var csv: String { map(\.description) ?? "" }
 }

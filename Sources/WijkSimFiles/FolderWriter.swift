@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import WijkSimModel
+
+/// Writes text files into one folder of an `OutputFolder`'s staging area and
+/// records each in the output's manifest.
+///
+/// Plain open/write/close: Foundation's `Data.write` syncs every file to
+/// disk, a quarter of a millisecond each, seven times per run. A file here
+/// only counts once the folder is committed, and like other command-line
+/// tools wijksim leaves flushing to the system.
+package struct FolderWriter: Sendable {
+    package let path: String
+    /// This folder's path inside the output (`""` for the output itself).
+    let relative: String
+    let record: WrittenFiles
+    /// Where the output goes, to name a file in an error as the user will know it.
+    var destination: String? = nil
+
+    package func write(_ name: String, _ text: String) throws {
+        let inOutput = relative.isEmpty ? name : relative + "/" + name
+        var text = text
+        let hash = try text.withUTF8 { bytes in
+            try FileWriting.write(UnsafeRawBufferPointer(bytes), to: path + "/" + name, flags: O_TRUNC,
+                                  shownAs: destination.map { $0 + "/" + inOutput })
+            return ContentHash.of(UnsafeRawBufferPointer(bytes))
+        }
+        record.add(.init(path: inOutput, bytes: text.utf8.count, hash: ContentHash.hex(hash)))
+    }
+}
+
+/// The files an output has written so far; `ResultFiles` writes them from
+/// several threads at once.
+final class WrittenFiles: @unchecked Sendable {  // unchecked: `entries` is only touched under `lock`
+    private let lock = NSLock()
+    private var entries: [OutputManifest.Entry] = []
+
+    func add(_ entry: OutputManifest.Entry) {
+        lock.lock(); defer { lock.unlock() }
+        entries.append(entry)
+    }
+
+    var all: [OutputManifest.Entry] {
+        lock.lock(); defer { lock.unlock() }
+        return entries
+    }
+}
+
+/// The system calls every writer shares; a failure here is the system's
+/// (disk full, no permission): a run failure, exit 1, naming the path and
+/// the system's reason, not bad input.
+package enum FileWriting {
+    /// `shownAs`: the path to name in an error, where `file` is a staging copy.
+    package static func write(_ bytes: UnsafeRawBufferPointer, to file: String, flags: Int32, shownAs: String? = nil) throws {
+        let shown = shownAs ?? file
+        let fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
+        guard fd >= 0 else { throw failure(shown) }
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = failure(shown)
+                close(fd)
+                throw error
+            }
+            done += n
+        }
+        guard close(fd) == 0 else { throw failure(shown) }
+    }
+
+    package static func write(_ text: String, to file: String, flags: Int32 = O_TRUNC) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: file, flags: flags) }
+    }
+
+    package static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else { throw failure(to) }
+    }
+
+    package static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path) }
+    }
+
+    /// The error for the `errno` just set, at `path`.
+    package static func failure(_ path: String, _ code: Int32 = errno) -> RunFailure {
+        RunFailure("cannot write \(DisplayPath.of(path)): \(String(cString: strerror(code)))")
+    }
+
+    /// Whether anything (file, folder, link, even a dangling one) is at `path`.
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    package static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
