@@ -116,29 +116,6 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("writes: armoede"), result.stdout)
         XCTAssertTrue(result.stdout.contains("delta = -1  range [-5, 5]  [pp]"), result.stdout)
     }
-
-    func testContractExampleThroughTheCLIMatchesWithComparePy() throws {
-        guard let example = TestPaths.contractExample else { throw XCTSkip("../shared/examples/contract is not here") }
-        for name in ["basis", "aanpak"] {
-            let out = city.path + "/\(name)"
-            let result = try runCLI(["run", "\(example)/scenarios/\(name).yaml", "--out", out])
-            XCTAssertEqual(result.status, 0, result.stderr)
-            if name == "aanpak" {
-                XCTAssertTrue(result.stdout.contains("Warning: funding wijkfonds is overspent"), result.stdout)
-                XCTAssertFalse(result.stdout.contains("Warning: funding woonakkoord"), result.stdout)
-            }
-            let python = Process()
-            python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            python.arguments = ["python3", "\(example)/compare.py", "\(example)/expected/\(name)", out]
-            let pipe = Pipe()
-            python.standardOutput = pipe
-            try python.run()
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            python.waitUntilExit()
-            XCTAssertEqual(python.terminationStatus, 0, text)
-            XCTAssertTrue(text.contains("values match"), text)
-        }
-    }
 }
 
 /// `wijksim test` and `wijksim explain` through the executable.

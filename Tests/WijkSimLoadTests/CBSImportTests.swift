@@ -7,7 +7,7 @@ import XCTest
 /// every cell quoted, codes and names padded with spaces.
 ///
 /// The gemeente and wijk rows of GM0014 carry the real CBS figures of
-/// ../shared/data/cbs-kwb-2024-groningen.csv in AantalInwoners_5, Mannen_6,
+/// the CBS KWB 2024 export for Groningen (table 85984NED) in AantalInwoners_5, Mannen_6,
 /// Vrouwen_7, Woningvoorraad_35 and OppervlakteLand_123. Every other value
 /// is a TEST VALUE (plausible, not a CBS figure), as are the three buurt
 /// rows and gemeente GM0034. Missing markers as CBS writes them: WK001405
@@ -214,7 +214,7 @@ final class CBSImportTests: XCTestCase {
     }
 
     func testAnExportWithoutIndicatorColumnsGivesAttributesAndSaysSo() throws {
-        // The first rows of ../shared/data/cbs-kwb-2024-groningen.csv, as shipped (real CBS figures).
+        // The first rows of the CBS KWB 2024 export for gemeente Groningen (real CBS figures).
         let result = try convert("""
             code,AantalInwoners_5,Woningvoorraad_35,Mannen_6,Vrouwen_7,OppervlakteLand_123
             GM0014,243768,124258,120912,122856,18553

@@ -7,15 +7,6 @@ public enum TestPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     public static func repo(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    /// The public contract example in ../shared/examples/contract, if present.
-    public static var contractExample: String? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["WIJKSIM_SHARED"].map { $0 + "/examples/contract" },
-            root.deletingLastPathComponent().appendingPathComponent("shared/examples/contract").path,
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/scenarios/basis.yaml") }
-    }
 }
 
 /// A scratch folder that removes itself; tests write fixtures into it.
