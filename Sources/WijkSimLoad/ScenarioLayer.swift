@@ -26,6 +26,8 @@ struct ScenarioLayer {
     var name: Located<String>?
     var description: String?
     var extends: Located<String>?
+    /// `baseline: FILE` resolved, or a nil value for `baseline: none`.
+    var baseline: Located<String?>?
     var years: [String: Located<Int>] = [:]
     var data: [String: Located<String>] = [:]
     var plugins: [String]?
@@ -41,7 +43,7 @@ struct ScenarioLayer {
     /// Problems found in this file; loading goes on so that all are reported.
     var problems = DiagnosticList()
 
-    static let keys = ["name", "description", "extends", "years", "data", "plugins", "rules", "interventions",
+    static let keys = ["name", "description", "extends", "baseline", "years", "data", "plugins", "rules", "interventions",
                        "funding", "draws", "seed", "sweep"]
     static let instanceKeys = ["name", "plugin", "wijken", "from", "to", "params", "funding"]
     static let distributionKeys = ["dist", "low", "mode", "high", "mean", "sd", "min", "max", "per_wijk"]
@@ -63,6 +65,8 @@ struct ScenarioLayer {
             case "name": value.string(&problems).map { layer.name = Located(value: $0, location: value.location) }
             case "description": layer.description = value.scalarText
             case "extends": value.string(&problems).map { layer.extends = Located(value: resolve($0), location: value.location) }
+            case "baseline":
+                value.string(&problems).map { layer.baseline = Located(value: $0 == "none" ? nil : resolve($0), location: value.location) }
             case "years":
                 for (k, v) in value.mapping(&problems, allowed: ["from", "to"]) ?? [] {
                     v.integer(&problems).map { layer.years[k] = Located(value: $0, location: v.location) }

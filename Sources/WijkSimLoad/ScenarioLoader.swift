@@ -131,7 +131,29 @@ public enum ScenarioLoader {
             name: name!, description: description, file: file, firstYear: firstYear, lastYear: lastYear,
             indicatorsFile: data["indicators"]!.value, wijkenFile: data["wijken"]!.value,
             pluginPath: plugins ?? [URL(fileURLWithPath: folder).appendingPathComponent("../plugins").standardizedFileURL.path],
-            instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes)
+            instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes,
+            baseline: baseline(layers, &problems))
+    }
+
+    /// `baseline:` of the scenario's own file (it is not inherited: a parent's
+    /// baseline is the parent's own), else the scenario it `extends` when
+    /// nothing up that chain adds an intervention (CONTRACT §2).
+    static func baseline(_ layers: [ScenarioLayer], _ problems: inout DiagnosticList) -> BaselineChoice? {
+        guard let top = layers.last else { return nil }
+        if let declared = top.baseline {
+            guard let file = declared.value else { return nil }
+            if !FileManager.default.fileExists(atPath: file) {
+                problems.add("no such file: \(DisplayPath.of(file)); expected a scenario without the plan, or `none`", at: declared.location)
+                return nil
+            }
+            if file == top.file {
+                problems.add("a scenario cannot be its own baseline", at: declared.location)
+                return nil
+            }
+            return BaselineChoice(file: file, declared: true, location: declared.location)
+        }
+        guard layers.count > 1, let parent = top.extends, layers.dropLast().allSatisfy(\.interventions.isEmpty) else { return nil }
+        return BaselineChoice(file: parent.value, declared: false, location: parent.location)
     }
 
     /// Default names (CONTRACT §2): the plugin id, then `_2`, `_3`, … for

@@ -104,6 +104,17 @@ public struct SweepAxis: Equatable, Sendable {
     public var key: String { "\(instance).\(param)" }
 }
 
+/// The no-policy scenario a plan is measured against (CONTRACT §2 `baseline`).
+public struct BaselineChoice: Equatable, Sendable {
+    public var file: String
+    /// Named with `baseline:`, rather than taken from `extends` by default.
+    public var declared: Bool
+    public var location: SourceLocation?
+    public init(file: String, declared: Bool, location: SourceLocation? = nil) {
+        self.file = file; self.declared = declared; self.location = location
+    }
+}
+
 /// A scenario after `extends` is resolved and every field validated.
 public struct Scenario: Equatable, Sendable {
     public var name: String
@@ -119,14 +130,17 @@ public struct Scenario: Equatable, Sendable {
     public var draws: Int
     public var seed: UInt64
     public var sweep: [SweepAxis]
+    /// nil: none (`baseline: none`, or nothing to take by default).
+    public var baseline: BaselineChoice?
 
     public init(name: String, description: String?, file: String, firstYear: Int, lastYear: Int,
                 indicatorsFile: String, wijkenFile: String, pluginPath: [String], instances: [Instance],
-                funding: [Funding], draws: Int, seed: UInt64, sweep: [SweepAxis]) {
+                funding: [Funding], draws: Int, seed: UInt64, sweep: [SweepAxis], baseline: BaselineChoice? = nil) {
         self.name = name; self.description = description; self.file = file
         self.firstYear = firstYear; self.lastYear = lastYear
         self.indicatorsFile = indicatorsFile; self.wijkenFile = wijkenFile; self.pluginPath = pluginPath
         self.instances = instances; self.funding = funding; self.draws = draws; self.seed = seed; self.sweep = sweep
+        self.baseline = baseline
     }
 
     public var years: ClosedRange<Int> { firstYear...lastYear }

@@ -13,12 +13,14 @@ public enum HTMLReport {
     /// Scenarios drawn in one chart of a comparison; more would be unreadable.
     static let maxChartedScenarios = 6
 
-    public static func run(_ results: Results) -> String {
+    /// `effect`: the run against its baseline (CONTRACT §2), shown first.
+    public static func run(_ results: Results, effect: Comparison? = nil) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
         let alternative = ReportAlternative.run(results)
         var sections = [answer(alternative, focus), gaps([alternative], focus), costs([alternative]),
                         trajectories([alternative], focus)]
+        if let effect { sections.insert(planEffect(effect, focus), at: 0) }
         if plan.variants > 1 { sections.append(variants(results, focus)) }
         sections.append(provenance([results]))
         let header = pageHeader(kicker: "wijksim-rapport · scenario", title: plan.scenario.name,
@@ -40,6 +42,16 @@ public enum HTMLReport {
                                 meta: "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)), gepaard · seed \(plan.seed) · referentie: \(comparison.reference.name)",
                                 description: nil)
         return page(title: "wijksim: vergelijking \(ReportWords.list(names))", header: header, sections: sections)
+    }
+
+    /// The plan against the same draws without it: what the plan itself does.
+    static func planEffect(_ comparison: Comparison, _ focus: ReportFocus) -> ReportSection {
+        var section = differences(ReportAlternative.all(comparison), focus)
+        let baseline = comparison.reference.name
+        section.body = "<p class=\"lead\">Wat het plan zelf doet: elke trekking van het plan vergeleken met dezelfde trekking zonder het plan (<b>\(HTMLText.escape(baseline))</b>, de referentie). De autonome ontwikkeling zit in beide en valt dus weg; de kloof met de stad staat in de volgende delen.</p>" + section.body
+        section.id = "effect"
+        section.title = "Effect van het plan"
+        return section
     }
 
     static func runMeta(_ plan: Plan) -> String {

@@ -14,7 +14,9 @@ struct Run: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "Write trajectories.csv, gaps.csv, costs.csv, funding.csv, variants.csv and scenario.json into this folder.")
+    @Option(help: ArgumentHelp(
+        "Write trajectories.csv, gaps.csv, costs.csv, funding.csv, variants.csv, scenario.json, report.html (the report to open in a browser) and, with a baseline, comparison.csv into this folder.",
+        discussion: "A new or empty folder, or one holding an earlier wijksim output (replaced; files you added are kept). Any other folder is refused."))
     var out: String?
 
     @OptionGroup var options: SimulationOptions
@@ -29,6 +31,7 @@ struct Run: ParsableCommand {
         // engine needs it
         if options.workerThreads > 1 { DispatchQueue.global().async {} }
         let loaded = try ScenarioLoader.load(scenario)
+        let baseline = try loaded.scenario.baseline.map(Run.loadBaseline)
         clock.lap("load")
         let folder = try out.map { try OutputFolder($0, command: "run") }
         var outcome: OutputFolder.Outcome?
@@ -36,18 +39,28 @@ struct Run: ParsableCommand {
             let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
             let start = Date()
             let progress = ProgressLine()
-            let results = try Engine.run(plan, threads: options.workerThreads,
-                                         progress: progress.update)
+            // with a baseline, both run as `compare BASELINE SCENARIO` runs them:
+            // one seed, the same draws, paired
+            let comparison = try baseline.map { base -> Comparison in
+                let reference = Plan(scenario: base.scenario, city: base.city, plugins: base.plugins, draws: plan.draws, seed: plan.seed)
+                try Comparison.checkCompatible([reference, plan], files: [base.scenario.file, scenario])
+                return try Comparison.run([reference, plan], threads: options.workerThreads, progress: progress.update)
+            }
+            let results = try comparison?.scenarios[1].results
+                ?? Engine.run(plan, threads: options.workerThreads, progress: progress.update)
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
             clock.lap("simulate")
             // with a second core, the report and the summary are made on it
             // while the CSV files are written
             let parallel = options.workerThreads > 1
-            let summary = Background(inParallel: parallel) { SummaryTable.text(results, seconds: seconds) }
+            let summary = Background(inParallel: parallel) {
+                (comparison.map(PlanEffectTable.text) ?? PlanEffectTable.noBaseline(plan)) + SummaryTable.text(results, seconds: seconds)
+            }
             if let folder {
-                let report = Background(inParallel: parallel) { HTMLReport.run(results) }
+                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison) }
                 try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
+                if let comparison { try folder.write("comparison.csv", ComparisonFiles.differences(comparison)) }
                 clock.lap("files")
                 try folder.write("report.html", report.value)
                 clock.lap("report")
@@ -60,6 +73,17 @@ struct Run: ParsableCommand {
         } catch {
             folder?.discard()
             throw error
+        }
+    }
+
+    /// The baseline scenario, loaded as any scenario is; its problems are
+    /// reported at the `baseline:` (or `extends:`) line that named it.
+    static func loadBaseline(_ choice: BaselineChoice) throws -> LoadedScenario {
+        do {
+            return try ScenarioLoader.load(choice.file)
+        } catch let error as BadInput {
+            let how = choice.declared ? "the baseline" : "the baseline (the scenario this one extends)"
+            throw BadInput([Diagnostic("\(how) \(DisplayPath.of(choice.file)) cannot be run:", at: choice.location)] + error.diagnostics)
         }
     }
 }
