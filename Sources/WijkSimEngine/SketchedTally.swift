@@ -24,22 +24,20 @@ final class SketchedTally: VariantTally {
     private let pilotLength: Int
     private let sums: VariantSums
 
-    /// Guards the fields below; signalled when the sketch is made. The
-    /// values are copied and counted outside it.
+    /// Guards `pilot` (the reference, not its values), `progress`, `early`
+    /// and `sketch`; signalled when the sketch is made. Values are copied
+    /// and counted outside it.
     private let lock = NSCondition()
     /// The pilot's draws, each piece writing its own columns; dropped once
     /// the sketch has counted them (tens of MB that nothing reads any more,
     /// freed then rather than when the variant is done).
     private var pilot: DrawStore?
-    /// Pilot draws in the store: pieces by first draw, and how far from draw 0 they join up.
-    private var pilotPieces: [Int: Int] = [:]
-    private var pilotEnd = 0
-    private var makingSketch = false
+    private var progress: PilotProgress
     /// Pieces after the pilot that came as a chunk's output before the sketch, copied.
-    private var early: [Piece] = []
+    private var early: [EarlyPiece] = []
     private var sketch: QuantileSketch?
 
-    struct Piece {
+    struct EarlyPiece {
         var count: Int
         var values: [Double]
     }
@@ -52,6 +50,7 @@ final class SketchedTally: VariantTally {
         pilotLength = min(draws, SketchedTally.pilotDraws)
         sums = VariantSums(draws: draws, cells: cells, costCells: costCells)
         pilot = DrawStore(cells: cells, draws: pilotLength)
+        progress = PilotProgress(length: pilotLength)
     }
 
     // MARK: Pieces read from a chunk's output
@@ -81,10 +80,10 @@ final class SketchedTally: VariantTally {
                          worker: Int) -> Int {
         let inPilot = max(0, min(count, pilotLength - firstDraw))
         if inPilot > 0 { pilot.copy(output, offset: offset, firstDraw: firstDraw, count: inPilot) }
-        var rest: Piece?
+        var rest: EarlyPiece?
         if inPilot < count {
             let n = count - inPilot
-            var piece = Piece(count: n, values: [])
+            var piece = EarlyPiece(count: n, values: [])
             piece.values.reserveCapacity(cells * n)
             for cell in 0..<cells {
                 piece.values.append(contentsOf: UnsafeBufferPointer(start: output.row(cell) + offset + inPilot, count: n))
@@ -100,7 +99,7 @@ final class SketchedTally: VariantTally {
             return count
         }
         if let rest { early.append(rest) }
-        let completes = registerPilot(firstDraw: firstDraw, count: inPilot)
+        let completes = progress.register(firstDraw: firstDraw, count: inPilot)
         lock.unlock()
         return completes ? makeSketch(worker: worker) : 0
     }
@@ -162,26 +161,13 @@ final class SketchedTally: VariantTally {
         // a piece of the pilot: counted with the rest of it, by the worker that completes it
         let completedBySums = sums.commit(piece, costs: output, counted: 0)
         lock.lock()
-        let completes = registerPilot(firstDraw: piece.firstDraw, count: piece.count)
+        let completes = progress.register(firstDraw: piece.firstDraw, count: piece.count)
         lock.unlock()
         guard completes else { return completedBySums }
         return sums.count(makeSketch(worker: piece.worker)) || completedBySums
     }
 
     // MARK: The pilot and the sketch
-
-    /// Under `lock`: pilot draws firstDraw..<firstDraw+count are in the
-    /// store (none when count is 0). True for the one call after which
-    /// every pilot draw is in: its caller makes the sketch.
-    private func registerPilot(firstDraw: Int, count: Int) -> Bool {
-        if count > 0 {
-            pilotPieces[firstDraw] = count
-            while let n = pilotPieces[pilotEnd] { pilotEnd += n }
-        }
-        let completes = pilotEnd >= pilotLength && !makingSketch
-        if completes { makingSketch = true }
-        return completes
-    }
 
     /// Called once, by the worker whose piece completed the pilot: makes
     /// the sketch (workers waiting for it go on), counts the pilot and the
@@ -202,7 +188,7 @@ final class SketchedTally: VariantTally {
     /// Sets the sketch's ranges from the pilot, makes the sketch known and
     /// takes the early pieces, counts the pilot and drops the store: no
     /// piece writes it once the sketch exists, nor does `finish` read it.
-    private func makeSketchFromPilot(worker: Int) -> (QuantileSketch, early: [Piece]) {
+    private func makeSketchFromPilot(worker: Int) -> (QuantileSketch, early: [EarlyPiece]) {
         lock.lock()
         let pilot = self.pilot!
         lock.unlock()
