@@ -1,6 +1,6 @@
 import Foundation
 
-/// Routes each chunk's blocks to their variants' accumulators and keeps the
+/// Routes each chunk's blocks to their variants' tallies and keeps the
 /// finished statistics. Only a few variants are open at a time (chunks are
 /// handed out in variant order), so memory is bounded by those.
 final class Aggregator: @unchecked Sendable {
@@ -10,7 +10,7 @@ final class Aggregator: @unchecked Sendable {
     let exact: Bool
     let layout: GapLayout
     private let lock = NSLock()
-    private var open: [Int: VariantAccumulator] = [:]
+    private var open: [Int: any VariantTally] = [:]
     private var deferred: [Int] = []
     private(set) var finished: [VariantStatistics?]
 
@@ -23,7 +23,7 @@ final class Aggregator: @unchecked Sendable {
     /// Set when this run is compared with a reference, or is the reference.
     let pairing: Pairing?
     /// The reference's draws of variant 0, kept when `pairing.keepVariantZero`.
-    let kept: ReferenceDraws?
+    let kept: DrawStore?
 
     init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil, pairing: Pairing? = nil) {
         self.plan = plan
@@ -32,9 +32,9 @@ final class Aggregator: @unchecked Sendable {
         cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
         // costs per instance and step, then (for explain) contributions per instance and step
         costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
-        exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= VariantAccumulator.pilotDraws))
+        exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= SketchedTally.pilotDraws))
         layout = GapLayout(plan)
-        kept = pairing?.keepVariantZero == true ? ReferenceDraws(draws: plan.draws, cells: cells) : nil
+        kept = pairing?.keepVariantZero == true ? DrawStore(cells: cells, draws: plan.draws) : nil
         finished = Array(repeating: nil, count: plan.variants)
     }
 
@@ -48,9 +48,9 @@ final class Aggregator: @unchecked Sendable {
             let block = output.firstBlock + offset
             let variant = block / plan.draws, draw = block % plan.draws
             let count = min(output.blocks - offset, plan.draws - draw)
-            let accumulator = self.accumulator(variant)
-            if accumulator.add(output, offset: offset, firstDraw: draw, count: count, worker: worker) {
-                completed(variant, accumulator, moreChunks: moreChunks)
+            let tally = self.tally(variant)
+            if tally.add(output, offset: offset, firstDraw: draw, count: count, worker: worker) {
+                completed(variant, tally, moreChunks: moreChunks)
             }
             offset += count
         }
@@ -64,7 +64,7 @@ final class Aggregator: @unchecked Sendable {
                      cancelled: () -> Bool) -> Bool {
         let variant = firstBlock / plan.draws, draw = firstBlock % plan.draws
         guard draw + blocks <= plan.draws, blocks <= stream.capacityBlocks,
-              let piece = accumulator(variant).beginStream(firstDraw: draw, count: blocks, worker: worker,
+              let piece = tally(variant).beginStream(firstDraw: draw, count: blocks, worker: worker,
                                                            cancelled: cancelled) else { return false }
         stream.begin(piece)
         return true
@@ -73,14 +73,14 @@ final class Aggregator: @unchecked Sendable {
     /// Commits what `stream` recorded, its costs from `costs`.
     func endStream(_ stream: YearStream, costs: ChunkOutput, moreChunks: Bool) {
         let piece = stream.end()
-        if piece.accumulator.endStream(piece, costs: costs) {
-            completed(costs.firstBlock / plan.draws, piece.accumulator, moreChunks: moreChunks)
+        if piece.tally.endStream(piece, costs: costs) {
+            completed(costs.firstBlock / plan.draws, piece.tally, moreChunks: moreChunks)
         }
     }
 
-    private func completed(_ variant: Int, _ accumulator: VariantAccumulator, moreChunks: Bool) {
+    private func completed(_ variant: Int, _ tally: any VariantTally, moreChunks: Bool) {
         if moreChunks || threads == 1 {
-            let statistics = accumulator.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
+            let statistics = tally.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
             lock.lock()
             finished[variant] = statistics
             open[variant] = nil
@@ -95,9 +95,9 @@ final class Aggregator: @unchecked Sendable {
     /// Finishes the variants that completed last, their cells split over threads.
     func finishDeferred() {
         for variant in deferred.sorted() {
-            guard let accumulator = open[variant] else { continue }
+            guard let tally = open[variant] else { continue }
             let stripes = min(threads, max(1, cells / 64))
-            finished[variant] = accumulator.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
+            finished[variant] = tally.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
             open[variant] = nil
         }
         deferred = []
@@ -109,14 +109,16 @@ final class Aggregator: @unchecked Sendable {
     /// and can be streamed (`beginStream`).
     var chunkCuts: [Int] {
         guard !exact else { return [] }
-        return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + VariantAccumulator.pilotDraws] }
+        return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + SketchedTally.pilotDraws] }
     }
 
-    private func accumulator(_ variant: Int) -> VariantAccumulator {
+    /// The variant's tally, made on its first piece: exact or sketched for the whole run.
+    private func tally(_ variant: Int) -> any VariantTally {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
-        let created = VariantAccumulator(draws: plan.draws, cells: cells, costCells: costCells, exact: exact,
-                                         layout: layout, workers: threads)
+        let created: any VariantTally = exact
+            ? ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout)
+            : SketchedTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads)
         open[variant] = created
         return created
     }

@@ -46,7 +46,7 @@ public enum Engine {
     }
 
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
-                    pairing: Pairing?, progress: ((Int, Int) -> Void)?) throws -> (results: Results, kept: ReferenceDraws?, differences: [[DifferenceStatistics]]) {
+                    pairing: Pairing?, progress: ((Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]]) {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)

@@ -1,23 +1,3 @@
-/// The draws of the reference alternative (the first scenario's variant 0)
-/// kept per cell, so that every other alternative's draw d can be compared
-/// with the reference's draw d: common random numbers make the difference
-/// paired (CONTRACT §7).
-public final class ReferenceDraws: @unchecked Sendable {
-    public let draws: Int
-    public let cells: Int
-    let values: UnsafeMutablePointer<Double>
-
-    init(draws: Int, cells: Int) {
-        self.draws = draws
-        self.cells = cells
-        values = LargeBuffer.allocate(draws * cells)
-    }
-
-    deinit { LargeBuffer.deallocate(values, count: draws * cells) }
-
-    func row(_ cell: Int) -> UnsafeMutablePointer<Double> { values + cell * draws }
-}
-
 /// Over the draws, the improvement of an alternative over the reference in
 /// one cell, signed by polarity (positive = better), and the share of draws
 /// in which it is better.
@@ -37,7 +17,11 @@ public struct DifferenceStatistics: Equatable {
 /// What a run compares against, if anything: the reference draws and the
 /// sign per cell (+1 where higher is better, −1 where lower is better).
 struct Pairing {
-    var reference: ReferenceDraws?
+    /// The draws of the reference alternative (the first scenario's variant
+    /// 0), so that every other alternative's draw d can be compared with
+    /// the reference's draw d: common random numbers make the difference
+    /// paired (CONTRACT §7).
+    var reference: DrawStore?
     var keepVariantZero: Bool
     var sign: [Double]
 

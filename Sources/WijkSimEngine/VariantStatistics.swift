@@ -1,18 +1,3 @@
-/// Where the gap cells are: enough of the plan to compute gaps per draw.
-struct GapLayout {
-    var wijken: Int
-    var indicators: Int
-    var years: Int
-    var lowerBetter: [Bool]
-
-    init(_ plan: Plan) {
-        wijken = plan.wijkCount
-        indicators = plan.indicatorCount
-        years = plan.yearCount
-        lowerBetter = plan.city.indicators.map { $0.polarity == .lowerBetter }
-    }
-}
-
 /// The gap to the city in the end year over the draws (+ = worse than the
 /// city): its p05 and p95, and the share of draws in which it is closed.
 public struct GapDrawStatistics: Equatable {

@@ -1,13 +1,13 @@
-/// Records a chunk straight into its variant's accumulator, a year at a
+/// Records a chunk straight into its variant's tally, a year at a
 /// time, instead of into a `ChunkOutput` that is read back after the chunk:
 /// a chunk's trajectories are megabytes (672 cells × 1,152 draws on the
 /// benchmark), one year of them a few hundred kilobytes. Each year's rows
 /// are summed and counted right after the worker wrote them, while they
 /// are still in the core's cache; the next year reuses the same memory.
 ///
-/// In exact mode the rows are the accumulator's own store (no copy); in
-/// sketch mode they are this slab, one row per wijk (and the city) and
-/// indicator.
+/// In exact mode (and for a sketched pilot) the rows are the tally's own
+/// store (no copy); in sketch mode after the pilot they are this slab, one
+/// row per wijk (and the city) and indicator.
 final class YearStream: RecordTarget {
     let years: Int
     let rowsPerYear: Int
@@ -15,7 +15,7 @@ final class YearStream: RecordTarget {
     private let slab: UnsafeMutablePointer<Double>
     /// Gap rows of the end year are made here one at a time.
     let scratch: UnsafeMutablePointer<Double>
-    private(set) var piece: VariantAccumulator.StreamedPiece?
+    private(set) var piece: StreamedPiece?
 
     init(years: Int, rowsPerYear: Int, capacityBlocks: Int) {
         self.years = years
@@ -30,9 +30,9 @@ final class YearStream: RecordTarget {
         scratch.deallocate()
     }
 
-    func begin(_ piece: VariantAccumulator.StreamedPiece) { self.piece = piece }
+    func begin(_ piece: StreamedPiece) { self.piece = piece }
 
-    func end() -> VariantAccumulator.StreamedPiece {
+    func end() -> StreamedPiece {
         defer { piece = nil }
         return piece!
     }
@@ -44,5 +44,5 @@ final class YearStream: RecordTarget {
 
     func row(_ cell: Int, column: Int) -> UnsafeMutablePointer<Double> { row(cell) + column }
 
-    func recorded(year: Int) { piece!.accumulator.add(year: year, of: self) }
+    func recorded(year: Int) { piece!.tally.add(year: year, of: self) }
 }

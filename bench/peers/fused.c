@@ -50,7 +50,7 @@ static const double BUURT[W] = {1, 1, 1, 0, 0, 0, 0};
 enum {
     B = 512,               /* draws per chunk: the state of a chunk stays in cache */
     GROUP = 64,            /* draws per partial sum of the means (DrawOrderSums.group) */
-    PILOT = 4096,          /* VariantAccumulator.pilotDraws */
+    PILOT = 4096,          /* SketchedTally.pilotDraws */
     BINS = 2048            /* QuantileSketch.bins */
 };
 static const long long EXACT_LIMIT = 16LL << 20;   /* Aggregator.exactValueLimit */

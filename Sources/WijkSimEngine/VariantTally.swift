@@ -1,0 +1,55 @@
+import Dispatch
+
+/// Reduces the draws of one variant, as the workers deliver them, to its
+/// statistics. Means come from `VariantSums` in both implementations, so
+/// that neither the thread count, the chunking nor the mode changes a bit
+/// of them; percentiles are exact (`ExactTally`, every draw kept) while a
+/// variant's draws fit, and sketched (`SketchedTally`) above that, so that
+/// memory does not grow with the draws.
+///
+/// A piece of draws arrives either as a chunk's output, read after the
+/// chunk (`add`), or year by year while it is simulated (`beginStream`,
+/// `add(year:of:)`, `endStream`). Each call takes a whole piece or year:
+/// the Aggregator picks the implementation once per variant, and the
+/// per-value loops run inside it.
+protocol VariantTally: AnyObject {
+    /// Adds draws firstDraw..<firstDraw+count, read from `output` at block
+    /// `offset`. True for the one call after which every draw is in.
+    func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, worker: Int) -> Bool
+
+    /// A piece for a `YearStream` to record, or nil when it must come as a
+    /// chunk's output (`add`); `cancelled` tells a piece that waits that
+    /// the run failed.
+    func beginStream(firstDraw: Int, count: Int, worker: Int, cancelled: () -> Bool) -> StreamedPiece?
+
+    /// The rows of `year` of `stream`'s piece have been recorded.
+    func add(year: Int, of stream: YearStream)
+
+    /// The piece is recorded; its costs are in `output`. True for the one
+    /// call after which every draw is in.
+    func endStream(_ piece: StreamedPiece, costs output: ChunkOutput) -> Bool
+
+    /// All statistics, once every draw is in, on `stripes` threads.
+    /// `pairing` and `keep` only come with exact percentiles.
+    func finish(stripes: Int, pairing: Pairing?, keep: DrawStore?) -> VariantStatistics
+}
+
+extension VariantTally {
+    /// Statistics of `cells` cells: `fill(stripe, out)` writes every
+    /// `stripes`-th cell from `stripe` on, the stripes on as many threads
+    /// (the last variant of a run is finished while the other workers would
+    /// otherwise wait).
+    func cellStatistics(cells: Int, stripes: Int,
+                        _ fill: (_ stripe: Int, _ out: UnsafeMutablePointer<CellStatistics>) -> Void) -> [CellStatistics] {
+        var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
+        statistics.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress!
+            if stripes == 1 {
+                fill(0, out)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: stripes) { fill($0, out) }
+            }
+        }
+        return statistics
+    }
+}
