@@ -55,5 +55,5 @@ let package = Package(
         .testTarget(name: "WijkSimRuleTestingTests", dependencies: ["WijkSimRuleTesting", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

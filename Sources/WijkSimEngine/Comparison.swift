@@ -2,7 +2,7 @@ import WijkSimModel
 
 /// One scenario of a comparison: its own results and, per variant and
 /// cell, its paired difference from the reference.
-public struct ComparedScenario {
+public struct ComparedScenario: Sendable {
     public let results: Results
     /// `differences[variant][cell]`, cells indexed as in `Results`.
     public let differences: [[DifferenceStatistics]]
@@ -18,7 +18,7 @@ public struct ComparedScenario {
 /// Scenarios run with one seed and number of draws, so that draw d of each
 /// shares its random numbers per (instance, parameter), and differences from
 /// the reference (the first scenario's variant 0) are paired (CONTRACT §7).
-public struct Comparison {
+public struct Comparison: Sendable {
     public let scenarios: [ComparedScenario]
 
     public var reference: ComparedScenario { scenarios[0] }
@@ -45,7 +45,7 @@ public struct Comparison {
     }
 
     /// Runs every plan (which must share seed and draws) paired with the first's variant 0.
-    public static func run(_ plans: [Plan], threads: Int, progress: ((Int, Int) -> Void)? = nil) throws -> Comparison {
+    public static func run(_ plans: [Plan], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
         var referencePlan = plans[0]
         referencePlan.variants = 1
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(referencePlan))

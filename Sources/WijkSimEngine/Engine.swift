@@ -40,13 +40,13 @@ public enum Engine {
     public static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            blocksPerChunk chunkBlocks: Int? = nil,
                            exactPercentiles: Bool? = nil,
-                           progress: ((Int, Int) -> Void)? = nil) throws -> Results {
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Results {
         try run(plan, threads: threads, blocksPerChunk: chunkBlocks, exactPercentiles: exactPercentiles,
                 pairing: nil, progress: progress).results
     }
 
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
-                    pairing: Pairing?, progress: ((Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]]) {
+                    pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]]) {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)

@@ -1,7 +1,7 @@
 /// Over the draws, the improvement of an alternative over the reference in
 /// one cell, signed by polarity (positive = better), and the share of draws
 /// in which it is better.
-public struct DifferenceStatistics: Equatable {
+public struct DifferenceStatistics: Equatable, Sendable {
     public var mean: Double
     public var p05: Double
     public var p95: Double

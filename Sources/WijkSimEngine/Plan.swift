@@ -1,7 +1,7 @@
 import WijkSimModel
 
 /// Where an instance's parameter gets its value in each lane.
-public enum ParameterSource: Equatable {
+public enum ParameterSource: Equatable, Sendable {
     case constant(Double)
     /// A sweep axis: the value in variant v is `values[v]`.
     case swept([Double])
@@ -11,7 +11,7 @@ public enum ParameterSource: Equatable {
 }
 
 /// One instance as the engine runs it.
-public struct InstancePlan {
+public struct InstancePlan: Sendable {
     public var name: String
     public var plugin: Int
     public var kind: Instance.Kind
@@ -28,7 +28,7 @@ public struct InstancePlan {
 /// Everything the engine needs, resolved to indices and numbers: the
 /// variants × draws × wijken lanes, parameter sources and masks. Building a
 /// plan never runs Lua; running one never reads a file.
-public struct Plan {
+public struct Plan: Sendable {
     public var scenario: Scenario
     public var city: CityData
     public var plugins: [PluginDescriptor]
@@ -40,7 +40,7 @@ public struct Plan {
     public var trace: Trace?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
-    public struct Trace: Equatable {
+    public struct Trace: Equatable, Sendable {
         public var wijk: Int
         public var indicator: Int
         public init(wijk: Int, indicator: Int) { self.wijk = wijk; self.indicator = indicator }

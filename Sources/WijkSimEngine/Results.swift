@@ -1,7 +1,7 @@
 import WijkSimModel
 
 /// Over-the-draws statistics of one cell (variant, wijk, indicator, year).
-public struct CellStatistics: Equatable {
+public struct CellStatistics: Equatable, Sendable {
     public var mean: Double
     public var p05: Double
     public var p50: Double
@@ -13,7 +13,7 @@ public struct CellStatistics: Equatable {
 /// Percentiles interpolate linearly between closest ranks (NumPy's default);
 /// they are exact unless a run's draws are too many to hold, when a
 /// `QuantileSketch` with a stated error bound gives them.
-public struct Results {
+public struct Results: Sendable {
     public let plan: Plan
     /// `trajectories[variant][(wijk × indicators + indicator) × years + year]`;
     /// wijk index `plan.wijkCount` is the city average.

@@ -43,11 +43,16 @@ extension VariantTally {
                         _ fill: (_ stripe: Int, _ out: UnsafeMutablePointer<CellStatistics>) -> Void) -> [CellStatistics] {
         var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
         statistics.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer.baseAddress!
             if stripes == 1 {
-                fill(0, out)
+                fill(0, buffer.baseAddress!)
             } else {
-                DispatchQueue.concurrentPerform(iterations: stripes) { fill($0, out) }
+                // Each stripe writes its own cells and reads tallies that no
+                // other thread changes any more, so sharing them is safe.
+                nonisolated(unsafe) let out = buffer.baseAddress!
+                withoutActuallyEscaping(fill) { fill in
+                    nonisolated(unsafe) let fill = fill
+                    DispatchQueue.concurrentPerform(iterations: stripes) { fill($0, out) }
+                }
             }
         }
         return statistics

@@ -12,7 +12,7 @@ public enum ResultFiles {
     /// creating a file costs a fraction of a millisecond on its own). The
     /// error of the first file in order is the one thrown.
     package static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
-        let makers: [(String, () throws -> String)] = [
+        let makers: [(String, @Sendable () throws -> String)] = [
             ("trajectories.csv", { trajectories(results) }),
             ("gaps.csv", { gaps(results) }),
             ("costs.csv", { costs(results) }),
@@ -20,20 +20,14 @@ public enum ResultFiles {
             ("variants.csv", { variants(results) }),
             ("scenario.json", { try ScenarioJSON.text(results.plan, version: version) }),
         ]
-        var outcomes = [Result<Void, Error>?](repeating: nil, count: makers.count)
-        let make = { (k: Int) -> Result<Void, Error> in Result { try folder.write(makers[k].0, makers[k].1()) } }
+        let outcomes = Outcomes(count: makers.count)
+        let make = { @Sendable (k: Int) in outcomes.set(k, Result { try folder.write(makers[k].0, makers[k].1()) }) }
         if threads > 1 {
-            let lock = NSLock()
-            DispatchQueue.concurrentPerform(iterations: makers.count) { k in
-                let outcome = make(k)
-                lock.lock()
-                outcomes[k] = outcome
-                lock.unlock()
-            }
+            DispatchQueue.concurrentPerform(iterations: makers.count, execute: make)
         } else {
-            for k in makers.indices { outcomes[k] = make(k) }
+            for k in makers.indices { make(k) }
         }
-        for outcome in outcomes { try outcome!.get() }
+        try outcomes.check()
     }
 
     public static func trajectories(_ results: Results) -> String {
@@ -111,5 +105,25 @@ public enum ResultFiles {
             csv.append([String(variant)] + scenario.sweepValues(ofVariant: variant).map(\.csv))
         }
         return csv.text
+    }
+}
+
+/// The outcome of each file of `ResultFiles.write`, set from the threads
+/// that write them.
+private final class Outcomes: @unchecked Sendable {  // unchecked: `results` is only touched under `lock`
+    private let lock = NSLock()
+    private var results: [Result<Void, Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<Void, Error>) {
+        lock.lock(); defer { lock.unlock() }
+        results[k] = result
+    }
+
+    /// Throws the error of the first file in order.
+    func check() throws {
+        lock.lock(); defer { lock.unlock() }
+        for result in results { try result?.get() }
     }
 }
