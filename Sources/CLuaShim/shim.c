@@ -5,6 +5,14 @@
 #include <string.h>
 #include <time.h>
 
+enum { WJS_MESSAGE_SIZE = 1024 };
+
+/* How far a host error's message may go over the cap: a plugin that filled
+   its memory and then read an unknown ctx field should learn about the field,
+   not get "not enough memory" from the push of the message. Bounded: at most
+   this much beyond the cap, and only for the trampoline's own pushes. */
+enum { WJS_RAISE_RESERVE = 4 * WJS_MESSAGE_SIZE };
+
 /// Per-state bookkeeping, reachable from the allocator (its `ud`) and from
 /// the hook (through the state's extra space).
 typedef struct {
@@ -15,6 +23,9 @@ typedef struct {
     int instruction_limit_hit;
     double deadline;
     double seconds;
+    /* set while the trampoline builds a host error: see WJS_RAISE_RESERVE */
+    int raising;
+    char message[WJS_MESSAGE_SIZE];
 } wjs_Limits;
 
 /* Small enough that a loop of slow library calls (string.rep of a large
@@ -35,7 +46,8 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         limits->used -= old;
         return NULL;
     }
-    if (nsize > old && limits->used - old + nsize > limits->limit) {
+    size_t limit = limits->limit + (limits->raising ? WJS_RAISE_RESERVE : 0);
+    if (nsize > old && limits->used - old + nsize > limit) {
         return NULL;   /* Lua turns this into "not enough memory" */
     }
     void *grown = realloc(ptr, nsize);
@@ -114,6 +126,7 @@ void wjs_arm_limits(lua_State *L, long long instruction_limit, double seconds) {
     limits->instructions = 0;
     limits->instruction_limit = instruction_limit;
     limits->instruction_limit_hit = 0;
+    limits->raising = 0;   /* in case a push failed even with the reserve */
     limits->seconds = seconds;
     limits->deadline = now_seconds() + seconds;
 }
@@ -130,14 +143,44 @@ int wjs_isnil(lua_State *L, int idx) { return lua_isnil(L, idx); }
 int wjs_isfunction(lua_State *L, int idx) { return lua_isfunction(L, idx); }
 int wjs_istable(lua_State *L, int idx) { return lua_istable(L, idx); }
 const char *wjs_tostring(lua_State *L, int idx, size_t *len) { return lua_tolstring(L, idx, len); }
-int wjs_ref(lua_State *L) { return luaL_ref(L, LUA_REGISTRYINDEX); }
+/* luaL_ref may grow the registry, so it runs under a protected call */
+static int ref_value(lua_State *L) {
+    lua_pushinteger(L, luaL_ref(L, LUA_REGISTRYINDEX));
+    return 1;
+}
+
+int wjs_ref(lua_State *L) {
+    lua_pushcfunction(L, ref_value);
+    lua_insert(L, -2);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        return LUA_NOREF;
+    }
+    int ref = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return ref;
+}
+
 void wjs_unref(lua_State *L, int ref) { luaL_unref(L, LUA_REGISTRYINDEX, ref); }
 void wjs_getref(lua_State *L, int ref) { lua_rawgeti(L, LUA_REGISTRYINDEX, ref); }
 
+static int get_field(lua_State *L) {
+    lua_pushstring(L, (const char *)lua_touserdata(L, 2));
+    lua_rawget(L, 1);
+    return 1;
+}
+
 int wjs_rawgetfield(lua_State *L, int idx, const char *key) {
     idx = lua_absindex(L, idx);
-    lua_pushstring(L, key);
-    return lua_rawget(L, idx);
+    lua_pushcfunction(L, get_field);
+    lua_pushvalue(L, idx);
+    lua_pushlightuserdata(L, (void *)key);
+    if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        return LUA_TNONE;
+    }
+    return lua_type(L, -1);
 }
 
 void wjs_rawsetfield(lua_State *L, int idx, const char *key) {
@@ -147,14 +190,34 @@ void wjs_rawsetfield(lua_State *L, int idx, const char *key) {
     lua_rawset(L, idx);
 }
 
+void wjs_set_message(lua_State *L, const char *text) {
+    char *buffer = limits_of(L)->message;
+    size_t n = strlen(text);
+    if (n >= WJS_MESSAGE_SIZE) {
+        n = WJS_MESSAGE_SIZE - 1;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(buffer, text, n);
+    buffer[n] = '\0';
+}
+
+/* The Swift function has returned when anything here allocates or raises,
+   so a memory error or the host's own error unwinds C frames only. */
 static int trampoline(lua_State *L) {
     wjs_Function fn = (wjs_Function)lua_touserdata(L, lua_upvalueindex(1));
     void *context = lua_touserdata(L, lua_upvalueindex(2));
     int results = fn(L, context);
-    if (results < 0) {
+    wjs_Limits *limits = limits_of(L);
+    if (results == WJS_RETURN_MESSAGE) {
+        lua_pushstring(L, limits->message);
+        return 1;
+    }
+    if (results == WJS_RAISE) {
+        limits->raising = 1;
         luaL_where(L, 1);
-        lua_insert(L, -2);
+        lua_pushstring(L, limits->message);
         lua_concat(L, 2);
+        limits->raising = 0;
         return lua_error(L);
     }
     return results;

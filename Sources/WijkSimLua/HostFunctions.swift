@@ -93,7 +93,7 @@ enum HostFunctions {
             let writes = host.plugins[current].descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
             return host.fail("add: '\(id)' is not in the plugin's writes {\(writes)}")
         }
-        guard let value = argument(host, 3, position: 2, "add") else { return -1 }
+        guard let value = argument(host, 3, position: 2, "add") else { return WJS_RAISE }
         let b = host.bindings
         if !Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes) {
             return host.fail(nonFinite(host, value, what: "add to '\(id)'"))
@@ -111,7 +111,7 @@ enum HostFunctions {
     static let spend: wjs_Function = { _, c in
         let host = LuaHost.from(c)
         guard host.inStep else { return host.fail("ctx:spend works only during a step") }
-        guard let value = argument(host, 2, position: 1, "spend") else { return -1 }
+        guard let value = argument(host, 2, position: 1, "spend") else { return WJS_RAISE }
         let b = host.bindings
         if !Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount) {
             return host.fail(nonFinite(host, value, what: "spend"))

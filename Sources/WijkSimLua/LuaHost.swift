@@ -24,6 +24,9 @@ public final class LuaHost {
     private var ctxRef: Int32 = 0
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0
+    private(set) var stateProxyRefs: [Int32] = []
+    private(set) var addFunctionRef: Int32 = 0
+    private(set) var spendFunctionRef: Int32 = 0
 
     /// A class, not a struct: `p.NAME` and `ctx:add` look it up on every
     /// call, and copying a struct retained the descriptor, which all workers
@@ -50,9 +53,10 @@ public final class LuaHost {
 
     /// `indicators` and `attributes` name what `ctx.x.*` and `ctx.wijk.*`
     /// may read; `capacity` is the most lanes a step will see.
-    public init(indicators: [String] = [], attributes: [String] = [], wijken: [String] = [], capacity: Int = 1) {
+    public init(indicators: [String] = [], attributes: [String] = [], wijken: [String] = [], capacity: Int = 1,
+                memoryLimit: Int = LuaState.defaultMemoryLimit) {
         wijkNames = wijken
-        lua = LuaState()
+        lua = LuaState(memoryLimit: memoryLimit)
         arena = VectorArena(capacity: capacity)
         indicatorNames = indicators
         attributeNames = attributes
@@ -62,6 +66,16 @@ public final class LuaHost {
         simRef = makeSimTable()
         ctxRef = makeProxy(index: HostFunctions.ctxIndex, name: "ctx")
         paramsRef = makeProxy(index: HostFunctions.paramIndex, name: "p")
+        // made here, not on a step's first `ctx.x`: there a new object could
+        // meet the memory cap inside a Swift callback
+        stateProxyRefs = [
+            makeProxy(index: HostFunctions.xIndex, name: "ctx.x"),
+            makeProxy(index: HostFunctions.x0Index, name: "ctx.x0"),
+            makeProxy(index: HostFunctions.cityIndex, name: "ctx.city"),
+            makeProxy(index: HostFunctions.wijkIndex, name: "ctx.wijk"),
+        ]
+        addFunctionRef = makeFunction(HostFunctions.add)
+        spendFunctionRef = makeFunction(HostFunctions.spend)
     }
 
     var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -83,10 +97,13 @@ public final class LuaHost {
         let label = LuaHost.chunkLabel(for: shown, index: plugins.count)
         let status = source.withCString { wjs_loadtext(L, $0, source.utf8.count, label) }
         if status != LUA_OK {
-            throw BadInput(LuaHost.locate(lua.string(at: -1) ?? "cannot be loaded", label: label, shown: shown))
+            let message = status == LUA_ERRMEM ? lua.outOfMemoryMessage : lua.string(at: -1) ?? "cannot be loaded"
+            throw BadInput(LuaHost.locate(message, label: label, shown: shown))
         }
         wjs_getref(L, simRef)
-        lua.pushSandboxEnvironment(sim: -1)
+        if let message = lua.pushSandboxEnvironment(sim: -1) {
+            throw BadInput(LuaHost.locate(message, label: label, shown: shown))
+        }
         wjs_replace(L, -2)
         _ = lua_setupvalue(L, -2, 1)
         if let message = lua.protectedCall(arguments: 0, results: 1) {
@@ -94,8 +111,9 @@ public final class LuaHost {
         }
         let reader = PluginTableReader(lua: lua, file: file, shown: shown, source: source)
         let descriptor = try reader.read(tableAt: -1)
-        _ = wjs_rawgetfield(L, -1, "step")
-        let stepRef = wjs_ref(L)
+        // `read` found the function, so only a full state fails here
+        let stepRef = wjs_rawgetfield(L, -1, "step") == LUA_TFUNCTION ? wjs_ref(L) : LUA_NOREF
+        guard stepRef != LUA_NOREF else { throw BadInput("\(shown): \(lua.outOfMemoryMessage)") }
         let index = plugins.count
         plugins.append(LoadedPlugin(
             descriptor: descriptor,
@@ -155,6 +173,9 @@ public final class LuaHost {
     }
 
     // MARK: Lua objects
+    //
+    // Made in `init`, unprotected: no pcall is active there (an error would
+    // abort, not longjmp over Swift) and the fresh state is far below its cap.
 
     private func installVectorMetatable() {
         let L = lua.L
@@ -184,7 +205,7 @@ public final class LuaHost {
             wjs_pushfunction(L, function, context)
             wjs_rawsetfield(L, -2, name)
         }
-        return wjs_ref(L)
+        return reference()
     }
 
     /// A read-only object: a zero-size userdata whose `__index` is `index`,
@@ -200,26 +221,32 @@ public final class LuaHost {
         lua.push(name)
         wjs_rawsetfield(L, -2, "__metatable")
         _ = lua_setmetatable(L, -2)
-        return wjs_ref(L)
+        return reference()
     }
 
-    lazy var stateProxyRefs: [Int32] = [
-        makeProxy(index: HostFunctions.xIndex, name: "ctx.x"),
-        makeProxy(index: HostFunctions.x0Index, name: "ctx.x0"),
-        makeProxy(index: HostFunctions.cityIndex, name: "ctx.city"),
-        makeProxy(index: HostFunctions.wijkIndex, name: "ctx.wijk"),
-    ]
-    lazy var addFunctionRef: Int32 = { wjs_pushfunction(lua.L, HostFunctions.add, context); return wjs_ref(lua.L) }()
-    lazy var spendFunctionRef: Int32 = { wjs_pushfunction(lua.L, HostFunctions.spend, context); return wjs_ref(lua.L) }()
+    private func makeFunction(_ function: wjs_Function) -> Int32 {
+        wjs_pushfunction(lua.L, function, context)
+        return reference()
+    }
+
+    private func reference() -> Int32 {
+        let ref = wjs_ref(lua.L)
+        precondition(ref != LUA_NOREF, "could not set up the Lua host (out of memory)")
+        return ref
+    }
 
     // MARK: Helpers for the C-callable functions
+    //
+    // These run inside Lua calls, between a pcall and the C trampoline: they
+    // push only numbers and light userdata, and an error goes through `fail`.
 
-    /// Pushes `message` for the trampoline to raise; returns its sentinel.
+    /// Hands `message` to the trampoline, which raises it; returns its sentinel.
     func fail(_ message: String) -> Int32 {
-        lua.push(message)
-        return -1
+        lua.raise(message)
     }
 
+    /// Cannot raise: a light userdata needs no memory, and the trampoline's
+    /// caller left LUA_MINSTACK free slots.
     func pushVector(_ handle: UInt64) {
         lua_pushlightuserdata(lua.L, UnsafeMutableRawPointer(bitPattern: UInt(handle)))
     }

@@ -7,9 +7,19 @@ import WijkSimModel
 /// state: each runs in an environment that `SandboxPrelude` builds from a
 /// whitelist. The state owns a capped allocator and an instruction budget
 /// (see `CLuaShim`), so a runaway plugin ends as an error, not a hang.
+///
+/// Swift never raises: it hands its message to C and returns; only C frames
+/// lie between lua_error and the pcall that catches it (CLuaShim.h). So the
+/// Lua API calls made from Swift are the ones that cannot raise (reads,
+/// pushes of numbers and light userdata, stack moves); anything that
+/// allocates goes through the shim, except while a fresh state is set up,
+/// where no pcall is active (an error would abort, not longjmp) and the
+/// state is far below its cap.
 public final class LuaState {
     public let L: OpaquePointer
     public static let defaultMemoryLimit = 256 << 20
+    /// The cap of this state's allocator, which the memory error names.
+    public let memoryLimit: Int
     public static let defaultInstructionLimit: Int64 = 200_000_000
     /// Wall-clock seconds one call may take (checked in the hook, and after
     /// the call for a single long C function such as a backtracking `find`).
@@ -22,6 +32,7 @@ public final class LuaState {
             fatalError("could not create a Lua state (out of memory)")
         }
         L = state
+        self.memoryLimit = memoryLimit
         wjs_openlibs(state)
         wjs_protect_string_metatable(state)
         wjs_arm_limits(state, LuaState.defaultInstructionLimit, LuaState.timeLimit)
@@ -31,6 +42,7 @@ public final class LuaState {
         wjs_push_guarded_pcall(state)
         precondition(wjs_pcall(state, 1, 1) == LUA_OK, "the sandbox prelude failed")
         makeEnvironmentRef = wjs_ref(state)
+        precondition(makeEnvironmentRef != LUA_NOREF, "could not create a Lua state (out of memory)")
     }
 
     deinit { wjs_close(L) }
@@ -40,6 +52,7 @@ public final class LuaState {
         set { lua_settop(L, newValue) }
     }
 
+    /// Strings only: `lua_tolstring` would convert a number in place, allocating.
     public func string(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
@@ -57,17 +70,31 @@ public final class LuaState {
         return String(cString: lua_typename(L, lua_type(L, index)))
     }
 
-    public func push(_ text: String) {
+    /// Unprotected (a string push allocates): for setting up a fresh state only.
+    func push(_ text: String) {
         _ = text.withCString { lua_pushstring(L, $0) }
     }
 
-    /// Pushes a fresh sandbox environment whose `sim` is a copy of `sim` at `simIndex`.
-    func pushSandboxEnvironment(sim simIndex: Int32) {
+    /// Hands `message` to the trampoline, which raises it; returns its sentinel.
+    func raise(_ message: String) -> Int32 {
+        message.withCString { wjs_set_message(L, $0) }
+        return WJS_RAISE
+    }
+
+    /// What a plugin is told when the state's memory runs out.
+    var outOfMemoryMessage: String {
+        let limit = memoryLimit % (1 << 20) == 0 ? "\(memoryLimit >> 20) MiB" : "\(memoryLimit) bytes"
+        return "not enough memory (a plugin may use at most \(limit))"
+    }
+
+    /// Pushes a fresh sandbox environment whose `sim` is a copy of `sim` at
+    /// `simIndex`; returns the error, with nothing pushed, when there is no
+    /// memory left for one (another plugin may hold it all).
+    func pushSandboxEnvironment(sim simIndex: Int32) -> String? {
         let sim = lua_absindex(L, simIndex)
         wjs_getref(L, makeEnvironmentRef)
         lua_pushvalue(L, sim)
-        wjs_arm_limits(L, LuaState.defaultInstructionLimit, LuaState.timeLimit)
-        precondition(wjs_pcall(L, 1, 1) == LUA_OK, "sandbox environment: \(string(at: -1) ?? "")")
+        return protectedCall(arguments: 1, results: 1)
     }
 
     /// Calls the function below `arguments` with the instruction budget armed;
@@ -87,8 +114,8 @@ public final class LuaState {
         let message = string(at: -1) ?? "unknown Lua error"
         wjs_pop(L, 1)
         if status == LUA_ERRMEM {
-            wjs_collect_garbage(L)
-            return "not enough memory (a plugin may use at most \(LuaState.defaultMemoryLimit >> 20) MiB)"
+            wjs_collect_garbage(L)   // cannot raise: finalizers are refused (SandboxPrelude)
+            return outOfMemoryMessage
         }
         return message
     }

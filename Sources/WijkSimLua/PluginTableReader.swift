@@ -3,13 +3,24 @@ import CLuaShim
 import WijkSimModel
 
 /// Reads the table a plugin file returns into a `PluginDescriptor`, with raw
-/// access only (a plugin's metamethods never run outside a protected call),
-/// and reports every way the table breaks CONTRACT §3 and §10.
-struct PluginTableReader {
+/// access only (a plugin's metamethods never run), and reports every way the
+/// table breaks CONTRACT §3 and §10. Each field is read by a protected call
+/// in C (`wjs_rawgetfield`): the plugin may have left its memory at the cap,
+/// and the key's string may not fit; that ends as a clean `BadInput`.
+final class PluginTableReader {
     let lua: LuaState
     let file: String
     let shown: String
     let source: String
+    /// Set when a field could not be read for want of memory.
+    private var outOfMemory = false
+
+    init(lua: LuaState, file: String, shown: String, source: String) {
+        self.lua = lua
+        self.file = file
+        self.shown = shown
+        self.source = source
+    }
 
     /// Where the table's entries are written, for the line of a problem
     /// (scanned only when there is one).
@@ -30,7 +41,7 @@ struct PluginTableReader {
         } else if id != stem {
             problems.add("id \"\(id!)\" must equal the file name \"\(stem)\"", at: location(lines.line(of: "id")))
         }
-        if wjs_rawgetfield(L, table, "step") != LUA_TFUNCTION {
+        if field(table, "step") != LUA_TFUNCTION {
             problems.add("field 'step' must be a function step(ctx, p)", at: location(lines.line(of: "step")))
         }
         wjs_pop(L, 1)
@@ -38,8 +49,17 @@ struct PluginTableReader {
         let doc = stringField(table, "doc") ?? ""
         let writes = readWrites(table, &problems)
         let params = readParams(table, &problems)
+        // what is missing may only have been unreadable
+        if outOfMemory { throw BadInput("\(shown): \(lua.outOfMemoryMessage)") }
         try problems.check()
         return PluginDescriptor(id: stem, title: title, doc: doc, params: params, writes: writes, file: file, source: source)
+    }
+
+    /// Pushes `table[key]` (raw) and returns its type; nil when it could not be read.
+    private func field(_ table: Int32, _ key: String) -> Int32 {
+        let type = wjs_rawgetfield(L, table, key)
+        if type == LUA_TNONE { outOfMemory = true; return LUA_TNIL }
+        return type
     }
 
     /// The plugin file, with the line found in its source text when there is one.
@@ -47,18 +67,19 @@ struct PluginTableReader {
 
     private func stringField(_ table: Int32, _ key: String) -> String? {
         defer { wjs_pop(L, 1) }
-        return wjs_rawgetfield(L, table, key) == LUA_TSTRING ? lua.string(at: -1) : nil
+        return field(table, key) == LUA_TSTRING ? lua.string(at: -1) : nil
     }
 
     private func readWrites(_ table: Int32, _ problems: inout DiagnosticList) -> [String] {
         defer { wjs_pop(L, 1) }
-        let type = wjs_rawgetfield(L, table, "writes")
+        let type = field(table, "writes")
         if type == LUA_TNIL { return [] }
         guard type == LUA_TTABLE else {
             problems.add("field 'writes' must be a list of indicator ids", at: location(lines.line(of: "writes")))
             return []
         }
         var writes: [String] = []
+        // rawlen, rawgeti and next read what exists: they neither allocate nor raise
         let count = lua_rawlen(L, -1)
         for i in 0..<Int64(count) {
             _ = lua_rawgeti(L, -1, i + 1)
@@ -72,7 +93,7 @@ struct PluginTableReader {
 
     private func readParams(_ table: Int32, _ problems: inout DiagnosticList) -> [ParameterSpec] {
         defer { wjs_pop(L, 1) }
-        let type = wjs_rawgetfield(L, table, "params")
+        let type = field(table, "params")
         if type == LUA_TNIL { return [] }
         guard type == LUA_TTABLE else {
             problems.add("field 'params' must be a table of parameters", at: location(lines.line(of: "params")))
@@ -101,13 +122,13 @@ struct PluginTableReader {
         }
         func number(_ key: String) -> (present: Bool, value: Double?) {
             defer { wjs_pop(L, 1) }
-            let type = wjs_rawgetfield(L, index, key)
+            let type = self.field(index, key)
             if type == LUA_TNIL { return (false, nil) }
             return (true, type == LUA_TNUMBER ? lua_tonumberx(L, -1, nil) : nil)
         }
         func text(_ key: String) -> String? {
             defer { wjs_pop(L, 1) }
-            let type = wjs_rawgetfield(L, index, key)
+            let type = self.field(index, key)
             if type == LUA_TNIL { return nil }
             guard type == LUA_TSTRING else {
                 problems.add("\(path).\(key) must be a string", at: location(key))

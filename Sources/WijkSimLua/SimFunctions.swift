@@ -63,21 +63,21 @@ enum SimFunctions {
     static func map(_ c: UnsafeMutableRawPointer?, _ name: String,
                     _ kernel: (Operand, UnsafeMutablePointer<Double>, Int) -> Void) -> Int32 {
         let host = LuaHost.from(c)
-        guard let a = argument(host, 1, name) else { return -1 }
+        guard let a = argument(host, 1, name) else { return WJS_RAISE }
         return finish(host, [a]) { kernel(a, $0, host.bindings.lanes) }
     }
 
     @inline(__always)
     static func zip(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_binary_kernel) -> Int32 {
         let host = LuaHost.from(c)
-        guard let a = argument(host, 1, name), let b = argument(host, 2, name) else { return -1 }
+        guard let a = argument(host, 1, name), let b = argument(host, 2, name) else { return WJS_RAISE }
         return finish(host, [a, b]) { VectorKernels.binary(kernel, a, b, into: $0, lanes: host.bindings.lanes) }
     }
 
     @inline(__always)
     static func zip3(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_ternary_kernel) -> Int32 {
         let host = LuaHost.from(c)
-        guard let a = argument(host, 1, name), let b = argument(host, 2, name), let d = argument(host, 3, name) else { return -1 }
+        guard let a = argument(host, 1, name), let b = argument(host, 2, name), let d = argument(host, 3, name) else { return WJS_RAISE }
         return finish(host, [a, b, d]) { VectorKernels.ternary(kernel, a, b, d, into: $0, lanes: host.bindings.lanes) }
     }
 

@@ -34,9 +34,11 @@ enum VectorFunctions {
         lua_pushinteger(L, lua_Integer(LuaHost.from(c).bindings.lanes))
         return 1
     }
-    static let describe: wjs_Function = { L, c in
-        LuaHost.from(c).lua.push("vector(\(LuaHost.from(c).bindings.lanes) lanes)")
-        return 1
+    /// The text goes to C, which pushes it: a string push may meet the memory cap.
+    static let describe: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        "vector(\(host.bindings.lanes) lanes)".withCString { wjs_set_message(host.lua.L, $0) }
+        return WJS_RETURN_MESSAGE
     }
 
     @inline(__always)

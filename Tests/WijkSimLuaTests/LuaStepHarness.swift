@@ -45,13 +45,14 @@ final class LuaStepHarness {
 
     init(indicators: [String] = LuaStepHarness.defaultIndicators,
          attributes: [String] = LuaStepHarness.defaultAttributes,
-         lanes: Int = 5, wijkCount: Int? = nil, wijken: [String] = []) {
+         lanes: Int = 5, wijkCount: Int? = nil, wijken: [String] = [], memoryLimit: Int = LuaState.defaultMemoryLimit) {
         self.indicators = indicators
         self.attributes = attributes
         self.lanes = lanes
         self.wijkCount = wijkCount ?? lanes
         precondition(lanes % self.wijkCount == 0, "lanes must be whole blocks")
-        host = LuaHost(indicators: indicators, attributes: attributes, wijken: wijken, capacity: lanes)
+        host = LuaHost(indicators: indicators, attributes: attributes, wijken: wijken, capacity: lanes,
+                       memoryLimit: memoryLimit)
         spend = .allocate(capacity: lanes)
         mask = .allocate(capacity: lanes)
         blockDraws = .allocate(capacity: lanes)
