@@ -3,7 +3,7 @@ import Foundation
 /// Routes each chunk's blocks to their variants' tallies and keeps the
 /// finished statistics. Only a few variants are open at a time (chunks are
 /// handed out in variant order), so memory is bounded by those.
-final class Aggregator: @unchecked Sendable {
+final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`, `finished` are touched under `lock` while workers run, and by `finishDeferred` after them
     let plan: Plan
     let cells: Int
     let costCells: Int

@@ -5,7 +5,7 @@
 /// lock; readers wait until every piece is in.
 ///
 /// Tens to hundreds of MiB: in huge pages (`LargeBuffer`), freed with the store.
-final class DrawStore: @unchecked Sendable {
+final class DrawStore: @unchecked Sendable {  // unchecked: pieces write disjoint columns of `base`; reads wait for all
     let cells: Int
     /// Columns per row.
     let draws: Int

@@ -95,7 +95,7 @@ public enum Engine {
 /// Hands out chunk indices in order and keeps the error of the lowest
 /// failing chunk: every lower chunk was claimed earlier and runs to its end,
 /// so the error reported does not depend on timing.
-final class ChunkCoordinator: @unchecked Sendable {
+final class ChunkCoordinator: @unchecked Sendable {  // unchecked: every var is only touched under `lock`
     private let lock = NSLock()
     private var nextChunk = 0
     private var done = 0

@@ -16,7 +16,7 @@ import Foundation
 /// never write the same cache line, and no lock is taken while counting.
 /// Counts are integers and extremes are minima and maxima, so the result
 /// depends neither on the order draws are counted in nor on who counted them.
-final class QuantileSketch: @unchecked Sendable {
+final class QuantileSketch: @unchecked Sendable {  // unchecked: slot k of `sets` is written by worker k only, read after all are done
     static let bins = 2048
     let cells: Int
     private let lo: [Double]

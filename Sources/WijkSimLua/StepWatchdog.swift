@@ -6,7 +6,7 @@ import WijkSimModel
 /// the Lua library (a backtracking `string.find`, a huge `table.move`): when
 /// a step is still running `grace` seconds after its time limit, the
 /// process stops with an error naming the plugin (`EmergencyExit`).
-final class StepWatchdog: @unchecked Sendable {
+final class StepWatchdog: @unchecked Sendable {  // unchecked: `running` and `started` are only touched under `lock`
     static let shared = StepWatchdog()
 
     /// Seconds beyond `LuaState.timeLimit` before the process is stopped.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A progress line on stderr, shown only when stderr is a terminal and the
 /// run has taken more than a second, so scripts and quick runs see nothing.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {  // unchecked: `shown` and `lastPrint` are only touched under `lock`
     private let lock = NSLock()
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) != 0
