@@ -2,14 +2,14 @@ import WijkSimModel
 
 /// One scenario of a comparison: its own results and, per variant and
 /// cell, its paired difference from the reference.
-public struct ComparedScenario: Sendable {
-    public let results: Results
+package struct ComparedScenario: Sendable {
+    package let results: Results
     /// `differences[variant][cell]`, cells indexed as in `Results`.
-    public let differences: [[DifferenceStatistics]]
+    package let differences: [[DifferenceStatistics]]
 
-    public var name: String { results.plan.scenario.name }
+    package var name: String { results.plan.scenario.name }
 
-    public func difference(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> DifferenceStatistics {
+    package func difference(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> DifferenceStatistics {
         let plan = results.plan
         return differences[variant][(wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
     }
@@ -18,13 +18,13 @@ public struct ComparedScenario: Sendable {
 /// Scenarios run with one seed and number of draws, so that draw d of each
 /// shares its random numbers per (instance, parameter), and differences from
 /// the reference (the first scenario's variant 0) are paired (CONTRACT §7).
-public struct Comparison: Sendable {
-    public let scenarios: [ComparedScenario]
+package struct Comparison: Sendable {
+    package let scenarios: [ComparedScenario]
 
-    public var reference: ComparedScenario { scenarios[0] }
+    package var reference: ComparedScenario { scenarios[0] }
 
     /// Refuses plans that cannot be compared cell by cell.
-    public static func checkCompatible(_ plans: [Plan], files: [String]) throws {
+    package static func checkCompatible(_ plans: [Plan], files: [String]) throws {
         var problems = DiagnosticList()
         let first = plans[0]
         for (plan, file) in zip(plans, files).dropFirst() {
@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
     }
 
     /// Runs every plan (which must share seed and draws) paired with the first's variant 0.
-    public static func run(_ plans: [Plan], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
+    package static func run(_ plans: [Plan], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
         var referencePlan = plans[0]
         referencePlan.variants = 1
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(referencePlan))

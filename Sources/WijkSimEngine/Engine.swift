@@ -7,23 +7,23 @@ import WijkSimModel
 /// state. The chunk size is fixed by the plan, never by the thread count,
 /// and results are reduced in block order, so any `--threads` gives
 /// byte-identical output.
-public enum Engine {
+package enum Engine {
     /// Up to this many lanes per Lua step: Lua's cost per call (about a
     /// microsecond) is spread over thousands of lanes; measured best between
     /// 4,096 and 16,384 lanes on the benchmark.
-    public static let lanesPerStep = 8192
+    package static let lanesPerStep = 8192
 
     /// Up to this many lanes per chunk, the unit workers take and the
     /// aggregation folds: one Lua step's worth. Chunks of up to 65,536 lanes
     /// were measured too; they only moved more output through memory.
-    public static let maxLanesPerChunk = 8192
+    package static let maxLanesPerChunk = 8192
 
     /// Depends on the plan only (never on the thread count): about 16
     /// chunks, so that workers stay busy to the end, of 1,024 to
     /// `maxLanesPerChunk` lanes; a multiple of `DrawOrderSums.group` blocks
     /// where that is possible, so that a chunk's draws are whole groups and
     /// no group is split between two chunks.
-    public static func blocksPerChunk(for plan: Plan) -> Int {
+    package static func blocksPerChunk(for plan: Plan) -> Int {
         let w = max(plan.wijkCount, 1)
         let most = max(1, maxLanesPerChunk / w)
         let blocks = min(most, max(max(1, 1024 / w), plan.blockCount / 16))
@@ -37,7 +37,7 @@ public enum Engine {
 
     /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking
     /// does not matter, and the sketch agrees with exact percentiles.
-    public static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    package static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            blocksPerChunk chunkBlocks: Int? = nil,
                            exactPercentiles: Bool? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Results {

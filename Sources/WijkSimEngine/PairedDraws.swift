@@ -1,15 +1,15 @@
 /// Over the draws, the improvement of an alternative over the reference in
 /// one cell, signed by polarity (positive = better), and the share of draws
 /// in which it is better.
-public struct DifferenceStatistics: Equatable, Sendable {
-    public var mean: Double
-    public var p05: Double
-    public var p95: Double
-    public var pBetter: Double
+package struct DifferenceStatistics: Equatable, Sendable {
+    package var mean: Double
+    package var p05: Double
+    package var p95: Double
+    package var pBetter: Double
 
-    public static let zero = DifferenceStatistics(mean: 0, p05: 0, p95: 0, pBetter: 0)
+    package static let zero = DifferenceStatistics(mean: 0, p05: 0, p95: 0, pBetter: 0)
 
-    public init(mean: Double, p05: Double, p95: Double, pBetter: Double) {
+    package init(mean: Double, p05: Double, p95: Double, pBetter: Double) {
         self.mean = mean; self.p05 = p05; self.p95 = p95; self.pBetter = pBetter
     }
 }

@@ -1,7 +1,7 @@
 import WijkSimModel
 
 /// Where an instance's parameter gets its value in each lane.
-public enum ParameterSource: Equatable, Sendable {
+package enum ParameterSource: Equatable, Sendable {
     case constant(Double)
     /// A sweep axis: the value in variant v is `values[v]`.
     case swept([Double])
@@ -11,52 +11,52 @@ public enum ParameterSource: Equatable, Sendable {
 }
 
 /// One instance as the engine runs it.
-public struct InstancePlan: Sendable {
-    public var name: String
-    public var plugin: Int
-    public var kind: Instance.Kind
-    public var from: Int
-    public var to: Int
+package struct InstancePlan: Sendable {
+    package var name: String
+    package var plugin: Int
+    package var kind: Instance.Kind
+    package var from: Int
+    package var to: Int
     /// 1 where the instance targets the wijk (CONTRACT §3: add/spend are masked).
-    public var mask: [Double]
+    package var mask: [Double]
     /// In the plugin descriptor's parameter order.
-    public var params: [ParameterSource]
-    public var funding: Int?
-    public var key: UInt64
+    package var params: [ParameterSource]
+    package var funding: Int?
+    package var key: UInt64
 }
 
 /// Everything the engine needs, resolved to indices and numbers: the
 /// variants × draws × wijken lanes, parameter sources and masks. Building a
 /// plan never runs Lua; running one never reads a file.
-public struct Plan: Sendable {
-    public var scenario: Scenario
-    public var city: CityData
-    public var plugins: [PluginDescriptor]
-    public var instances: [InstancePlan]
-    public var draws: Int
-    public var seed: UInt64
-    public var variants: Int
+package struct Plan: Sendable {
+    package var scenario: Scenario
+    package var city: CityData
+    package var plugins: [PluginDescriptor]
+    package var instances: [InstancePlan]
+    package var draws: Int
+    package var seed: UInt64
+    package var variants: Int
     /// For `explain`: record each instance's adds to one wijk's indicator.
-    public var trace: Trace?
+    package var trace: Trace?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
-    public struct Trace: Equatable, Sendable {
-        public var wijk: Int
-        public var indicator: Int
-        public init(wijk: Int, indicator: Int) { self.wijk = wijk; self.indicator = indicator }
+    package struct Trace: Equatable, Sendable {
+        package var wijk: Int
+        package var indicator: Int
+        package init(wijk: Int, indicator: Int) { self.wijk = wijk; self.indicator = indicator }
     }
 
-    public var wijkCount: Int { city.wijken.count }
-    public var indicatorCount: Int { city.indicators.count }
-    public var firstYear: Int { scenario.firstYear }
-    public var lastYear: Int { scenario.lastYear }
+    package var wijkCount: Int { city.wijken.count }
+    package var indicatorCount: Int { city.indicators.count }
+    package var firstYear: Int { scenario.firstYear }
+    package var lastYear: Int { scenario.lastYear }
     /// Reported years from..to.
-    public var yearCount: Int { lastYear - firstYear + 1 }
+    package var yearCount: Int { lastYear - firstYear + 1 }
     /// Simulated step years from..to−1.
-    public var stepCount: Int { lastYear - firstYear }
-    public var blockCount: Int { variants * draws }
+    package var stepCount: Int { lastYear - firstYear }
+    package var blockCount: Int { variants * draws }
 
-    public init(scenario: Scenario, city: CityData, plugins descriptors: [String: PluginDescriptor],
+    package init(scenario: Scenario, city: CityData, plugins descriptors: [String: PluginDescriptor],
                 draws: Int? = nil, seed: UInt64? = nil) {
         var scenario = scenario
         if let draws { scenario.draws = draws }

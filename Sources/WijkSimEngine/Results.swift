@@ -1,11 +1,11 @@
 import WijkSimModel
 
 /// Over-the-draws statistics of one cell (variant, wijk, indicator, year).
-public struct CellStatistics: Equatable, Sendable {
-    public var mean: Double
-    public var p05: Double
-    public var p50: Double
-    public var p95: Double
+package struct CellStatistics: Equatable, Sendable {
+    package var mean: Double
+    package var p05: Double
+    package var p50: Double
+    package var p95: Double
 }
 
 /// The results of a run, per variant: trajectory statistics over the draws
@@ -13,19 +13,19 @@ public struct CellStatistics: Equatable, Sendable {
 /// Percentiles interpolate linearly between closest ranks (NumPy's default);
 /// they are exact unless a run's draws are too many to hold, when a
 /// `QuantileSketch` with a stated error bound gives them.
-public struct Results: Sendable {
-    public let plan: Plan
+package struct Results: Sendable {
+    package let plan: Plan
     /// `trajectories[variant][(wijk × indicators + indicator) × years + year]`;
     /// wijk index `plan.wijkCount` is the city average.
-    public private(set) var trajectories: [[CellStatistics]] = []
+    package private(set) var trajectories: [[CellStatistics]] = []
     /// `costs[variant][instance × steps + step]`: mean spend over draws.
-    public private(set) var costs: [[Double]] = []
+    package private(set) var costs: [[Double]] = []
 
     /// True when every percentile is exact; false when a `QuantileSketch` gave them.
-    public let exactPercentiles: Bool
+    package let exactPercentiles: Bool
 
     /// `endGaps[variant][wijk × indicators + indicator]` (sketched when the percentiles are).
-    public private(set) var endGaps: [[GapDrawStatistics]] = []
+    package private(set) var endGaps: [[GapDrawStatistics]] = []
 
     init(plan: Plan, variants: [VariantStatistics], exactPercentiles: Bool) {
         self.plan = plan
@@ -36,43 +36,43 @@ public struct Results: Sendable {
     }
 
     /// The end-year gap over draws (p05, p95, share of draws closed).
-    public func endGap(variant: Int, wijk: Int, indicator: Int) -> GapDrawStatistics? {
+    package func endGap(variant: Int, wijk: Int, indicator: Int) -> GapDrawStatistics? {
         let gaps = endGaps[variant]
         return gaps.isEmpty ? nil : gaps[wijk * plan.indicatorCount + indicator]
     }
 
     /// Linear interpolation between closest ranks of sorted `values`.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let lower = Int(h.rounded(.down))
         let upper = Swift.min(lower + 1, sorted.count - 1)
         return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 
-    public func cell(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> CellStatistics {
+    package func cell(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> CellStatistics {
         trajectories[variant][(wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
     }
 
     /// For a traced run (`Plan.trace`): the mean over draws of `instance`'s
     /// counted adds to the traced wijk and indicator in step `step`, which
     /// lands in year firstYear + step + 1 (CONTRACT §8).
-    public func contribution(variant: Int, instance: Int, step: Int) -> Double {
+    package func contribution(variant: Int, instance: Int, step: Int) -> Double {
         costs[variant][(plan.instances.count + instance) * plan.stepCount + step]
     }
 
     /// Mean spend of `instance` in step year index `step`.
-    public func cost(variant: Int, instance: Int, step: Int) -> Double {
+    package func cost(variant: Int, instance: Int, step: Int) -> Double {
         costs[variant][instance * plan.stepCount + step]
     }
 
     /// The mean gap to the city, positive = worse than the city (CONTRACT §5).
-    public func gap(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> Double {
+    package func gap(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> Double {
         let x = cell(variant: variant, wijk: wijk, indicator: indicator, yearIndex: yearIndex).mean
         let city = cell(variant: variant, wijk: plan.wijkCount, indicator: indicator, yearIndex: yearIndex).mean
         return plan.city.indicators[indicator].polarity == .lowerBetter ? x - city : city - x
     }
 
-    public func gapSummary(variant: Int, wijk: Int, indicator: Int) -> GapSummary {
+    package func gapSummary(variant: Int, wijk: Int, indicator: Int) -> GapSummary {
         let start = gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: 0)
         let end = gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: plan.yearCount - 1)
         let closedYear = (0..<plan.yearCount).first { gap(variant: variant, wijk: wijk, indicator: indicator, yearIndex: $0) <= 0 }
@@ -81,7 +81,7 @@ public struct Results: Sendable {
     }
 
     /// Mean total spend per funding source over all years, and the part outside its window.
-    public func fundingSummary(variant: Int) -> [FundingSummary] {
+    package func fundingSummary(variant: Int) -> [FundingSummary] {
         plan.scenario.funding.enumerated().map { f, funding in
             var spent = 0.0, outside = 0.0
             for (k, instance) in plan.instances.enumerated() where instance.funding == f {
@@ -99,36 +99,36 @@ public struct Results: Sendable {
 
 extension Results {
     /// Mean total spend of interventions without a funding source; nil when every intervention names one.
-    public func unfundedSpend(variant: Int) -> Double? {
+    package func unfundedSpend(variant: Int) -> Double? {
         let unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
         guard !unfunded.isEmpty else { return nil }
         return unfunded.reduce(0.0) { sum, k in sum + (0..<plan.stepCount).reduce(0.0) { $0 + cost(variant: variant, instance: k, step: $1) } }
     }
 
     /// Wijken that an intervention targets, in data order.
-    public var focusWijken: [Int] {
+    package var focusWijken: [Int] {
         (0..<plan.wijkCount).filter { w in plan.instances.contains { $0.kind == .intervention && $0.mask[w] != 0 } }
     }
 }
 
 /// A wijk's gap for one indicator over the run (CONTRACT §5, gaps.csv).
-public struct GapSummary: Equatable {
-    public var start: Double
-    public var end: Double
+package struct GapSummary: Equatable {
+    package var start: Double
+    package var end: Double
     /// 1 − end/start; nil where the wijk started at or better than the city.
-    public var closedShare: Double?
+    package var closedShare: Double?
     /// The first year whose mean gap is ≤ 0; nil if never.
-    public var yearClosed: Int?
+    package var yearClosed: Int?
 }
 
 /// Spend against one funding source (CONTRACT §5, funding.csv).
-public struct FundingSummary: Equatable {
-    public var funding: Funding
-    public var spent: Double
-    public var spentOutside: Double
-    public var overspent: Bool { spent > funding.budget || spentOutside > 0 }
+package struct FundingSummary: Equatable {
+    package var funding: Funding
+    package var spent: Double
+    package var spentOutside: Double
+    package var overspent: Bool { spent > funding.budget || spentOutside > 0 }
 
-    public init(funding: Funding, spent: Double, spentOutside: Double) {
+    package init(funding: Funding, spent: Double, spentOutside: Double) {
         self.funding = funding; self.spent = spent; self.spentOutside = spentOutside
     }
 }

@@ -3,7 +3,7 @@ import CVectorMath
 /// Order statistics without a full sort. Sorting every cell's draws was two
 /// thirds of a 10,000-draw run; selecting the few ranks that p05, p50 and
 /// p95 need costs O(n).
-public enum Selection {
+package enum Selection {
     static func select(_ a: UnsafeMutablePointer<Double>, count: Int, k: Int) {
         var lo = 0, hi = count - 1
         while hi > lo {
@@ -32,7 +32,7 @@ public enum Selection {
     /// through buckets instead: count the values per bucket of [min, max]
     /// in one branch-free pass, then gather only the few buckets that hold
     /// the six ranks needed and select within those. May reorder the values.
-    public static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
+    package static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
         let lower = [0.05, 0.5, 0.95].map { Int((Double(n - 1) * $0).rounded(.down)) }
         let fraction = zip([0.05, 0.5, 0.95], lower).map { Double(n - 1) * $0 - Double($1) }
         if n <= 64 {
@@ -162,7 +162,7 @@ public enum Selection {
     }
 
     /// The p-quantile of `count` values, as `percentiles` computes it.
-    public static func quantile(_ a: UnsafeMutablePointer<Double>, count: Int, _ p: Double) -> Double {
+    package static func quantile(_ a: UnsafeMutablePointer<Double>, count: Int, _ p: Double) -> Double {
         let h = Double(count - 1) * p
         let lower = Int(h.rounded(.down))
         select(a, count: count, k: lower)

@@ -1,9 +1,9 @@
 /// The gap to the city in the end year over the draws (+ = worse than the
 /// city): its p05 and p95, and the share of draws in which it is closed.
-public struct GapDrawStatistics: Equatable, Sendable {
-    public var p05: Double
-    public var p95: Double
-    public var closedShare: Double
+package struct GapDrawStatistics: Equatable, Sendable {
+    package var p05: Double
+    package var p95: Double
+    package var closedShare: Double
 }
 
 /// One variant's statistics over its draws.

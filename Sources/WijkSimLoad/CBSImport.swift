@@ -2,11 +2,11 @@ import Foundation
 import WijkSimModel
 
 /// Which CBS regions become the rows of `wijken.csv`.
-public enum CBSLevel: String, CaseIterable, Sendable {
+package enum CBSLevel: String, CaseIterable, Sendable {
     case wijk, buurt
 
     var kind: CBSRegionCode.Kind { self == .wijk ? .wijk : .buurt }
-    public var plural: String { self == .wijk ? "wijken" : "buurten" }
+    package var plural: String { self == .wijk ? "wijken" : "buurten" }
 }
 
 /// Turns a CBS Kerncijfers Wijken en Buurten export into the data files of
@@ -19,18 +19,18 @@ public enum CBSLevel: String, CaseIterable, Sendable {
 /// out is imputed (0 for an attribute, the gemeente's value for an
 /// indicator) and reported as a warning; text that is neither a number nor
 /// a missing marker is bad input, reported with every other such cell.
-public struct CBSImport {
-    public var file: String
-    public var gemeente: CBSRegionCode
-    public var level: CBSLevel
+package struct CBSImport {
+    package var file: String
+    package var gemeente: CBSRegionCode
+    package var level: CBSLevel
 
-    public init(file: String, gemeente: CBSRegionCode, level: CBSLevel = .wijk) {
+    package init(file: String, gemeente: CBSRegionCode, level: CBSLevel = .wijk) {
         self.file = file
         self.gemeente = gemeente
         self.level = level
     }
 
-    public func convert() throws -> CBSImportResult {
+    package func convert() throws -> CBSImportResult {
         let table = try CBSTable.read(file)
         let inGemeente = table.regions.filter { $0.code.gemeente == gemeente }
         guard !inGemeente.isEmpty else { throw unknownGemeente(in: table) }

@@ -5,39 +5,39 @@ import WijkSimModel
 /// What `CBSImport` made of a CBS export: the rows, columns and indicators
 /// of the two data files (CONTRACT §1), the warnings about imputed values,
 /// and the files' text.
-public struct CBSImportResult: Equatable {
+package struct CBSImportResult: Equatable {
     /// A numeric column of `wijken.csv`: one value per row.
-    public struct Column: Equatable {
-        public var name: String
-        public var values: [Double]
+    package struct Column: Equatable {
+        package var name: String
+        package var values: [Double]
     }
 
-    public var gemeente: CBSRegionCode
-    public var gemeenteName: String
-    public var level: CBSLevel
+    package var gemeente: CBSRegionCode
+    package var gemeenteName: String
+    package var level: CBSLevel
     /// The CBS code of each row (not written: `wijken.csv` has no text columns beyond wijk and gebied).
-    public var codes: [CBSRegionCode]
-    public var wijken: [String]
-    public var gebieden: [String]
-    public var attributes: [Column]
-    public var indicators: [Indicator]
+    package var codes: [CBSRegionCode]
+    package var wijken: [String]
+    package var gebieden: [String]
+    package var attributes: [Column]
+    package var indicators: [Indicator]
     /// `indicatorValues[i]` holds indicator i's values, in row order.
-    public var indicatorValues: [Column]
+    package var indicatorValues: [Column]
     /// Imputed values and other things the user should check, each at its CSV row and column.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
     /// How many cells were imputed.
-    public var imputed: Int
+    package var imputed: Int
 
     /// `GM0014 (Groningen)`, or the code alone where the file names no gemeente.
-    public var gemeenteLabel: String {
+    package var gemeenteLabel: String {
         gemeenteName == gemeente.description ? gemeenteName : "\(gemeente) (\(gemeenteName))"
     }
 
-    public func column(_ name: String) -> [Double]? {
+    package func column(_ name: String) -> [Double]? {
         (attributes + indicatorValues).first { $0.name == name }?.values
     }
 
-    public var wijkenCSV: String {
+    package var wijkenCSV: String {
         let columns = attributes + indicatorValues
         var csv = CSVText(header: ["wijk", "gebied"] + columns.map(\.name))
         for row in wijken.indices {
@@ -46,7 +46,7 @@ public struct CBSImportResult: Equatable {
         return csv.text
     }
 
-    public var indicatorsCSV: String {
+    package var indicatorsCSV: String {
         var csv = CSVText(header: CityDataLoader.indicatorColumns)
         for i in indicators {
             csv.append([i.id, i.title, i.unit, i.polarity.rawValue, i.weight, i.min.shortText, i.max.shortText])
@@ -59,7 +59,7 @@ public struct CBSImportResult: Equatable {
     /// file, and a file wijksim did not write is never replaced. Returns the
     /// files that held an earlier import and were replaced.
     @discardableResult
-    public func write(wijken wijkenFile: String, indicators indicatorsFile: String) throws -> [String] {
+    package func write(wijken wijkenFile: String, indicators indicatorsFile: String) throws -> [String] {
         try OutputFiles.write([(wijkenFile, wijkenCSV), (indicatorsFile, indicatorsCSV)], command: "data import-cbs") { staged in
             if indicators.isEmpty {
                 _ = try CityDataLoader.loadWijken(staged[0], indicators: [], indicatorsFile: staged[1])

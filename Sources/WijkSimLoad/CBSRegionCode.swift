@@ -4,18 +4,18 @@ import Foundation
 /// gemeente), `WK001400` (wijk 00 of that gemeente) or `BU00140000` (buurt
 /// 00 of that wijk). A code carries its parents in its digits, so a buurt
 /// knows its wijk and gemeente without a lookup table.
-public struct CBSRegionCode: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct CBSRegionCode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         case gemeente, wijk, buurt
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The 4 (gemeente), 6 (wijk) or 8 (buurt) digits after the prefix.
     let digits: String
 
     /// Reads a code as StatLine writes it: padded with spaces, upper case prefix
     /// (a lower case prefix is accepted too).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         let digits = String(code.dropFirst(2))
         guard digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
@@ -28,7 +28,7 @@ public struct CBSRegionCode: Hashable, Comparable, Sendable, CustomStringConvert
         self.digits = digits
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .gemeente: return "GM" + digits
         case .wijk: return "WK" + digits
@@ -37,12 +37,12 @@ public struct CBSRegionCode: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The gemeente this region lies in (itself for a gemeente).
-    public var gemeente: CBSRegionCode { CBSRegionCode("GM" + digits.prefix(4))! }
+    package var gemeente: CBSRegionCode { CBSRegionCode("GM" + digits.prefix(4))! }
 
     /// The wijk a buurt lies in (itself for a wijk, nil for a gemeente).
-    public var wijk: CBSRegionCode? {
+    package var wijk: CBSRegionCode? {
         kind == .gemeente ? nil : CBSRegionCode("WK" + digits.prefix(6))
     }
 
-    public static func < (a: CBSRegionCode, b: CBSRegionCode) -> Bool { a.description < b.description }
+    package static func < (a: CBSRegionCode, b: CBSRegionCode) -> Bool { a.description < b.description }
 }

@@ -3,10 +3,10 @@ import WijkSimModel
 
 /// Reads and validates `indicators.csv` and `wijken.csv` (CONTRACT §1),
 /// reporting every problem with its file, line and column.
-public enum CityDataLoader {
+package enum CityDataLoader {
     static let indicatorColumns = ["id", "title", "unit", "polarity", "weight", "min", "max"]
 
-    public static func load(indicators indicatorsFile: String, wijken wijkenFile: String) throws -> CityData {
+    package static func load(indicators indicatorsFile: String, wijken wijkenFile: String) throws -> CityData {
         var problems = DiagnosticList()
         var indicators: [Indicator] = []
         do { indicators = try loadIndicators(indicatorsFile) } catch let error as BadInput { problems.add(error) }
@@ -16,7 +16,7 @@ public enum CityDataLoader {
         return city!
     }
 
-    public static func loadIndicators(_ file: String) throws -> [Indicator] {
+    package static func loadIndicators(_ file: String) throws -> [Indicator] {
         let table = try CSVTable.read(file)
         var problems = DiagnosticList()
         let missing = indicatorColumns.filter { table.columnIndex($0) == nil }

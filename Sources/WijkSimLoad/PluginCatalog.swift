@@ -4,15 +4,15 @@ import WijkSimModel
 
 /// Finds plugins on a plugin path (the first folder holding `NAME.lua`
 /// wins) and reads their descriptors in one sandboxed Lua state.
-public final class PluginCatalog {
-    public let path: [String]
+package final class PluginCatalog {
+    package let path: [String]
     private let host = LuaHost()
     private var cache: [String: PluginDescriptor] = [:]
 
-    public init(path: [String]) { self.path = path }
+    package init(path: [String]) { self.path = path }
 
     /// Every plugin id on the path, sorted.
-    public var available: [String] {
+    package var available: [String] {
         var ids = Set<String>()
         for folder in path {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -21,7 +21,7 @@ public final class PluginCatalog {
         return ids.sorted()
     }
 
-    public func file(for id: String) -> String? {
+    package func file(for id: String) -> String? {
         for folder in path {
             let candidate = URL(fileURLWithPath: folder).appendingPathComponent(id + ".lua").path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
@@ -30,7 +30,7 @@ public final class PluginCatalog {
     }
 
     /// The descriptor of plugin `id`; `BadInput` when it is missing or broken.
-    public func descriptor(_ id: String, usedAt location: SourceLocation? = nil) throws -> PluginDescriptor {
+    package func descriptor(_ id: String, usedAt location: SourceLocation? = nil) throws -> PluginDescriptor {
         if let known = cache[id] { return known }
         guard let file = file(for: id) else {
             let folders = path.map { DisplayPath.of($0) }.joined(separator: ", ")
@@ -41,7 +41,7 @@ public final class PluginCatalog {
         return descriptor
     }
 
-    public func read(file: String) throws -> PluginDescriptor {
+    package func read(file: String) throws -> PluginDescriptor {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw BadInput("cannot read the plugin", at: SourceLocation(file: file))
         }

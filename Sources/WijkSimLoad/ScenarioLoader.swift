@@ -3,16 +3,16 @@ import WijkSimModel
 
 /// A scenario ready to plan: the resolved scenario, its city data and the
 /// descriptors of the plugins it uses (by plugin id).
-public struct LoadedScenario {
-    public var scenario: Scenario
-    public var city: CityData
-    public var plugins: [String: PluginDescriptor]
+package struct LoadedScenario {
+    package var scenario: Scenario
+    package var city: CityData
+    package var plugins: [String: PluginDescriptor]
 }
 
 /// Reads a scenario file, applies `extends` (CONTRACT §2) and validates it
 /// against its data and plugins, collecting every problem before failing.
-public enum ScenarioLoader {
-    public static func load(_ file: String) throws -> LoadedScenario {
+package enum ScenarioLoader {
+    package static func load(_ file: String) throws -> LoadedScenario {
         var problems = DiagnosticList()
         let scenario = try resolve(file, &problems)
         return try ScenarioValidator.validate(scenario, earlier: problems)
@@ -191,10 +191,10 @@ public enum ScenarioLoader {
 /// per-variant and per-draw arrays and multiplies these counts, so larger
 /// values would exhaust memory or overflow rather than fail cleanly. The
 /// limits are far above any useful scenario (years 2022 → 2042 is 20 steps).
-public enum ScenarioLimits {
+package enum ScenarioLimits {
     static let maxYears = 1000
     static let maxVariants = 1_000_000
-    public static let maxDraws = 100_000_000
+    package static let maxDraws = 100_000_000
 
     /// The number of steps from..to, or nil when it is over `maxYears`.
     static func years(from: Int, to: Int) -> Int? {

@@ -4,16 +4,16 @@ import Yams
 
 /// A YAML node with the file and key path it was found at, so that every
 /// message says `file:line: interventions[2].wijken: …`.
-public struct YAMLValue {
-    public var node: Node
-    public var file: String
-    public var path: String
+package struct YAMLValue {
+    package var node: Node
+    package var file: String
+    package var path: String
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path.isEmpty ? nil : path)
     }
 
-    public static func parse(file: String) throws -> YAMLValue {
+    package static func parse(file: String) throws -> YAMLValue {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw BadInput("cannot read the file", at: SourceLocation(file: file))
         }
@@ -59,7 +59,7 @@ public struct YAMLValue {
         YAMLValue(node: node, file: file, path: "\(path)[\(index)]")
     }
 
-    public var typeName: String {
+    package var typeName: String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -70,7 +70,7 @@ public struct YAMLValue {
 
     // MARK: Typed reads; each records a problem and returns nil on mismatch.
 
-    public func mapping(_ problems: inout DiagnosticList, allowed: [String]? = nil) -> [(key: String, value: YAMLValue)]? {
+    package func mapping(_ problems: inout DiagnosticList, allowed: [String]? = nil) -> [(key: String, value: YAMLValue)]? {
         guard case let .mapping(mapping) = node else {
             problems.add("expected a mapping, found \(typeName)", at: location)
             return nil
@@ -89,7 +89,7 @@ public struct YAMLValue {
         return entries
     }
 
-    public func list(_ problems: inout DiagnosticList) -> [YAMLValue]? {
+    package func list(_ problems: inout DiagnosticList) -> [YAMLValue]? {
         guard case let .sequence(sequence) = node else {
             problems.add("expected a list, found \(typeName)", at: location)
             return nil
@@ -97,12 +97,12 @@ public struct YAMLValue {
         return sequence.enumerated().map { element($0.offset, $0.element) }
     }
 
-    public var scalarText: String? {
+    package var scalarText: String? {
         guard case let .scalar(scalar) = node else { return nil }
         return scalar.string
     }
 
-    public func string(_ problems: inout DiagnosticList) -> String? {
+    package func string(_ problems: inout DiagnosticList) -> String? {
         guard let text = scalarText, !text.isEmpty else {
             problems.add("expected text, found \(typeName)", at: location)
             return nil
@@ -110,7 +110,7 @@ public struct YAMLValue {
         return text
     }
 
-    public func number(_ problems: inout DiagnosticList) -> Double? {
+    package func number(_ problems: inout DiagnosticList) -> Double? {
         guard let text = scalarText, let value = Double(csv: text.replacingOccurrences(of: "_", with: "")) else {
             problems.add("expected a number, found \(typeName)", at: location)
             return nil
@@ -118,7 +118,7 @@ public struct YAMLValue {
         return value
     }
 
-    public func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
+    package func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
         guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             problems.add("expected a whole number, found \(typeName)", at: location)
             return nil
@@ -130,7 +130,7 @@ public struct YAMLValue {
         return value
     }
 
-    public func bool(_ problems: inout DiagnosticList) -> Bool? {
+    package func bool(_ problems: inout DiagnosticList) -> Bool? {
         switch scalarText?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false

@@ -6,10 +6,10 @@ import WijkSimModel
 /// into it, the vector arena and the `ctx`/`p` objects that `step` sees
 /// (CONTRACT §3). The engine fills `bindings` and calls `step` once per
 /// plugin instance per year per chunk; everything per lane happens in Swift.
-public final class LuaHost {
-    public let lua: LuaState
-    public let arena: VectorArena
-    public var bindings = StepBindings()
+package final class LuaHost {
+    package let lua: LuaState
+    package let arena: VectorArena
+    package var bindings = StepBindings()
 
     let indicatorIndex: [String: Int]
     let indicatorNames: [String]
@@ -53,7 +53,7 @@ public final class LuaHost {
 
     /// `indicators` and `attributes` name what `ctx.x.*` and `ctx.wijk.*`
     /// may read; `capacity` is the most lanes a step will see.
-    public init(indicators: [String] = [], attributes: [String] = [], wijken: [String] = [], capacity: Int = 1,
+    package init(indicators: [String] = [], attributes: [String] = [], wijken: [String] = [], capacity: Int = 1,
                 memoryLimit: Int = LuaState.defaultMemoryLimit) {
         wijkNames = wijken
         lua = LuaState(memoryLimit: memoryLimit)
@@ -89,7 +89,7 @@ public final class LuaHost {
     /// Runs a plugin file in a fresh sandbox and reads its table. Throws
     /// `BadInput` naming the file (and Lua's line) when the file breaks §3.
     @discardableResult
-    public func loadPlugin(file: String, source: String) throws -> (index: Int, descriptor: PluginDescriptor) {
+    package func loadPlugin(file: String, source: String) throws -> (index: Int, descriptor: PluginDescriptor) {
         let L = lua.L
         let base = lua.top
         defer { lua.top = base }
@@ -143,7 +143,7 @@ public final class LuaHost {
     /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
     /// A Lua error, a stale vector or a non-finite add becomes a `RunFailure`
     /// naming the plugin file:line, the instance and the year.
-    public func step(plugin: Int, instance: String) throws {
+    package func step(plugin: Int, instance: String) throws {
         let L = lua.L
         current = (plugin, instance)
         randomCalls = 0

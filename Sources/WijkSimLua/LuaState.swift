@@ -15,19 +15,19 @@ import WijkSimModel
 /// allocates goes through the shim, except while a fresh state is set up,
 /// where no pcall is active (an error would abort, not longjmp) and the
 /// state is far below its cap.
-public final class LuaState {
-    public let L: OpaquePointer
-    public static let defaultMemoryLimit = 256 << 20
+package final class LuaState {
+    package let L: OpaquePointer
+    package static let defaultMemoryLimit = 256 << 20
     /// The cap of this state's allocator, which the memory error names.
-    public let memoryLimit: Int
-    public static let defaultInstructionLimit: Int64 = 200_000_000
+    package let memoryLimit: Int
+    package static let defaultInstructionLimit: Int64 = 200_000_000
     /// Wall-clock seconds one call may take (checked in the hook, and after
     /// the call for a single long C function such as a backtracking `find`).
     /// `WIJKSIM_STEP_SECONDS` lowers it for the tests of these limits.
-    public static let timeLimit = ProcessInfo.processInfo.environment["WIJKSIM_STEP_SECONDS"].flatMap(Double.init) ?? 10.0
+    package static let timeLimit = ProcessInfo.processInfo.environment["WIJKSIM_STEP_SECONDS"].flatMap(Double.init) ?? 10.0
     let makeEnvironmentRef: Int32
 
-    public init(memoryLimit: Int = LuaState.defaultMemoryLimit) {
+    package init(memoryLimit: Int = LuaState.defaultMemoryLimit) {
         guard let state = wjs_newstate(memoryLimit) else {
             fatalError("could not create a Lua state (out of memory)")
         }
@@ -47,25 +47,25 @@ public final class LuaState {
 
     deinit { wjs_close(L) }
 
-    public var top: Int32 {
+    package var top: Int32 {
         get { lua_gettop(L) }
         set { lua_settop(L, newValue) }
     }
 
     /// Strings only: `lua_tolstring` would convert a number in place, allocating.
-    public func string(at index: Int32) -> String? {
+    package func string(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
         guard let bytes = wjs_tostring(L, index, &length) else { return nil }
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 
-    public func number(at index: Int32) -> Double? {
+    package func number(at index: Int32) -> Double? {
         guard lua_type(L, index) == LUA_TNUMBER else { return nil }
         return lua_tonumberx(L, index, nil)
     }
 
-    public func typeName(at index: Int32) -> String {
+    package func typeName(at index: Int32) -> String {
         if lua_type(L, index) == LUA_TLIGHTUSERDATA { return "vector" }
         return String(cString: lua_typename(L, lua_type(L, index)))
     }

@@ -9,12 +9,12 @@
 /// that holds it), a parameter is `name =` or `["name"] =` directly inside
 /// `params = {…}` (else `name = {` anywhere), a field of a parameter is
 /// `field =` directly inside that parameter's braces.
-public struct PluginSourceLines {
+package struct PluginSourceLines {
     private let text: [UInt8]   // the source
     private let code: [UInt8]   // the source with comments and string contents blanked
     private let depth: [Int]    // brace depth before each byte of `code`
 
-    public init(source: String) {
+    package init(source: String) {
         let text = Array(source.utf8), code = PluginSourceLines.blanked(text)
         var level = 0
         self.text = text
@@ -29,13 +29,13 @@ public struct PluginSourceLines {
     }
 
     /// The line of a field of the returned table: `id`, `title`, `writes`, `step`, `params`.
-    public func line(of key: String) -> Int? {
+    package func line(of key: String) -> Int? {
         assignment(of: key, in: 0..<code.count, atDepth: 1).map(line(at:))
     }
 
     /// The line of parameter `name` in `params`, or of its `field` (such as
     /// `evidence`) when that is written inside the parameter's braces.
-    public func line(ofParameter name: String, field: String? = nil) -> Int? {
+    package func line(ofParameter name: String, field: String? = nil) -> Int? {
         var entry: Int?
         if let block = valueBraces(ofAssignmentAt: assignment(of: "params", in: 0..<code.count, atDepth: 1)) {
             entry = assignment(of: name, in: block, atDepth: depth[block.lowerBound] + 1)
@@ -52,7 +52,7 @@ public struct PluginSourceLines {
     }
 
     /// The line of the string `id` in `writes = {…}`, else of `writes`.
-    public func line(ofWrite id: String) -> Int? {
+    package func line(ofWrite id: String) -> Int? {
         let writes = assignment(of: "writes", in: 0..<code.count, atDepth: 1)
         if let block = valueBraces(ofAssignmentAt: writes) {
             for quote in ["\"", "'"] {

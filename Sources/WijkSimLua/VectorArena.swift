@@ -8,9 +8,9 @@
 /// parameter, and what is computed from them alone) has no buffer, only its
 /// number: arithmetic on it costs one operation instead of a pass over the
 /// lanes, and plugins still see a vector, as the contract says.
-public final class VectorArena {
-    public let capacity: Int
-    public private(set) var lanes = 0
+package final class VectorArena {
+    package let capacity: Int
+    package private(set) var lanes = 0
     private var slots: [UnsafeMutablePointer<Double>] = []
     private var uniforms: [Double] = []
     private var pool: [UnsafeMutablePointer<Double>] = []
@@ -18,14 +18,14 @@ public final class VectorArena {
     private var generation: UInt64 = 1
     /// At most this many temporaries per step call: a loop that makes
     /// vectors without end is stopped long before memory runs out.
-    public let maxTemporaries: Int
+    package let maxTemporaries: Int
 
     static let slotBits: UInt64 = 24
     static let slotMask: UInt64 = (1 << slotBits) - 1
     /// Set in handles of uniform vectors (slots stay below it: `maxSlots`).
     static let uniformBit: UInt64 = 1 << (slotBits - 1)
 
-    public init(capacity: Int, memoryBudget: Int = 256 << 20) {
+    package init(capacity: Int, memoryBudget: Int = 256 << 20) {
         self.capacity = max(capacity, 1)
         self.maxTemporaries = max(64, min(Int(VectorArena.slotMask), memoryBudget / (8 * self.capacity)))
     }
@@ -33,7 +33,7 @@ public final class VectorArena {
     deinit { pool.forEach { $0.deallocate() } }
 
     /// Starts a new step over `lanes` lanes; every earlier vector becomes stale.
-    public func reset(lanes: Int) {
+    package func reset(lanes: Int) {
         precondition(lanes <= capacity)
         self.lanes = lanes
         slots.removeAll(keepingCapacity: true)
@@ -44,14 +44,14 @@ public final class VectorArena {
 
     /// A handle for a buffer the engine owns (state, parameters, attributes),
     /// or nil when the step has used every slot a handle can name.
-    public func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64? {
+    package func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64? {
         guard slots.count < maxSlots else { return nil }
         slots.append(buffer)
         return generation << VectorArena.slotBits | UInt64(slots.count)
     }
 
     /// A handle for a uniform vector, or nil when the step made too many.
-    public func uniform(_ value: Double) -> UInt64? {
+    package func uniform(_ value: Double) -> UInt64? {
         guard uniforms.count < maxSlots else { return nil }
         uniforms.append(value)
         return generation << VectorArena.slotBits | VectorArena.uniformBit | UInt64(uniforms.count)
@@ -59,10 +59,10 @@ public final class VectorArena {
 
     /// Slots per step: what a handle's slot bits can name, and well below
     /// what would make the slot table itself a memory problem.
-    public let maxSlots = Int(VectorArena.slotMask) / 4
+    package let maxSlots = Int(VectorArena.slotMask) / 4
 
     /// A fresh buffer for a result, or nil when the step made too many.
-    public func temporary() -> (handle: UInt64, buffer: UnsafeMutablePointer<Double>)? {
+    package func temporary() -> (handle: UInt64, buffer: UnsafeMutablePointer<Double>)? {
         guard poolUsed < maxTemporaries else { return nil }
         if poolUsed == pool.count { pool.append(.allocate(capacity: capacity)) }
         let buffer = pool[poolUsed]
@@ -71,9 +71,9 @@ public final class VectorArena {
         return (handle, buffer)
     }
 
-    public enum Lookup { case vector(UnsafeMutablePointer<Double>), uniform(Double), stale, invalid }
+    package enum Lookup { case vector(UnsafeMutablePointer<Double>), uniform(Double), stale, invalid }
 
-    public func resolve(_ handle: UInt64) -> Lookup {
+    package func resolve(_ handle: UInt64) -> Lookup {
         guard handle >> VectorArena.slotBits == generation else { return .stale }
         if handle & VectorArena.uniformBit != 0 {
             let index = Int(handle & (VectorArena.uniformBit - 1))

@@ -2,7 +2,7 @@ import CVectorMath
 
 /// A value in a vector expression: a plain Lua number, a uniform vector
 /// (one number for every lane) or a lane vector.
-public enum Operand {
+package enum Operand {
     case scalar(Double)
     case uniform(Double)
     case vector(UnsafeMutablePointer<Double>)

@@ -1,22 +1,22 @@
 /// Whether a higher or a lower value of an indicator is better; decides the
 /// sign of a gap and of a difference between scenarios.
-public enum Polarity: String, Sendable, Equatable {
+package enum Polarity: String, Sendable, Equatable {
     case lowerBetter = "lower_better"
     case higherBetter = "higher_better"
 }
 
 /// One row of `indicators.csv` (CONTRACT §1).
-public struct Indicator: Equatable, Sendable {
-    public var id: String
-    public var title: String
-    public var unit: String
-    public var polarity: Polarity
+package struct Indicator: Equatable, Sendable {
+    package var id: String
+    package var title: String
+    package var unit: String
+    package var polarity: Polarity
     /// The wijk column whose values weight the city average.
-    public var weight: String
-    public var min: Double
-    public var max: Double
+    package var weight: String
+    package var min: Double
+    package var max: Double
 
-    public init(id: String, title: String, unit: String, polarity: Polarity, weight: String, min: Double, max: Double) {
+    package init(id: String, title: String, unit: String, polarity: Polarity, weight: String, min: Double, max: Double) {
         self.id = id; self.title = title; self.unit = unit; self.polarity = polarity
         self.weight = weight; self.min = min; self.max = max
     }
@@ -25,30 +25,30 @@ public struct Indicator: Equatable, Sendable {
 /// The city as the data files describe it: indicators, wijken in file
 /// order, their numeric attributes and the indicator values at years.from.
 /// Stored column-wise because the engine reads it per indicator.
-public struct CityData: Equatable, Sendable {
-    public var indicators: [Indicator]
-    public var wijken: [String]
-    public var gebieden: [String]
+package struct CityData: Equatable, Sendable {
+    package var indicators: [Indicator]
+    package var wijken: [String]
+    package var gebieden: [String]
     /// Every numeric column of `wijken.csv` that is not an indicator, in file order.
-    public var attributeNames: [String]
+    package var attributeNames: [String]
     /// `attributes[name][w]`.
-    public var attributes: [String: [Double]]
+    package var attributes: [String: [Double]]
     /// `initial[i][w]`: indicator i in wijk w at years.from.
-    public var initial: [[Double]]
-    public var indicatorsFile: String
-    public var wijkenFile: String
+    package var initial: [[Double]]
+    package var indicatorsFile: String
+    package var wijkenFile: String
 
-    public init(indicators: [Indicator], wijken: [String], gebieden: [String], attributeNames: [String],
+    package init(indicators: [Indicator], wijken: [String], gebieden: [String], attributeNames: [String],
                 attributes: [String: [Double]], initial: [[Double]], indicatorsFile: String, wijkenFile: String) {
         self.indicators = indicators; self.wijken = wijken; self.gebieden = gebieden
         self.attributeNames = attributeNames; self.attributes = attributes; self.initial = initial
         self.indicatorsFile = indicatorsFile; self.wijkenFile = wijkenFile
     }
 
-    public func indicatorIndex(_ id: String) -> Int? { indicators.firstIndex { $0.id == id } }
+    package func indicatorIndex(_ id: String) -> Int? { indicators.firstIndex { $0.id == id } }
 
     /// The values of a numeric column: an attribute or an indicator.
-    public func column(_ name: String) -> [Double]? {
+    package func column(_ name: String) -> [Double]? {
         if let values = attributes[name] { return values }
         if let i = indicatorIndex(name) { return initial[i] }
         return nil
@@ -56,7 +56,7 @@ public struct CityData: Equatable, Sendable {
 
     /// The weight of each wijk in the city average of indicator i:
     /// city = Σ weight·x / Σ weight (validated: weights ≥ 0, sum > 0).
-    public func weights(ofIndicator i: Int) -> [Double] {
+    package func weights(ofIndicator i: Int) -> [Double] {
         column(indicators[i].weight) ?? Array(repeating: 1, count: wijken.count)
     }
 }

@@ -6,9 +6,9 @@ import Foundation
 /// `--threads` or chunk size, and draw d of two scenarios run with one seed
 /// shares its numbers per (instance name, parameter): comparisons are paired.
 /// The mixer is SplitMix64's finaliser, applied once per coordinate.
-public enum CounterRandom {
+package enum CounterRandom {
     @inline(__always)
-    public static func mix(_ z0: UInt64) -> UInt64 {
+    package static func mix(_ z0: UInt64) -> UInt64 {
         var z = z0 &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -16,12 +16,12 @@ public enum CounterRandom {
     }
 
     @inline(__always)
-    public static func combine(_ key: UInt64, _ value: UInt64) -> UInt64 {
+    package static func combine(_ key: UInt64, _ value: UInt64) -> UInt64 {
         mix(key ^ mix(value))
     }
 
     /// A stable 64-bit key for a name (FNV-1a over UTF-8, then mixed).
-    public static func key(_ name: String) -> UInt64 {
+    package static func key(_ name: String) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return mix(h)
@@ -29,12 +29,12 @@ public enum CounterRandom {
 
     /// A uniform number in the open interval (0, 1) from a 64-bit key.
     @inline(__always)
-    public static func unit(_ key: UInt64) -> Double {
+    package static func unit(_ key: UInt64) -> Double {
         (Double(key >> 11) + 0.5) * 0x1.0p-53
     }
 
     /// Φ⁻¹(p), the standard normal quantile (Wichura's AS241, ~1e-16 relative).
-    public static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         let q = p - 0.5
         if abs(q) <= 0.425 {
             let r = 0.180625 - q * q
@@ -70,14 +70,14 @@ public enum CounterRandom {
     }
 
     /// Φ(x), the standard normal CDF.
-    public static func normalCDF(_ x: Double) -> Double {
+    package static func normalCDF(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 }
 
 extension Distribution {
     /// The value at quantile u ∈ (0, 1) of the (truncated) distribution.
-    public func quantile(_ u: Double) -> Double {
+    package func quantile(_ u: Double) -> Double {
         let lowP = min.map(cdf) ?? 0
         let highP = max.map(cdf) ?? 1
         let p = lowP + u * (highP - lowP)
@@ -86,7 +86,7 @@ extension Distribution {
         return Swift.min(Swift.max(value, range.lowerBound), range.upperBound)
     }
 
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         switch shape {
         case let .triangular(a, c, b):
             if x <= a { return 0 }

@@ -1,12 +1,12 @@
 /// "Did you mean …" for unknown names: the closest known name by edit
 /// distance, if it is close enough to be a plausible typo.
-public enum NearestName {
-    public static func suggestion(for name: String, among known: [String]) -> String {
+package enum NearestName {
+    package static func suggestion(for name: String, among known: [String]) -> String {
         guard let best = nearest(to: name, among: known) else { return "" }
         return " (did you mean \"\(best)\"?)"
     }
 
-    public static func nearest(to name: String, among known: [String]) -> String? {
+    package static func nearest(to name: String, among known: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (String, Int)?
         for candidate in known {

@@ -1,8 +1,8 @@
 /// A random distribution for an uncertain parameter (CONTRACT §2). `min`
 /// and `max` truncate it: draws come from the distribution conditioned on
 /// [min, max], by inverting the CDF on that interval.
-public struct Distribution: Equatable, Sendable {
-    public enum Shape: Equatable, Sendable {
+package struct Distribution: Equatable, Sendable {
+    package enum Shape: Equatable, Sendable {
         case triangular(low: Double, mode: Double, high: Double)
         case uniform(low: Double, high: Double)
         case normal(mean: Double, sd: Double)
@@ -10,18 +10,18 @@ public struct Distribution: Equatable, Sendable {
         case lognormal(mean: Double, sdLog: Double)
     }
 
-    public var shape: Shape
-    public var min: Double?
-    public var max: Double?
+    package var shape: Shape
+    package var min: Double?
+    package var max: Double?
     /// Drawn per lane (each wijk its own value) instead of per draw.
-    public var perWijk: Bool
+    package var perWijk: Bool
 
-    public init(shape: Shape, min: Double? = nil, max: Double? = nil, perWijk: Bool = false) {
+    package init(shape: Shape, min: Double? = nil, max: Double? = nil, perWijk: Bool = false) {
         self.shape = shape; self.min = min; self.max = max; self.perWijk = perWijk
     }
 
     /// The smallest and largest value a draw can take.
-    public var support: ClosedRange<Double> {
+    package var support: ClosedRange<Double> {
         var low: Double, high: Double
         switch shape {
         case let .triangular(l, _, h): (low, high) = (l, h)
@@ -36,23 +36,23 @@ public struct Distribution: Equatable, Sendable {
 }
 
 /// A parameter as a scenario sets it: a number or a distribution.
-public enum ParameterValue: Equatable, Sendable {
+package enum ParameterValue: Equatable, Sendable {
     case fixed(Double)
     case distributed(Distribution)
 }
 
 /// A parameter as one instance sets it, with where it was written.
-public struct ParameterSetting: Equatable, Sendable {
-    public var name: String
-    public var value: ParameterValue
-    public var location: SourceLocation?
-    public init(name: String, value: ParameterValue, location: SourceLocation? = nil) {
+package struct ParameterSetting: Equatable, Sendable {
+    package var name: String
+    package var value: ParameterValue
+    package var location: SourceLocation?
+    package init(name: String, value: ParameterValue, location: SourceLocation? = nil) {
         self.name = name; self.value = value; self.location = location
     }
 }
 
 /// Which wijken an instance targets, as written; the plan resolves it.
-public enum Targets: Equatable, Sendable {
+package enum Targets: Equatable, Sendable {
     case all
     case wijken([String])
     case gebied([String])
@@ -60,21 +60,21 @@ public enum Targets: Equatable, Sendable {
 
 /// One use of a plugin in a scenario: a rule (background dynamics: all
 /// wijken, all years, no cost) or an intervention.
-public struct Instance: Equatable, Sendable {
-    public enum Kind: String, Equatable, Sendable { case rule, intervention }
+package struct Instance: Equatable, Sendable {
+    package enum Kind: String, Equatable, Sendable { case rule, intervention }
 
-    public var name: String
-    public var plugin: String
-    public var kind: Kind
-    public var targets: Targets
-    public var from: Int
-    public var to: Int
+    package var name: String
+    package var plugin: String
+    package var kind: Kind
+    package var targets: Targets
+    package var from: Int
+    package var to: Int
     /// Scenario overrides, in file order; other parameters take the plugin's defaults.
-    public var params: [ParameterSetting]
-    public var funding: String?
-    public var location: SourceLocation
+    package var params: [ParameterSetting]
+    package var funding: String?
+    package var location: SourceLocation
 
-    public init(name: String, plugin: String, kind: Kind, targets: Targets, from: Int, to: Int,
+    package init(name: String, plugin: String, kind: Kind, targets: Targets, from: Int, to: Int,
                 params: [ParameterSetting], funding: String?, location: SourceLocation) {
         self.name = name; self.plugin = plugin; self.kind = kind; self.targets = targets
         self.from = from; self.to = to; self.params = params; self.funding = funding; self.location = location
@@ -82,58 +82,58 @@ public struct Instance: Equatable, Sendable {
 }
 
 /// A funding stream: a budget that may be spent in the years from..to.
-public struct Funding: Equatable, Sendable {
-    public var name: String
-    public var budget: Double
-    public var from: Int
-    public var to: Int
-    public init(name: String, budget: Double, from: Int, to: Int) {
+package struct Funding: Equatable, Sendable {
+    package var name: String
+    package var budget: Double
+    package var from: Int
+    package var to: Int
+    package init(name: String, budget: Double, from: Int, to: Int) {
         self.name = name; self.budget = budget; self.from = from; self.to = to
     }
 }
 
 /// One axis of the sweep grid: the values of `instance.param`.
-public struct SweepAxis: Equatable, Sendable {
-    public var instance: String
-    public var param: String
-    public var values: [Double]
-    public var location: SourceLocation?
-    public init(instance: String, param: String, values: [Double], location: SourceLocation? = nil) {
+package struct SweepAxis: Equatable, Sendable {
+    package var instance: String
+    package var param: String
+    package var values: [Double]
+    package var location: SourceLocation?
+    package init(instance: String, param: String, values: [Double], location: SourceLocation? = nil) {
         self.instance = instance; self.param = param; self.values = values; self.location = location
     }
-    public var key: String { "\(instance).\(param)" }
+    package var key: String { "\(instance).\(param)" }
 }
 
 /// The no-policy scenario a plan is measured against (CONTRACT §2 `baseline`).
-public struct BaselineChoice: Equatable, Sendable {
-    public var file: String
+package struct BaselineChoice: Equatable, Sendable {
+    package var file: String
     /// Named with `baseline:`, rather than taken from `extends` by default.
-    public var declared: Bool
-    public var location: SourceLocation?
-    public init(file: String, declared: Bool, location: SourceLocation? = nil) {
+    package var declared: Bool
+    package var location: SourceLocation?
+    package init(file: String, declared: Bool, location: SourceLocation? = nil) {
         self.file = file; self.declared = declared; self.location = location
     }
 }
 
 /// A scenario after `extends` is resolved and every field validated.
-public struct Scenario: Equatable, Sendable {
-    public var name: String
-    public var description: String?
-    public var file: String
-    public var firstYear: Int
-    public var lastYear: Int
-    public var indicatorsFile: String
-    public var wijkenFile: String
-    public var pluginPath: [String]
-    public var instances: [Instance]
-    public var funding: [Funding]
-    public var draws: Int
-    public var seed: UInt64
-    public var sweep: [SweepAxis]
+package struct Scenario: Equatable, Sendable {
+    package var name: String
+    package var description: String?
+    package var file: String
+    package var firstYear: Int
+    package var lastYear: Int
+    package var indicatorsFile: String
+    package var wijkenFile: String
+    package var pluginPath: [String]
+    package var instances: [Instance]
+    package var funding: [Funding]
+    package var draws: Int
+    package var seed: UInt64
+    package var sweep: [SweepAxis]
     /// nil: none (`baseline: none`, or nothing to take by default).
-    public var baseline: BaselineChoice?
+    package var baseline: BaselineChoice?
 
-    public init(name: String, description: String?, file: String, firstYear: Int, lastYear: Int,
+    package init(name: String, description: String?, file: String, firstYear: Int, lastYear: Int,
                 indicatorsFile: String, wijkenFile: String, pluginPath: [String], instances: [Instance],
                 funding: [Funding], draws: Int, seed: UInt64, sweep: [SweepAxis], baseline: BaselineChoice? = nil) {
         self.name = name; self.description = description; self.file = file
@@ -143,11 +143,11 @@ public struct Scenario: Equatable, Sendable {
         self.baseline = baseline
     }
 
-    public var years: ClosedRange<Int> { firstYear...lastYear }
-    public var variantCount: Int { sweep.reduce(1) { $0 * $1.values.count } }
+    package var years: ClosedRange<Int> { firstYear...lastYear }
+    package var variantCount: Int { sweep.reduce(1) { $0 * $1.values.count } }
 
     /// The sweep values of variant `v` (first axis slowest).
-    public func sweepValues(ofVariant v: Int) -> [Double] {
+    package func sweepValues(ofVariant v: Int) -> [Double] {
         var rest = v
         var values = [Double](repeating: 0, count: sweep.count)
         for (a, axis) in sweep.enumerated().reversed() {

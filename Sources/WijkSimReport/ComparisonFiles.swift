@@ -5,7 +5,7 @@ import WijkSimModel
 
 /// `comparison.csv` and `comparison_costs.csv` (CONTRACT §7) and the
 /// per-scenario folders of a comparison's output.
-public enum ComparisonFiles {
+package enum ComparisonFiles {
     package static func write(_ comparison: Comparison, stems: [String], to folder: OutputFolder) throws {
         try folder.write("comparison.csv", differences(comparison))
         try folder.write("comparison_costs.csv", costs(comparison))
@@ -15,7 +15,7 @@ public enum ComparisonFiles {
     }
 
     /// Folder names from the scenario files' stems, made unique with _2, _3 …
-    public static func stems(_ files: [String]) -> [String] {
+    package static func stems(_ files: [String]) -> [String] {
         var taken = Set<String>()
         return files.map { file in
             let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -26,7 +26,7 @@ public enum ComparisonFiles {
         }
     }
 
-    public static func differences(_ comparison: Comparison) -> String {
+    package static func differences(_ comparison: Comparison) -> String {
         var csv = CSVText(header: ["scenario", "variant", "wijk", "indicator", "year", "mean", "diff_mean", "diff_p05", "diff_p95", "p_better"])
         for scenario in comparison.scenarios {
             let plan = scenario.results.plan
@@ -47,7 +47,7 @@ public enum ComparisonFiles {
         return csv.text
     }
 
-    public static func costs(_ comparison: Comparison) -> String {
+    package static func costs(_ comparison: Comparison) -> String {
         var csv = CSVText(header: ["scenario", "variant", "funding", "total_mean", "budget", "overspent"])
         for scenario in comparison.scenarios {
             let results = scenario.results

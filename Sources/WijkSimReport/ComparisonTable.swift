@@ -7,10 +7,10 @@ import WijkSimModel
 /// each alternative's end value with its band, its paired difference from
 /// the reference with band and P(better), and the year its gap closes;
 /// then total spend per funding source against its budget.
-public enum ComparisonTable {
-    public static let maxWijken = 6
+package enum ComparisonTable {
+    package static let maxWijken = 6
 
-    public static func text(_ comparison: Comparison) -> String {
+    package static func text(_ comparison: Comparison) -> String {
         let reference = comparison.reference.results
         let plan = reference.plan
         var lines = ["Comparing \(comparison.scenarios.count) scenarios, \(plan.firstYear)→\(plan.lastYear), \(plan.draws) paired draws, seed \(plan.seed); reference: \(comparison.reference.name), variant 0"]

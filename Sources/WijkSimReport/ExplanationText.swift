@@ -3,8 +3,8 @@ import WijkSimEngine
 import WijkSimFiles
 
 /// `explain` as a table for the terminal and as CSV (CONTRACT §8).
-public enum ExplanationText {
-    public static func table(_ e: Explanation) -> String {
+package enum ExplanationText {
+    package static func table(_ e: Explanation) -> String {
         let plan = e.plan
         let indicator = plan.city.indicators[e.indicator]
         var lines = ["\(plan.city.wijken[e.wijk]), \(indicator.id) (\(indicator.title), \(indicator.unit)): mean over \(plan.draws) draws, variant \(e.variant) of \(plan.scenario.name)",
@@ -22,7 +22,7 @@ public enum ExplanationText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func csv(_ e: Explanation) -> String {
+    package static func csv(_ e: Explanation) -> String {
         var csv = CSVText(header: ["instance", "year", "contribution"])
         for y in 1..<e.plan.yearCount {
             let year = String(e.plan.firstYear + y)

@@ -9,12 +9,12 @@ import WijkSimModel
 /// per focus wijk and where every number came from. The page is also
 /// well-formed XML, so tests can parse it; every number shown carries its
 /// full value in a `<data value>` element.
-public enum HTMLReport {
+package enum HTMLReport {
     /// Scenarios drawn in one chart of a comparison; more would be unreadable.
     static let maxChartedScenarios = 6
 
     /// `effect`: the run against its baseline (CONTRACT §2), shown first.
-    public static func run(_ results: Results, effect: Comparison? = nil) -> String {
+    package static func run(_ results: Results, effect: Comparison? = nil) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
         let alternative = ReportAlternative.run(results)
@@ -28,7 +28,7 @@ public enum HTMLReport {
         return page(title: "wijksim: \(plan.scenario.name)", header: header, sections: sections)
     }
 
-    public static func compare(_ comparison: Comparison) -> String {
+    package static func compare(_ comparison: Comparison) -> String {
         let all = ReportAlternative.all(comparison)
         // Charts show each scenario's variant 0 (at most one per colour); tables every alternative up to a cap.
         let charted = Array(all.filter { $0.variant == 0 }.prefix(maxChartedScenarios))

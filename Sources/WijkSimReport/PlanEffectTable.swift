@@ -7,11 +7,11 @@ import WijkSimModel
 /// plan's own effect, the paired difference from the same draws without the
 /// plan (CONTRACT §2 `baseline`), per focus wijk and indicator in the end
 /// year. Without it a reader takes the autonomous trend for the plan's work.
-public enum PlanEffectTable {
+package enum PlanEffectTable {
     /// Wijken per block of columns, so every focus wijk is shown and lines stay readable.
     static let wijkenPerBlock = 5
 
-    public static func text(_ comparison: Comparison) -> String {
+    package static func text(_ comparison: Comparison) -> String {
         let baseline = comparison.reference
         let plan = comparison.scenarios[1].results.plan
         let scenario = comparison.scenarios[1]
@@ -38,7 +38,7 @@ public enum PlanEffectTable {
     }
 
     /// Said when there is nothing to measure the plan against.
-    public static func noBaseline(_ plan: Plan) -> String {
+    package static func noBaseline(_ plan: Plan) -> String {
         guard plan.scenario.instances.contains(where: { $0.kind == .intervention }) else { return "" }
         return "No baseline: the gaps below include the autonomous trend as well as the plan. "
             + "Add `baseline: FILE` (a scenario without the plan), or `extends` one, to see the plan's own effect.\n\n"

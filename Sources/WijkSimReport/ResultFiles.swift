@@ -4,8 +4,8 @@ import WijkSimFiles
 import WijkSimModel
 
 /// The files of CONTRACT §5 as text, computed from `Results` only.
-public enum ResultFiles {
-    public static let version = WijkSimVersion.current
+package enum ResultFiles {
+    package static let version = WijkSimVersion.current
 
     /// With `threads` > 1 the files are made and written on that many
     /// threads at once (a sweep's trajectories alone are millions of rows;
@@ -30,7 +30,7 @@ public enum ResultFiles {
         try outcomes.check()
     }
 
-    public static func trajectories(_ results: Results) -> String {
+    package static func trajectories(_ results: Results) -> String {
         let plan = results.plan
         var csv = CSVText(header: ["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"])
         // a sweep's file has millions of rows: the text cells of a row are
@@ -52,7 +52,7 @@ public enum ResultFiles {
         return csv.text
     }
 
-    public static func gaps(_ results: Results) -> String {
+    package static func gaps(_ results: Results) -> String {
         let plan = results.plan
         // extra columns (CONTRACT §5 allows them): the end-year gap over the
         // draws, and the share of draws in which it is closed
@@ -72,7 +72,7 @@ public enum ResultFiles {
         return csv.text
     }
 
-    public static func costs(_ results: Results) -> String {
+    package static func costs(_ results: Results) -> String {
         let plan = results.plan
         var csv = CSVText(header: ["variant", "intervention", "funding", "year", "mean"])
         for variant in 0..<plan.variants {
@@ -87,7 +87,7 @@ public enum ResultFiles {
         return csv.text
     }
 
-    public static func funding(_ results: Results) -> String {
+    package static func funding(_ results: Results) -> String {
         var csv = CSVText(header: ["variant", "funding", "budget", "spent", "spent_outside", "overspent"])
         for variant in 0..<results.plan.variants {
             for f in results.fundingSummary(variant: variant) {
@@ -98,7 +98,7 @@ public enum ResultFiles {
         return csv.text
     }
 
-    public static func variants(_ results: Results) -> String {
+    package static func variants(_ results: Results) -> String {
         let scenario = results.plan.scenario
         var csv = CSVText(header: ["variant"] + scenario.sweep.map(\.key))
         for variant in 0..<results.plan.variants {

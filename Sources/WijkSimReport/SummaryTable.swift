@@ -7,10 +7,10 @@ import WijkSimModel
 /// per focus wijk (those an intervention targets) the end gap per indicator
 /// in the first variant, the range of that gap over all variants when there
 /// are several, and spend per funding source with any overspend stated.
-public enum SummaryTable {
-    public static let maxWijkColumns = 6
+package enum SummaryTable {
+    package static let maxWijkColumns = 6
 
-    public static func text(_ results: Results, seconds: Double? = nil) -> String {
+    package static func text(_ results: Results, seconds: Double? = nil) -> String {
         let plan = results.plan
         var lines: [String] = []
         let timing = seconds.map { ", " + FixedPoint.text($0, decimals: 2) + " s" } ?? ""
@@ -96,7 +96,7 @@ public enum SummaryTable {
         return worse.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(maxWijkColumns).map(\.0).sorted()
     }
 
-    public static func aligned(_ rows: [[String]]) -> [String] {
+    package static func aligned(_ rows: [[String]]) -> [String] {
         guard let columns = rows.map(\.count).max() else { return [] }
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         return rows.map { row in
@@ -107,14 +107,14 @@ public enum SummaryTable {
         }
     }
 
-    public static func signed(_ value: Double) -> String {
+    package static func signed(_ value: Double) -> String {
         let text = FixedPoint.text(value, decimals: 2, plusSign: true)
         return text == "-0.00" ? "+0.00" : text
     }
 
     /// Whole euros with "," between thousands (`207,461,100`). By hand: a
     /// NumberFormatter loads ICU's locale data, a millisecond of every run.
-    public static func euros(_ value: Double) -> String {
+    package static func euros(_ value: Double) -> String {
         let rounded = value.rounded()
         guard let whole = Int(exactly: rounded), whole != .min else { return FixedPoint.text(value, decimals: 0) }
         let digits = String(whole.magnitude)

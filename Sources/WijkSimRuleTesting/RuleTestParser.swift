@@ -3,11 +3,11 @@ import WijkSimModel
 
 /// Reads a rule-test file (CONTRACT §9), reporting every problem with its
 /// line and key path.
-public enum RuleTestParser {
+package enum RuleTestParser {
     static let caseKeys = ["name", "year", "from", "to", "first_year", "last_year", "wijk", "x", "x0", "city",
                            "params", "expect", "tolerance"]
 
-    public static func parse(_ file: String) throws -> RuleTestFile {
+    package static func parse(_ file: String) throws -> RuleTestFile {
         let root = try YAMLValue.parse(file: file)
         var problems = DiagnosticList()
         var plugin: String?, pluginLocation = root.location, cases: [RuleCase] = []

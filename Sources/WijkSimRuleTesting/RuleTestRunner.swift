@@ -4,22 +4,22 @@ import WijkSimLua
 import WijkSimModel
 
 /// The outcome of one case.
-public struct CaseOutcome {
-    public var testCase: RuleCase
+package struct CaseOutcome {
+    package var testCase: RuleCase
     /// Empty when the case passed; otherwise one line per mismatch or error.
-    public var failures: [String]
-    public var passed: Bool { failures.isEmpty }
+    package var failures: [String]
+    package var passed: Bool { failures.isEmpty }
 }
 
 /// Runs rule-test cases on one lane each (CONTRACT §9).
-public struct RuleTestRunner {
-    public let catalog: PluginCatalog
+package struct RuleTestRunner {
+    package let catalog: PluginCatalog
 
-    public init(pluginPath: [String]) { catalog = PluginCatalog(path: pluginPath) }
+    package init(pluginPath: [String]) { catalog = PluginCatalog(path: pluginPath) }
 
     /// Every case of `file`; `BadInput` when the plugin is missing or broken,
     /// or a parameter is unknown or out of range.
-    public func run(_ file: RuleTestFile) throws -> [CaseOutcome] {
+    package func run(_ file: RuleTestFile) throws -> [CaseOutcome] {
         let descriptor = try catalog.descriptor(file.plugin, usedAt: file.pluginLocation)
         var problems = DiagnosticList()
         for c in file.cases {
@@ -107,7 +107,7 @@ public struct RuleTestRunner {
     }
 
     /// Every `*.yaml` under each path (a file or a folder), sorted.
-    public static func files(in paths: [String]) throws -> [String] {
+    package static func files(in paths: [String]) throws -> [String] {
         var found: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false

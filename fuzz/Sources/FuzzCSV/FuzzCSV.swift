@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
 @testable import WijkSimLoad
-import WijkSimModel
+@testable import WijkSimModel
 
 /// Fuzzes the CSV loader: `CSVTable.parse` on the raw input (both separator
 /// modes), then `CityDataLoader.load` on files made from it. An input with a

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
-import WijkSimLua
-import WijkSimModel
+@testable import WijkSimLua
+@testable import WijkSimModel
 
 /// Fuzzes the plugin host: Lua source from `LuaGrammar` (plausible plugin
 /// statements and hostile ones) is loaded with `LuaHost.loadPlugin` into a

@@ -1,8 +1,8 @@
 import Foundation
 import FuzzSupport
-import WijkSimEngine
-import WijkSimLoad
-import WijkSimModel
+@testable import WijkSimEngine
+@testable import WijkSimLoad
+@testable import WijkSimModel
 
 /// Fuzzes the scenario loader (`ScenarioLoader.load`: YAML, `extends`,
 /// validation against data and plugins) and, for every scenario it accepts,

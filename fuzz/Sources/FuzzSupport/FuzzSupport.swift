@@ -1,6 +1,6 @@
 import CFuzzDriver
 import Foundation
-import WijkSimModel
+@testable import WijkSimModel
 
 /// What every fuzzer checks besides "does not crash": bad input is `BadInput`
 /// whose every problem names a file (and says something), nothing else is
