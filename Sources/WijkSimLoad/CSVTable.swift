@@ -43,7 +43,13 @@ struct CSVTable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw BadInput("not UTF-8 text", at: SourceLocation(file: file))
         }
-        return try parse(text, file: file, separator: separator)
+        let table = try parse(text, file: file, separator: separator)
+        if separator == .comma, table.header.count == 1, table.header[0].contains(";") {
+            // Excel with Dutch settings saves "CSV" with `;`
+            throw BadInput("looks like a `;`-separated file; wijksim reads `,`-separated CSV (save it as \"CSV (comma-delimited)\", or replace the `;` separators)",
+                           at: SourceLocation(file: file, line: 1))
+        }
+        return table
     }
 
     /// RFC 4180: `,` separator (or the one given), `"` quotes with `""` inside, CRLF or LF.

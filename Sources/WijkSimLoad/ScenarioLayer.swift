@@ -14,6 +14,7 @@ struct ScenarioLayer {
         var name: String?
         var plugin: String
         var targets: Targets?
+        var targetLocations: [String: SourceLocation] = [:]
         var from: Int?
         var to: Int?
         var params: [(name: String, value: ParameterValue, location: SourceLocation)]
@@ -114,7 +115,7 @@ struct ScenarioLayer {
             switch key {
             case "name": instance.name = v.string(&problems)
             case "plugin": if let p = v.string(&problems) { instance.plugin = p; hasPlugin = true }
-            case "wijken": instance.targets = parseTargets(v, &problems)
+            case "wijken": instance.targets = parseTargets(v, locations: &instance.targetLocations, &problems)
             case "from": instance.from = v.integer(&problems)
             case "to": instance.to = v.integer(&problems)
             case "funding": v.string(&problems).map { instance.funding = Located(value: $0, location: v.location) }
@@ -137,18 +138,29 @@ struct ScenarioLayer {
         return instance
     }
 
-    static func parseTargets(_ value: YAMLValue, _ problems: inout DiagnosticList) -> Targets? {
+    static func parseTargets(_ value: YAMLValue, locations: inout [String: SourceLocation], _ problems: inout DiagnosticList) -> Targets? {
+        func names(_ items: [YAMLValue]) -> [String] {
+            items.compactMap { item in
+                item.string(&problems).map { name in
+                    if locations[name] == nil { locations[name] = item.location }
+                    return name
+                }
+            }
+        }
         if let text = value.scalarText {
             if text == "all" { return .all }
             problems.add("expected a list of wijken, all, or {gebied: NAME}, found \(value.typeName)", at: value.location)
             return nil
         }
         if case .sequence = value.node {
-            return .wijken((value.list(&problems) ?? []).compactMap { $0.string(&problems) })
+            return .wijken(names(value.list(&problems) ?? []))
         }
         guard let entries = value.mapping(&problems, allowed: ["gebied"]), let gebied = entries.first?.value else { return nil }
-        if let text = gebied.scalarText { return .gebied([text]) }
-        return .gebied((gebied.list(&problems) ?? []).compactMap { $0.string(&problems) })
+        if let text = gebied.scalarText {
+            locations[text] = gebied.location
+            return .gebied([text])
+        }
+        return .gebied(names(gebied.list(&problems) ?? []))
     }
 
     static func parseParameter(_ value: YAMLValue, _ problems: inout DiagnosticList) -> ParameterValue? {

@@ -181,7 +181,8 @@ package enum ScenarioLoader {
             if from > to { problems.add("from \(from) is after to \(to)", at: item.location.at(keyPath: (item.location.keyPath ?? "") + ".from")) }
             instances.append(Instance(
                 name: name, plugin: item.plugin, kind: item.kind, targets: item.targets ?? .all, from: from, to: to,
-                params: item.params.map { ParameterSetting(name: $0.name, value: $0.value, location: $0.location) }, funding: item.funding?.value, location: item.location))
+                params: item.params.map { ParameterSetting(name: $0.name, value: $0.value, location: $0.location) }, funding: item.funding?.value, location: item.location,
+                targetLocations: item.targetLocations))
         }
         return instances
     }

@@ -81,12 +81,14 @@ enum ScenarioValidator {
         case let .wijken(names):
             if names.isEmpty { problems.add("an empty list targets no wijk", at: targetsPath) }
             for name in names where !city.wijken.contains(name) {
-                problems.add("unknown wijk \"\(name)\"\(NearestName.suggestion(for: name, among: city.wijken))", at: targetsPath)
+                problems.add("unknown wijk \"\(name)\"\(NearestName.suggestion(for: name, among: city.wijken))",
+                             at: instance.targetLocations[name]?.at(keyPath: "\(path).wijken") ?? targetsPath)
             }
         case let .gebied(names):
             let gebieden = Array(Set(city.gebieden)).sorted()
             for name in names where !gebieden.contains(name) {
-                problems.add("unknown gebied \"\(name)\"\(NearestName.suggestion(for: name, among: gebieden)); the data has \(gebieden.joined(separator: ", "))", at: targetsPath)
+                problems.add("unknown gebied \"\(name)\"\(NearestName.suggestion(for: name, among: gebieden)); the data has \(gebieden.joined(separator: ", "))",
+                             at: instance.targetLocations[name]?.at(keyPath: "\(path).wijken") ?? targetsPath)
             }
         }
     }

@@ -43,7 +43,9 @@ package struct YAMLValue {
     static func describe(_ error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            return "invalid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")"
+            // most such errors in a scenario are a key indented one step too far or too little
+            return "invalid YAML: \(problem)\(context.map { " \($0.text)" } ?? ""); check the indentation "
+                + "(keys of one mapping start in the same column, with spaces, not tabs)"
         case let .duplicatedKeysInMapping(duplicates, _):
             return "invalid YAML: key \(duplicates.joined(separator: ", ")) appears twice in one mapping"
         default:

@@ -53,6 +53,9 @@ enum SandboxPrelude {
     -- the string metatable's __index is this global table: ("x"):rep(n)
     string.rep, table.move = bounded_rep, bounded_move
     local libs = {string = string, table = table, math = math, utf8 = utf8}
+    local blocked = {}
+    for _, name in ipairs({"os", "io", "debug", "package", "require", "dofile", "loadfile", "load", "loadstring",
+                           "print", "collectgarbage", "module", "coroutine"}) do blocked[name] = true end
     return function(sim)
       local env = {}
       for k, v in pairs(base) do env[k] = v end
@@ -61,7 +64,14 @@ enum SandboxPrelude {
       env.math.random, env.math.randomseed = nil, nil
       env.sim = copy(sim)
       env._G = env
-      return env
+      -- a newcomer's `print` or `os.time()` says why it is missing, at the
+      -- plugin's line, instead of "attempt to call a nil value"
+      return setmetatable(env, {__index = function(_, name)
+        if blocked[name] then
+          error("'" .. name .. "' is not available in plugins (sandbox): a plugin may use string, table, math, utf8, sim "
+                .. "and the safe base functions; it reads the world only through ctx and p", 2)
+        end
+      end})
     end
     """#
 }

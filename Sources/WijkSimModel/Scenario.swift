@@ -73,11 +73,15 @@ package struct Instance: Equatable, Sendable {
     package var params: [ParameterSetting]
     package var funding: String?
     package var location: SourceLocation
+    /// Where each named wijk or gebied is written, so a typo is reported at its own line.
+    package var targetLocations: [String: SourceLocation]
 
     package init(name: String, plugin: String, kind: Kind, targets: Targets, from: Int, to: Int,
-                params: [ParameterSetting], funding: String?, location: SourceLocation) {
+                params: [ParameterSetting], funding: String?, location: SourceLocation,
+                targetLocations: [String: SourceLocation] = [:]) {
         self.name = name; self.plugin = plugin; self.kind = kind; self.targets = targets
         self.from = from; self.to = to; self.params = params; self.funding = funding; self.location = location
+        self.targetLocations = targetLocations
     }
 }
 

@@ -34,7 +34,7 @@ final class BadInputTests: XCTestCase {
 
     func testUnknownWijkNamesLineKeyPathAndSuggestion() {
         let found = problems("interventions:\n  - plugin: effect\n    wijken: [Nord]\n")
-        assertProblem(found, "scenarios/fout.yaml:5: interventions[0].wijken: unknown wijk \"Nord\" (did you mean \"Noord\"?)")
+        assertProblem(found, "scenarios/fout.yaml:6: interventions[0].wijken: unknown wijk \"Nord\" (did you mean \"Noord\"?)")
     }
 
     func testUnknownKeysAndPluginsAndParametersSuggestTheNearestName() {

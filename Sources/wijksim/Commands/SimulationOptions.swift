@@ -5,13 +5,14 @@ import WijkSimLoad
 /// The options every command that simulates shares (`run`, `compare`,
 /// `explain`): draws, seed and threads, checked once.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Monte Carlo draws (overrides the scenario's draws).")
+    // `.unconditional`: `--draws -5` is a value to refuse with a reason, not a missing one
+    @Option(parsing: .unconditional, help: "Monte Carlo draws (overrides the scenario's draws).")
     var draws: Int?
 
-    @Option(help: "Random seed (overrides the scenario's seed).")
+    @Option(parsing: .unconditional, help: "Random seed (overrides the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (all cores unless given).")
     var threads: Int?
 
     func validate() throws {
