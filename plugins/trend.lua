@@ -11,11 +11,13 @@
 -- reference (the 2022 city value; r = +1 lower_better, -1 higher_better) and
 -- k = t - first_year:
 --
---   autonomous x(k) = x0 + drift_i * k + r * max(g0, 0) * ((1 + rho_i)^k - 1)
+--   autonomous x(k) = x0 + drift_i * (x0 / ref_i) * k + r * max(g0, 0) * ((1 + rho_i)^k - 1)
 --   rho_i = divergentie * factor_i
 --
--- drift_i: the city-wide change per year seen in the observed series (the
--- same in every wijk, so it moves levels, not gaps). divergentie: wijken that
+-- drift_i: the city-wide change per year seen in the observed series, in
+-- the unit of the indicator at the city level; every wijk changes by the same
+-- share of its own level (drift_i / ref_i per year), so the ratio of a wijk
+-- to the city stays as it was (and a low value never drops below zero). divergentie: wijken that
 -- start worse than the city fall a share further behind each year (the
 -- focus wijken of 2012 are still the focus wijken of 2022, and the
 -- Leefbaarometer share "zwak of slechter" doubled 2020-2022). Wijken that
@@ -85,7 +87,8 @@ local params = {
 for _, id in ipairs(indicators) do
   params["drift_" .. id] = {
     default = drift[id][1], min = -5, max = 5,
-    unit = "autonome verandering van " .. id .. " per jaar, in elke wijk gelijk (eenheid van de indicator)",
+    unit = "autonome verandering van " .. id .. " per jaar op stadsniveau (eenheid van de "
+      .. "indicator); een wijk verandert met drift * x0 / ref",
     source = drift[id][2],
     evidence = "schatting",
   }
@@ -97,7 +100,7 @@ for _, id in ipairs(indicators) do
     evidence = "schatting",
   }
   params["ref_" .. id] = {
-    default = referentie[id], min = -1000, max = 1000,
+    default = referentie[id], min = 0.001, max = 1000,
     unit = "vaste referentie voor " .. id .. " (stadsgemiddelde in het startjaar)",
     source = "stadsgemiddelde 2022 van de Groningse data (sources.csv, rij Gemeente Groningen); "
       .. "een vast getal, zodat het autonome pad niet meebeweegt met beleid elders",
@@ -116,15 +119,17 @@ het effect van een interventie precies op bij dit pad. Per indicator, met
 r = +1 (lager is beter) of -1 (hoger is beter) en g0 = r * (x0 - ref) de
 startachterstand ten opzichte van de vaste referentie (stadsgemiddelde 2022):
 
-  x verandert per jaar met  drift + r * max(g0, 0) * rho * (1 + rho)^k
+  x verandert per jaar met  drift * x0 / ref + r * max(g0, 0) * rho * (1 + rho)^k
   rho = divergentie * factor
 
-dus x(k) = x0 + drift * k + r * max(g0, 0) * ((1 + rho)^k - 1).
+dus x(k) = x0 + drift * (x0 / ref) * k + r * max(g0, 0) * ((1 + rho)^k - 1).
 
 - drift: de stadsbrede verandering per jaar uit de waargenomen reeksen
   (minima -0,3 pp/jaar 2017-2019, werkloosheid -0,3 pp/jaar 2018-2022,
-  sociale huurvoorraad -240 woningen in 2024), in elke wijk gelijk: de kloof
-  verandert er niet door. Waar geen reeks is: 0.
+  sociale huurvoorraad -240 woningen in 2024), op stadsniveau. Elke wijk
+  verandert met hetzelfde deel van haar eigen niveau (drift / ref per jaar):
+  de verhouding wijk/stad blijft gelijk, en een lage waarde (Haren) zakt niet
+  onder nul. Waar geen reeks is: 0.
 - divergentie: een wijk die slechter begint dan de stad raakt per jaar een
   deel verder achter (dezelfde wijken achter 2012-2022; Leefbaarometer
   'zwak of slechter' 5% -> 10% 2020-2022; selectieve migratie, SCP 2013).
@@ -144,7 +149,8 @@ bandbreedtes, zodat het gemiddelde van de trekkingen de centrale waarde is.]],
       local r = richting[id] or 1
       local achterstand = sim.max(r * (ctx.x0[id] - p["ref_" .. id]), 0)   -- start gap if worse
       local rho = p.divergentie * p["factor_" .. id]
-      ctx:add(id, p["drift_" .. id] + r * achterstand * rho * (1 + rho) ^ k)
+      local drift_wijk = p["drift_" .. id] * ctx.x0[id] / p["ref_" .. id]   -- same share of its own level
+      ctx:add(id, drift_wijk + r * achterstand * rho * (1 + rho) ^ k)
     end
   end,
 }
