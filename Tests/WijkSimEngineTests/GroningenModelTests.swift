@@ -45,8 +45,9 @@ final class GroningenModelTests: XCTestCase {
         }
         // While cohorts that took part are in group 8 the share is lower; the
         // effect peaks when the programme ends and is gone eight years later.
-        XCTAssertGreaterThan(effect(selwerd, 2025), 0.05)
-        XCTAssertLessThan(effect(selwerd, 2025), 0.25)   // 0.7 * 0.01 SD * 30 pp/SD * 1.5 programme years ~ 0.16
+        // 0.7 reach * 0.01 SD * 30 pp/SD * 2.5 programme years (the first at half strength) = 0.525
+        XCTAssertEqual(effect(selwerd, 2025), 0.525, accuracy: 0.05)
+        XCTAssertEqual(effect(selwerd, 2030), effect(selwerd, 2025), accuracy: 1e-9)
         XCTAssertEqual(effect(selwerd, 2033), 0, accuracy: 1e-9)
         XCTAssertEqual(effect(selwerd, 2042), 0, accuracy: 1e-9)
         // No spillover: a wijk outside the Regio Deal is the same in every year and indicator.
