@@ -76,11 +76,12 @@ Kosten per geisoleerde woning, alleen in actieve jaren: ca. EUR 16.000
       evidence = "schatting",
     },
     gezondheid = {
-      default = 1.5, min = 0, max = 5,
+      default = 1.0, min = 0, max = 5,
       unit = "pp meer bewoners met goede ervaren gezondheid in een geisoleerde woning",
       source = "richting: Howden-Chapman e.a. 2007 (BMJ 334:460, betere ervaren gezondheid), "
         .. "Warm Up New Zealand (ziekenhuisopnames RRR 0,89); Poortinga e.a. 2017 (geen SF-12-"
-        .. "effect, wel welbevinden B=0,38); grootte schatting",
+        .. "effect, wel welbevinden B=0,38); grootte niet gevonden: voorzichtig 1 pp, bandbreedte "
+        .. "0-2 (schatting)",
       evidence = "schatting",
     },
     kosten = {

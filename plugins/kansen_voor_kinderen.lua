@@ -41,11 +41,12 @@ IKC-deel. De omrekening van SD naar procentpunt (`pp_per_sd`) staat bij
 
 Bewijs is dun. Verlengde schooldag: Nederlandse evaluaties vinden ongeveer 0
 (RCT Meyer & Van Klaveren 2013; NPRZ Rotterdam-Zuid 2025; IZA DP 17526),
-CPB 2018 0 tot +0,05 SD per extra maand; standaard +0,03 SD per jaar
-deelname (EVIDENCE.md 2.1). Voorschoolse educatie: een extra maand
-kleuteronderwijs gaf +0,06 SD taal en +0,05 SD rekenen voor achterstands-
-leerlingen in de eerste groepen (Leuven e.a. 2010); vroege effecten doven
-deels uit, dus standaard de helft daarvan bij groep 8 (schatting). Voor het
+CPB 2018: 10 extra schooldagen +0,01 SD; standaard +0,01 SD per jaar
+deelname (0,03 is een optimistische variant). Voorschoolse educatie: een
+extra maand kleuteronderwijs gaf +0,06 SD taal en +0,05 SD rekenen voor
+achterstandsleerlingen in de eerste groepen (Leuven e.a. 2010); vroege
+effecten doven grotendeels uit, dus standaard een kwart daarvan bij groep 8
+(0,015 SD, schatting). Voor het
 IKC als gebouw en samenwerkingsvorm is geen effectstudie gevonden. Effecten
 op gezondheid (gezond opgroeien, sport en bewegen) zijn niet gemodelleerd: de
 indicator ervaren_gezondheid meet volwassenen (18+).
@@ -64,17 +65,19 @@ de coalitie 2022 vernieuwt scholen in de noordelijke wijken met voorrang).]],
       evidence = "schatting",
     },
     effect_sd = {
-      default = 0.03, min = 0, max = 0.15,
+      default = 0.01, min = 0, max = 0.15,
       unit = "standaarddeviatie eindtoets per jaar deelname aan de verlengde schooldag",
-      source = "EVIDENCE.md 2.1: centraal +0,03 SD/jaar, bereik 0-0,10 (intensief tot 0,15); "
-        .. "NL-evaluaties ca. 0 (Meyer & Van Klaveren 2013; NPRZ 2025; IZA DP 17526)",
+      source = "als verlengde_schooldag: NL-evaluaties ca. 0 (Meyer & Van Klaveren 2013; NPRZ 2025; "
+        .. "IZA DP 17526), CPB 2018: 10 extra schooldagen +0,01 SD; centraal 0,01, bandbreedte "
+        .. "0-0,02 (schatting); 0,03 optimistisch",
       evidence = "schatting",
     },
     effect_vve_sd = {
-      default = 0.03, min = 0, max = 0.1,
+      default = 0.015, min = 0, max = 0.1,
       unit = "standaarddeviatie eindtoets in groep 8 door voorschoolse educatie in het IKC",
-      source = "Leuven e.a. 2010: +0,06 SD taal / +0,05 SD rekenen voor achterstandsleerlingen in "
-        .. "de eerste groepen; de helft over in groep 8 is een schatting (uitdoving)",
+      source = "Leuven e.a. 2010: een extra maand kleuteronderwijs +0,06 SD taal / +0,05 SD rekenen "
+        .. "voor achterstandsleerlingen in de eerste groepen; vroege effecten doven grotendeels "
+        .. "uit tot groep 8: centraal een kwart (0,015), bandbreedte 0-0,03 (schatting)",
       evidence = "schatting",
     },
     pp_per_sd = {

@@ -23,15 +23,14 @@ Bronnen: CTC-trial in 24 Amerikaanse gemeenschappen: minder beginnend
 delinquent gedrag na 1,67 jaar; in klas 12 lifetime delinquentie AOR 0,78,
 maar geen verschil in delinquentie in het afgelopen jaar; op 19-jarige
 leeftijd geen effect op actuele delinquentie: effecten doven uit na het einde
-van de ondersteuning (Oesterle e.a. 2015, AJCP). EVIDENCE.md 2.1: -5 tot -15%
-na 3-5 jaar. Voor Preventie met Gezag is geen effectevaluatie gevonden
-('lerende aanpak'); het bewijs komt dus uit de VS en is voor Nederland dun.
+van de ondersteuning (Oesterle e.a. 2015, AJCP). Voor Preventie met Gezag is
+geen effectevaluatie gevonden ('lerende aanpak'); het bewijs komt uit de VS,
+meet lifetime delinquentie en niet verdachten per jaar. Daarom is de
+standaard voorzichtig: -5% van het beginniveau bij volle werking
+(bandbreedte 0 tot -10%), gelabeld als schatting.
 
-Wisselwerking met de regel `trend`: met terugkoppeling 0 (standaard) telt
-het effect bovenop het autonome pad en is het na volledige uitdoving weg.
-Met terugkoppeling 1 trekt de convergentie de wijk minder hard naar het
-stedelijk gemiddelde zolang het effect er is, en eindigt de wijk na afloop
-enkele tienden per 1000 boven het basispad.
+Het effect telt bovenop het autonome pad van de regel `trend` (die hangt
+alleen van de wijk zelf af) en is na volledige uitdoving weg.
 
 Kosten per doelwijk per jaar, alleen in actieve jaren. Anker: Preventie met
 Gezag geeft EUR 0,5 mln per jaar per toegevoegde gemeente (3 jaar,
@@ -39,18 +38,22 @@ gemeente.nu); verdeeld over ca. zes aandachtswijken is dat ca. EUR 80.000 per
 wijk per jaar (schatting).]],
   params = {
     effect = {
-      default = 0.10, min = 0, max = 0.3,
+      default = 0.05, min = 0, max = 0.3,
       unit = "aandeel van het beginniveau dat bij volle werking verdwijnt",
-      source = "EVIDENCE.md 2.1: -5 tot -15% na 3-5 jaar; CTC-RCT (VS) lifetime delinquentie "
-        .. "AOR 0,78 in klas 12 (SPR 2013); geen Nederlandse effectstudie",
-      evidence = "goed onderbouwd",
+      source = "schatting: Preventie met Gezag is niet geevalueerd ('lerende aanpak'). CTC-RCT (VS, "
+        .. "24 gemeenschappen): minder beginnend delinquent gedrag na 1,67 jaar; in klas 12 "
+        .. "lifetime delinquentie AOR 0,78 (SPR 2013) maar geen verschil in delinquentie in het "
+        .. "afgelopen jaar, en op 19 jaar geen effect op actuele delinquentie (Oesterle e.a. 2015). "
+        .. "De indicator telt verdachten per jaar, dus voorzichtig: centraal 0,05, bandbreedte 0-0,10",
+      evidence = "schatting",
     },
     vertraging = {
       default = 2, min = 0, max = 6,
       unit = "jaar zonder zichtbaar effect na de start",
-      source = "CTC-theorie: risicofactoren 2-5 jaar, gedrag vanaf ca. 5 jaar; eerste effect op "
-        .. "beginnend delinquent gedrag na 1,67 jaar (OJP)",
-      evidence = "goed onderbouwd",
+      source = "schatting naar de CTC-theorie (risicofactoren 2-5 jaar, gedrag vanaf ca. 5 jaar) en "
+        .. "de CTC-trial (eerste effect op beginnend delinquent gedrag na 1,67 jaar, OJP); voor "
+        .. "Preventie met Gezag niet gemeten",
+      evidence = "schatting",
     },
     opbouw = {
       default = 3, min = 1, max = 8,

@@ -1,17 +1,27 @@
 -- Rule: autonomous development of every indicator without new policy.
--- Each year a wijk closes a share of its distance to the city average
--- (convergence; a negative rate means symmetric divergence), wijken that are
--- worse than the city may in addition fall further behind (one-sided
--- divergence, e.g. selective migration), and every indicator may follow a
--- city-wide drift. Convergence is symmetric in (city - x), so it treats
--- lower_better and higher_better indicators alike; the one-sided divergence
--- needs the polarity, which is listed here as in indicators.csv.
 --
--- `terugkoppeling` chooses what the rate acts on: 1 = the current distance
--- (closed loop: an intervention that narrows the gap also slows the
--- autonomous convergence, so a temporary effect ends below the baseline), 0 =
--- the baseline path from the start distance (open loop: interventions add to
--- a fixed autonomous path). Without interventions both give the same path.
+-- The autonomous path of a wijk depends on that wijk only: on its own
+-- starting value ctx.x0, the years since the start and fixed numbers. It
+-- never reads ctx.city (which moves when an intervention changes a targeted
+-- wijk) nor the current state ctx.x (which interventions change), so an
+-- intervention in one wijk changes no other wijk, and within a targeted wijk
+-- the intervention's effect adds exactly to this path.
+--
+-- Per indicator i, with g0 = r * (x0 - ref_i) the wijk's start gap to a fixed
+-- reference (the 2022 city value; r = +1 lower_better, -1 higher_better) and
+-- k = t - first_year:
+--
+--   autonomous x(k) = x0 + drift_i * (x0 / ref_i) * k + r * max(g0, 0) * ((1 + rho_i)^k - 1)
+--   rho_i = divergentie * factor_i
+--
+-- drift_i: the city-wide change per year seen in the observed series, in
+-- the unit of the indicator at the city level; every wijk changes by the same
+-- share of its own level (drift_i / ref_i per year), so the ratio of a wijk
+-- to the city stays as it was (and a low value never drops below zero). divergentie: wijken that
+-- start worse than the city fall a share further behind each year (the
+-- focus wijken of 2012 are still the focus wijken of 2022, and the
+-- Leefbaarometer share "zwak of slechter" doubled 2020-2022). Wijken that
+-- start better keep their lead: the kit has no series that says they lose it.
 
 local indicators = {
   "minimahuishoudens", "werkloosheid", "onderwijsachterstand", "jeugdcriminaliteit",
@@ -19,125 +29,128 @@ local indicators = {
   "sociale_cohesie", "goedkope_sociale_huur",
 }
 
--- Per-indicator speed of convergence relative to `convergentie`. The housing
--- stock changes slowly (new build and demolition are about 1% of the stock a
--- year), so its composition converges at a quarter of the pace.
-local factors = { goedkope_sociale_huur = 0.25 }
-
 -- Polarity as in indicators.csv: +1 lower_better, -1 higher_better.
 local richting = { ervaren_gezondheid = -1, sociale_cohesie = -1 }
 
+-- Fixed references: the weighted 2022 city values of the Groningen data
+-- (sources.csv, rows "Gemeente Groningen"). Another gemeente sets ref_<id>.
+local referentie = {
+  minimahuishoudens = 16.7, werkloosheid = 8.6, onderwijsachterstand = 15.0,
+  jeugdcriminaliteit = 17.4, eenzaamheid = 11.0, energiearmoede = 7.4,
+  ervaren_gezondheid = 69.1, onveiligheidsgevoel = 15.0, sociale_cohesie = 5.9,
+  goedkope_sociale_huur = 30.0,
+}
+
+-- City-wide drift per year (unit of the indicator): central values. The
+-- scenario basis.yaml gives each a symmetric range around this value.
+local drift = {
+  minimahuishoudens = {-0.15, "OIS Armoedemonitor 2022: minimahuishoudens 17,3% (2017) -> 16,7% "
+    .. "(2019), -0,3 pp/jaar; langdurige minima 10,3% -> 10,7% (2017-2019) en moeite met "
+    .. "rondkomen 9% -> 15% (2020-2022, OIS Verdieping Armoedemonitor 2024) stegen; centraal de "
+    .. "helft van de daling, bandbreedte 0 tot de volle daling (schatting)"},
+  werkloosheid = {-0.1, "Basismonitor Groningen: geregistreerde werkloosheid 9,8% (2018) -> 8,6% "
+    .. "(2022), -0,3 pp/jaar in een krappe arbeidsmarkt; niet 20 jaar door te trekken, dus "
+    .. "centraal -0,1, bandbreedte -0,3 tot +0,1 (schatting)"},
+  onderwijsachterstand = {0, "relatieve maat (laagste 15% van Nederland); geen reeks voor de stad "
+    .. "gevonden: 0 (schatting)"},
+  jeugdcriminaliteit = {0, "geen reeks voor de stad gevonden: 0 (schatting)"},
+  eenzaamheid = {0, "alleen een landelijk cijfer (CBS 2022: 11% sterk eenzaam, nog boven het "
+    .. "niveau van voor corona); geen reeks voor de stad: 0 (schatting)"},
+  energiearmoede = {0, "alleen een landelijk cijfer (TNO 2022: 7,4%); geen reeks: 0 (schatting)"},
+  ervaren_gezondheid = {0, "alleen een regionaal cijfer (GGD 2022: 69,1%); geen reeks: 0 (schatting)"},
+  onveiligheidsgevoel = {0, "een stadscijfer (15%) zonder reeks; verslechtering in Selwerd, De "
+    .. "Wijert en Beijum (2020) zit in de divergentie, niet in de stadsdrift: 0 (schatting)"},
+  sociale_cohesie = {0, "geen reeks gevonden: 0 (schatting)"},
+  goedkope_sociale_huur = {-0.1, "Jaarrekening 2024 (via oogtv 2025-06): de sociale huurvoorraad "
+    .. "kromp met 240 woningen in 2024 (doel +240 tot +300), ca. -0,2 pp van alle woningen; "
+    .. "centraal de helft daarvan, bandbreedte -0,2 tot 0 (schatting)"},
+}
+
+-- Per-indicator multiplier of divergentie. The housing stock changes only
+-- through building, demolition and sales (the drift), not by itself.
+local factors = { goedkope_sociale_huur = 0 }
+
 local params = {
-  convergentie = {
-    default = 0.02, min = -0.1, max = 0.3,
-    unit = "aandeel van de afstand tot het stedelijk gemiddelde dat per jaar wordt overbrugd",
-    source = "schatting: dezelfde wijken blijven 2012-2022 achter (Stadsmonitor 2012, "
-      .. "Basismonitor 2016, Armoedemonitor 2022, Leefbaarometer 2022; EVIDENCE.md 1.3), "
-      .. "dus autonome convergentie is traag; 2% per jaar sluit in 20 jaar een derde van de kloof",
-    evidence = "schatting",
-  },
   divergentie = {
-    default = 0, min = 0, max = 0.1,
-    unit = "aandeel van de achterstand op de stad dat er per jaar bijkomt, alleen in wijken "
-      .. "die slechter scoren dan de stad",
-    source = "schatting: 0 = geen eenzijdige divergentie. Voor een somber basispad: de gemeente "
-      .. "meldt dat de omstandigheden in de noordelijke wijken op sommige plekken verslechterden "
-      .. "(wijkvernieuwing.groningen.nl/nplv) en dat de kloof groter werd (gemeente.groningen.nl, "
-      .. "Groninger wijkvernieuwing vol op stoom); Leefbaarometer 2022: delen van Vinkhuizen, "
-      .. "Selwerd en Indische Buurt verslechterden; SCP 2013 (Werk aan de wijk): selectieve "
-      .. "migratie in aandachtswijken. Een tempo is niet gevonden",
-    evidence = "schatting",
-  },
-  terugkoppeling = {
-    default = 0, min = 0, max = 1,
-    unit = "0 = vast autonoom pad vanaf de beginafstand, 1 = convergentie op de huidige afstand",
-    source = "modelkeuze (geen bron): bij 1 nemen interventies een deel van de autonome "
-      .. "convergentie over, zodat een tijdelijk effect na afloop onder het basispad eindigt; "
-      .. "bij 0 is het effect van een interventie precies wat haar plugin beschrijft",
+    default = 0.005, min = 0, max = 0.05,
+    unit = "aandeel van de startachterstand (ten opzichte van ref) waarmee een wijk die "
+      .. "slechter begint dan de stad per jaar verder achterraakt",
+    source = "richting: dezelfde wijken blijven 2012-2022 achter (Stadsmonitor 2012, Basismonitor "
+      .. "2016, Armoedemonitor 2022); Leefbaarometer: aandeel woningen 'zwak of slechter' 5% -> "
+      .. "10% en 'structureel zwak' 2% -> 4% (2020-2022), delen van Vinkhuizen, Selwerd en "
+      .. "Indische Buurt verslechterden (oogtv 2024-05); onveiligheid verslechterde in Selwerd, "
+      .. "De Wijert en Beijum (2020); SCP 2013: selectieve migratie. Geen tempo gevonden: "
+      .. "centraal 0,5% per jaar (10% wijdere kloof in 20 jaar), bandbreedte 0-1% (schatting)",
     evidence = "schatting",
   },
 }
 for _, id in ipairs(indicators) do
-  params["factor_" .. id] = {
-    default = factors[id] or 1, min = 0, max = 5,
-    unit = "vermenigvuldiger van convergentie voor " .. id,
-    source = factors[id]
-      and "schatting: de woningvoorraad verandert met ca. 1% per jaar (nieuwbouw en sloop)"
-      or "schatting: geen reden voor een ander tempo dan de overige indicatoren",
+  params["drift_" .. id] = {
+    default = drift[id][1], min = -5, max = 5,
+    unit = "autonome verandering van " .. id .. " per jaar op stadsniveau (eenheid van de "
+      .. "indicator); een wijk verandert met drift * x0 / ref",
+    source = drift[id][2],
     evidence = "schatting",
   }
-  params["drift_" .. id] = {
-    default = 0, min = -5, max = 5,
-    unit = "verandering van " .. id .. " per jaar in de hele stad (eenheid van de indicator)",
-    source = "schatting: 0 = geen stadsbrede trend (beleidsarm basispad). Ter vergelijking: "
-      .. "minimahuishoudens 17,3% -> 16,7% (2017-2019, -0,3 pp/jaar), werkloosheid "
-      .. "9,8% -> 8,6% (2018-2022, -0,3 pp/jaar), Armoedemonitor 2022 en Basismonitor",
+  params["factor_" .. id] = {
+    default = factors[id] or 1, min = 0, max = 5,
+    unit = "vermenigvuldiger van divergentie voor " .. id,
+    source = factors[id] and "modelkeuze: de woningvoorraad verandert alleen door bouw, sloop en "
+      .. "verkoop (drift), niet vanzelf" or "schatting: geen reden voor een ander tempo",
     evidence = "schatting",
+  }
+  params["ref_" .. id] = {
+    default = referentie[id], min = 0.001, max = 1000,
+    unit = "vaste referentie voor " .. id .. " (stadsgemiddelde in het startjaar)",
+    source = "stadsgemiddelde 2022 van de Groningse data (sources.csv, rij Gemeente Groningen); "
+      .. "een vast getal, zodat het autonome pad niet meebeweegt met beleid elders",
+    evidence = "goed onderbouwd",
   }
 end
 
 return {
   id = "trend",
-  title = "Autonome ontwikkeling (convergentie, divergentie en stadsbrede trend)",
-  doc = [[Ontwikkeling van alle tien indicatoren zonder nieuw beleid. Met
-terugkoppeling 1 verandert x per jaar met
+  title = "Autonome ontwikkeling (stadsdrift en eenzijdige divergentie, per wijk)",
+  doc = [[Ontwikkeling van alle tien indicatoren zonder nieuw beleid. Het autonome
+pad van een wijk hangt alleen af van die wijk: haar beginwaarde x0, het aantal
+jaren k sinds de start en vaste getallen. De regel leest ctx.city en ctx.x
+niet, dus beleid in wijk A verandert wijk B niet, en binnen een doelwijk telt
+het effect van een interventie precies op bij dit pad. Per indicator, met
+r = +1 (lager is beter) of -1 (hoger is beter) en g0 = r * (x0 - ref) de
+startachterstand ten opzichte van de vaste referentie (stadsgemiddelde 2022):
 
-  tempo * (x - stad) + drift,
-  tempo = (divergentie * slechter - convergentie) * factor
+  x verandert per jaar met  drift * x0 / ref + r * max(g0, 0) * rho * (1 + rho)^k
+  rho = divergentie * factor
 
-met factor = `factor_<indicator>`, slechter = 1 als de wijk slechter scoort
-dan de stad (hoger bij lower_better, lager bij higher_better), anders 0, en
-drift = `drift_<indicator>`. Met terugkoppeling 0 (standaard) volgt de wijk
-een vast autonoom pad vanaf haar beginafstand a0 = x0 + drift * k - stad,
-k jaar na de start:
+dus x(k) = x0 + drift * (x0 / ref) * k + r * max(g0, 0) * ((1 + rho)^k - 1).
 
-  tempo0 * (1 + tempo0)^k * a0 + drift      (tempo0 als tempo, maar met a0)
+- drift: de stadsbrede verandering per jaar uit de waargenomen reeksen
+  (minima -0,3 pp/jaar 2017-2019, werkloosheid -0,3 pp/jaar 2018-2022,
+  sociale huurvoorraad -240 woningen in 2024), op stadsniveau. Elke wijk
+  verandert met hetzelfde deel van haar eigen niveau (drift / ref per jaar):
+  de verhouding wijk/stad blijft gelijk, en een lage waarde (Haren) zakt niet
+  onder nul. Waar geen reeks is: 0.
+- divergentie: een wijk die slechter begint dan de stad raakt per jaar een
+  deel verder achter (dezelfde wijken achter 2012-2022; Leefbaarometer
+  'zwak of slechter' 5% -> 10% 2020-2022; selectieve migratie, SCP 2013).
+  Wijken die beter beginnen houden hun voorsprong. Geen tempo gevonden:
+  standaard 0,5% per jaar (schatting).
+- Er is geen convergentie naar het gemiddelde: geen reeks in de bronnen laat
+  zien dat de achterstandswijken vanzelf inlopen, en geen reeks laat zien
+  dat Haren of de restgebieden hun voorsprong verliezen.
 
-Zonder interventies geven beide hetzelfde pad: de afstand tot de stad
-krimpt (of groeit) met een vast deel per jaar. Met interventies verschillen
-ze. Bij terugkoppeling 1 neemt een interventie die de kloof verkleint een
-deel van de autonome convergentie over; een tijdelijk effect (preventie,
-kansen_voor_kinderen) eindigt na afloop dan onder het basispad, en een
-blijvend effect slijt met het convergentietempo. Bij 0 telt het effect van een
-interventie precies zoals haar plugin het beschrijft, bovenop het autonome
-pad; alleen de verschuiving van het stadsgemiddelde werkt door. Welke van de
-twee klopt, is niet onderzocht (modelkeuze); 0 maakt scenario's eerlijk
-vergelijkbaar en is daarom de standaard.
-
-- Convergentie: elk jaar overbrugt een wijk een deel van haar afstand tot het
-  stedelijk gemiddelde. Dat werkt voor lower_better en higher_better
-  indicatoren gelijk. Een negatieve `convergentie` laat alle wijken
-  symmetrisch uiteengroeien: zwakke wijken zakken weg en sterke wijken
-  lopen verder uit (segregatie in twee richtingen).
-- Divergentie (eenzijdig): alleen wijken die slechter scoren dan de stad
-  raken per jaar een deel `divergentie` verder achter, bijvoorbeeld door
-  selectieve verhuizingen (SCP 2013). Netto groeit de kloof van zo'n wijk
-  met (divergentie - convergentie) per jaar; wijken die beter scoren dan de
-  stad convergeren gewoon. Standaard 0.
-- Drift: een stadsbrede trend per indicator (eenheid per jaar, standaard 0).
-
-Bronnen en onderbouwing: de gepubliceerde ordeningen (Stadsmonitor 2012,
-Basismonitor 2016, Armoedemonitor 2022, Leefbaarometer 2022) tonen dat
-dezelfde wijken tien jaar lang achterblijven; een snelle autonome convergentie
-past daar niet bij. Een getal voor de snelheid is niet gevonden: de standaard
-2% per jaar is een schatting, evenals het lagere tempo voor de woningvoorraad
-(ca. 1% van de voorraad verandert per jaar). De drifts staan standaard op 0;
-recente stedelijke trends (minima -0,3 pp/jaar 2017-2019, werkloosheid
--0,3 pp/jaar 2018-2022) kunnen in een scenario worden gezet.]],
+Alle parameters zijn schattingen; basis.yaml geeft ze symmetrische
+bandbreedtes, zodat het gemiddelde van de trekkingen de centrale waarde is.]],
   params = params,
   writes = indicators,
   step = function(ctx, p)
-    local k = ctx.year - ctx.first_year                        -- years since the start
+    local k = ctx.year - ctx.first_year                         -- years since the start
     for _, id in ipairs(indicators) do
-      local factor, drift, r = p["factor_" .. id], p["drift_" .. id], richting[id] or 1
-      -- closed loop: the current distance to the city (x - stad)
-      local afstand = ctx.x[id] - ctx.city[id]
-      local tempo = (p.divergentie * sim.gt(r * afstand, 0) - p.convergentie) * factor
-      -- open loop: the autonomous path from the start distance, whatever interventions do
-      local afstand0 = ctx.x0[id] + drift * k - ctx.city[id]
-      local tempo0 = (p.divergentie * sim.gt(r * afstand0, 0) - p.convergentie) * factor
-      local pad = tempo0 * (1 + tempo0) ^ k * afstand0
-      ctx:add(id, p.terugkoppeling * tempo * afstand + (1 - p.terugkoppeling) * pad + drift)
+      local r = richting[id] or 1
+      local achterstand = sim.max(r * (ctx.x0[id] - p["ref_" .. id]), 0)   -- start gap if worse
+      local rho = p.divergentie * p["factor_" .. id]
+      local drift_wijk = p["drift_" .. id] * ctx.x0[id] / p["ref_" .. id]   -- same share of its own level
+      ctx:add(id, drift_wijk + r * achterstand * rho * (1 + rho) ^ k)
     end
   end,
 }

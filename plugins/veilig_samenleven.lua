@@ -51,19 +51,19 @@ hele wijkaanpak, en EUR 5 mln voor investeringen, ca. EUR 65 per inwoner.]],
       evidence = "schatting",
     },
     effect_onveilig = {
-      default = 0.15, min = 0, max = 0.6,
+      default = 0.10, min = 0, max = 0.6,
       unit = "relatieve daling van onveiligheidsgevoel onder de bereikte inwoners bij volle werking",
       source = "bovengrens Branas e.a. 2018 (PNAS 115(12), cluster-RCT Philadelphia: -57,8% zorgen "
         .. "over veiligheid bij opgeknapte kavels); SCP 2013 Werk aan de wijk: geen onderscheidend "
-        .. "effect van sociale pakketten; waarde schatting",
+        .. "effect van sociale pakketten; voorzichtig centraal 0,10, bandbreedte 0-0,20 (schatting)",
       evidence = "schatting",
     },
     effect_cohesie = {
-      default = 0.2, min = 0, max = 1,
+      default = 0.1, min = 0, max = 1,
       unit = "punt sociale cohesie (schaal 0-10) erbij onder de bereikte inwoners bij volle werking",
       source = "richting Branas e.a. 2018 (+75,7% gebruik buitenruimte om elkaar te ontmoeten); SCP "
-        .. "2013: buurtparticipatie zonder opvallend effect; grootte schatting (wijken verschillen "
-        .. "4,9-6,9 punt, wijken.csv)",
+        .. "2013: buurtparticipatie zonder opvallend effect; voorzichtig centraal 0,1, bandbreedte "
+        .. "0-0,2 (schatting; wijken verschillen 4,9-6,9 punt, wijken.csv)",
       evidence = "schatting",
     },
     opbouw = {

@@ -1,7 +1,10 @@
--- Intervention: verlengde (rijke) schooldag in primary schools. A tiny
+-- Intervention: verlengde (rijke) schooldag in primary schools. A small
 -- learning gain per year of participation, converted to percentage points of
--- pupils below the national 15th percentile, built up over an implementation
--- period. Costs per participating pupil per year.
+-- group-8 pupils below the national 15th percentile. onderwijsachterstand is
+-- a cohort measure (group 8), so the effect follows the cohorts: a group-8
+-- pupil in year t took part in the programme years among t-7..t; when the
+-- programme stops, its effect leaves with the pupils who took part (as in
+-- kansen_voor_kinderen). Costs per participating pupil per year.
 return {
   id = "verlengde_schooldag",
   title = "Verlengde schooldag (rijke schooldag)",
@@ -14,22 +17,33 @@ leerlingen met een eindtoets in de laagste 15% van Nederland. Als de scores
 van een groep normaal verdeeld zijn en met d SD stijgen, daalt het aandeel
 onder een vaste grens met ongeveer phi(z) * d, waarbij phi de normale
 dichtheid is op de grens. Bij 15-35% onder de grens is phi(z) 0,23-0,37: ca.
-30 procentpunt per SD (`pp_per_sd`). Een groep-8-leerling die k jaar heeft
-meegedaan ligt k * effect_sd hoger, dus het aandeel daalt elk programmajaar
-met bereik * effect_sd * pp_per_sd, tot na `schooljaren` jaar (8) alle
-groep-8-leerlingen het hele programma hebben gehad; daarna blijft het niveau
-gelijk. De uitvoering groeit in `aanloop` jaar naar volle sterkte
-(lerarentekort, kwaliteit: NPRZ-evaluatie 2025).
+30 procentpunt per SD (`pp_per_sd`).
+
+Cohorten. De inzet in kalenderjaar s is
+inzet(s) = [from <= s <= to] * ramp(s - from, aanloop). Een
+groep-8-leerling in jaar t heeft meegedaan in de programmajaren tussen
+t - schooljaren + 1 en t, en ligt per jaar deelname effect_sd hoger. Met
+c = bereik * effect_sd * pp_per_sd:
+
+  onderwijsachterstand verandert met  -c * (inzet(t) - inzet(t - schooljaren))
+
+Zolang het programma loopt, daalt het aandeel `schooljaren` (8) jaar lang en
+blijft het daarna gelijk; na afloop verdwijnt het effect in 8 jaar met de
+cohorten die meededen: het wordt gemeten bij groep-8-leerlingen die nooit
+hebben meegedaan. (Tot deze versie bleef het volle effect na afloop staan.)
+Of de winst van deelnemers zelf later uitdooft (fade-out), valt buiten deze
+indicator: die meet alleen groep 8.
 
 Bewijs is dun: Nederlandse evaluaties vinden ongeveer 0 (RCT Meyer & Van
-Klaveren 2013; NPRZ Rotterdam-Zuid, Educational Policy 2025; 22 scholen
-HCZ-model; IZA DP 17526: 'precisely estimated zero or low effects'); CPB
-(Bolhaar e.a. 2018) ca. 0 tot +0,05 SD per extra maand; EEF (+3 maanden) is
-een internationale bovengrens. Standaard +0,03 SD per jaar (EVIDENCE.md 2.1,
-bereik 0 tot 0,10; intensieve vormen tot 0,15). Voor Rijke Schooldag /
-School en Omgeving is geen effectevaluatie gevonden (RU Nijmegen loopt
-2024-2027). Uitdoving na afloop is niet gemodelleerd (optimistisch; het
-effect is toch klein).
+Klaveren 2013: geen significant effect; NPRZ Rotterdam-Zuid, Educational
+Policy 2025: geen structurele stijging van het schooladvies; 22 scholen
+HCZ-model: 'beperkt effect'; IZA DP 17526: 'precisely estimated zero or low
+effects', alleen zeer intensieve vormen werken). CPB (Bolhaar e.a. 2018):
+Carlsson e.a. 2015, 10 extra schooldagen +0,01 SD. EEF (+3 maanden) is een
+internationale bovengrens. Standaard daarom +0,01 SD per jaar deelname
+(bandbreedte 0 tot 0,02 in de scenario's, gemiddelde = 0,01); +0,03 (de
+oude standaard) is een optimistische variant. Voor Rijke Schooldag / School
+en Omgeving is geen effectevaluatie gevonden (RU Nijmegen loopt 2024-2027).
 
 Kosten per deelnemende leerling per jaar: geen eurobedrag gevonden (EEF:
 'moderate cost'); schatting ca. EUR 1.100 (ca. 5 uur per week extra in
@@ -44,11 +58,12 @@ materiaal).]],
       evidence = "schatting",
     },
     effect_sd = {
-      default = 0.03, min = 0, max = 0.15,
+      default = 0.01, min = 0, max = 0.15,
       unit = "standaarddeviatie eindtoets per jaar deelname",
-      source = "EVIDENCE.md 2.1: centraal +0,03 SD/jaar, bereik 0-0,10 (intensief tot 0,15); "
-        .. "NL-evaluaties ca. 0 (Meyer & Van Klaveren 2013; NPRZ 2025; IZA DP 17526), "
-        .. "CPB 2018 0-0,05 SD per extra maand, EEF +3 maanden (bovengrens)",
+      source = "Nederlandse evaluaties ca. 0 (Meyer & Van Klaveren 2013 RCT; NPRZ, Educational "
+        .. "Policy 2025; IZA DP 17526: 'precisely estimated zero or low effects'); CPB 2018: 10 "
+        .. "extra schooldagen +0,01 SD (Carlsson e.a. 2015); centraal 0,01, bandbreedte 0-0,02; "
+        .. "0,03 is een optimistische variant, EEF +3 maanden een internationale bovengrens",
       evidence = "schatting",
     },
     pp_per_sd = {
@@ -60,7 +75,8 @@ materiaal).]],
     },
     schooljaren = {
       default = 8, min = 1, max = 8,
-      unit = "jaar tot groep-8-leerlingen het hele programma hebben gevolgd",
+      unit = "schooljaren die een groep-8-leerling heeft gehad (groep 1-8): zo lang bouwt het "
+        .. "effect op, en zo lang duurt het na afloop tot het weg is",
       source = "basisonderwijs duurt 8 jaar (groep 1-8)",
       evidence = "goed onderbouwd",
     },
@@ -81,10 +97,14 @@ materiaal).]],
   },
   writes = {"onderwijsachterstand"},
   step = function(ctx, p)
-    local uitvoering = ctx.active * sim.ramp(ctx.since, p.aanloop)
-    local opbouwend = sim.lt(ctx.since, p.schooljaren)   -- new cohorts still gain
+    -- programme intensity in calendar year s (s a number or a vector; ctx.from
+    -- and ctx.to are the instance's window as numbers)
+    local function inzet(s)
+      return sim.ge(s, ctx.from) * sim.le(s, ctx.to) * sim.ramp(s - ctx.from, p.aanloop)
+    end
+    local t = ctx.year
     ctx:add("onderwijsachterstand",
-      -uitvoering * opbouwend * p.bereik * p.effect_sd * p.pp_per_sd)
+      -p.bereik * p.effect_sd * p.pp_per_sd * (inzet(t) - inzet(t - p.schooljaren)))
     ctx:spend(ctx.active * p.bereik * ctx.wijk.pupils * p.kosten)
   end,
 }

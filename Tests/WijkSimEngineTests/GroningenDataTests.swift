@@ -33,7 +33,7 @@ final class GroningenDataTests: XCTestCase {
     }
 
     func testEveryProgrammeWijkIsARowAndTheGebiedenAreTheMunicipalSeven() {
-        for wijk in ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Korrewegwijk", "De Hoogte",
+        for wijk in ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Professorenbuurt", "De Hoogte",
                      "Indische Buurt", "Oosterparkwijk", "Beijum", "Lewenborg", "De Wijert", "Ten Boer"] {
             XCTAssertTrue(city.wijken.contains(wijk), "wijk \(wijk) missing")
         }
@@ -42,7 +42,7 @@ final class GroningenDataTests: XCTestCase {
     }
 
     func testAttributesArePositiveCountsAndIndicatorsLieInTheirRange() {
-        for name in ["households", "population", "youth", "pupils", "dwellings"] {
+        for name in ["households", "population", "youth", "pupils", "dwellings", "youth_12_24", "labour_force"] {
             for (w, value) in city.attributes[name]!.enumerated() {
                 XCTAssertTrue(value > 0 && value == value.rounded(), "\(city.wijken[w]).\(name) = \(value)")
             }
@@ -130,6 +130,19 @@ final class GroningenDataTests: XCTestCase {
         for wijk in ["Paddepoel", "Selwerd", "Vinkhuizen"] {
             XCTAssertLessThan(score["Tuinwijk"]!, score[wijk]!, "Tuinwijk not better than \(wijk)")
         }
+        // Wijkkompas: Tuinwijk 105 (city = 100) is better than the city; Binnenstad
+        // is "aandacht nodig" in the 2016 kompas, so worse than the city.
+        XCTAssertLessThan(score["Tuinwijk"]!, 0, "Tuinwijk (wijkkompas 105) not better than the city")
+        XCTAssertGreaterThan(score["Binnenstad"]!, 0, "Binnenstad ('aandacht nodig') not worse than the city")
+    }
+
+    func testEveryIndicatorIsWeightedByItsDenominator() {
+        // jeugdcriminaliteit is per 1000 12-24-year-olds, werkloosheid a % of the labour force.
+        func weight(_ id: String) -> String { city.indicators[city.indicatorIndex(id)!].weight }
+        XCTAssertEqual(weight("jeugdcriminaliteit"), "youth_12_24")
+        XCTAssertEqual(weight("werkloosheid"), "labour_force")
+        XCTAssertEqual(weight("minimahuishoudens"), "households")
+        XCTAssertEqual(weight("onderwijsachterstand"), "pupils")
     }
 
     func testMinimaAreConsiderablyHigherInTheArmoedemonitorWijken() {

@@ -10,7 +10,11 @@ numbers in wijken.csv can be traced and changed:
    split, its 2024 total is divided in proportion to the 2016 CBS buurt
    figures (an estimate), with largest-remainder rounding so that every CBS
    wijk, and so the city, adds up exactly. Households, youth and pupils are
-   estimates (ratios below).
+   estimates (ratios below), and so are youth_12_24 (the denominator of
+   jeugdcriminaliteit) and labour_force (the denominator of werkloosheid).
+   The row for the CBS buurt Professorenbuurt is called Professorenbuurt:
+   the Regio Deal's "Korrewegwijk" also holds Indische Buurt and De Hoogte,
+   which are rows of their own.
 2. Indicators (state in 2022). Per-wijk values are not published (EVIDENCE.md
    section 1.4). Each indicator gets a relative profile per wijk that follows
    the published orderings (Basismonitor 2016 kompas, Armoedemonitor 2022,
@@ -79,7 +83,7 @@ CBS_PARTS = {
                   "hele CBS-wijk Oud-West: Oranjebuurt, Noorderplantsoenbuurt, Schildersbuurt, Kostverloren")],
     "WK001403": [("De Hoogte", 3885, 2360, "buurt De Hoogte"),
                  ("Indische Buurt", 8530, 4705, "buurt Indische Buurt"),
-                 ("Korrewegwijk", 6105, 3094, "buurt Professorenbuurt")],
+                 ("Professorenbuurt", 6105, 3094, "buurt Professorenbuurt")],
     "WK001404": [("Oosterparkwijk", None, None, "hele CBS-wijk Oosterparkwijk")],
     "WK001405": [("Overig Zuid", None, None, "hele CBS-wijk Zuidoost (De Linie, Europapark, Kop van Oost ...)")],
     "WK001406": [("De Wijert", 7990, 4283, "buurten De Wijert en De Wijert-Zuid"),
@@ -109,7 +113,7 @@ CBS_PARTS = {
 ROWS = [
     ("Selwerd", "West"), ("Paddepoel", "West"), ("Vinkhuizen", "West"),
     ("Tuinwijk", "West"), ("Overig West", "West"),
-    ("Korrewegwijk", "Oude Wijken"), ("De Hoogte", "Oude Wijken"),
+    ("Professorenbuurt", "Oude Wijken"), ("De Hoogte", "Oude Wijken"),
     ("Indische Buurt", "Oude Wijken"), ("Oosterparkwijk", "Oude Wijken"),
     ("Overig Oude Wijken", "Oude Wijken"),
     ("Beijum", "Oost"), ("Lewenborg", "Oost"), ("Overig Oost", "Oost"),
@@ -125,21 +129,35 @@ WIJKEN = [w for w, _ in ROWS]
 # (many one-person student households, often several per dwelling)
 HH_SIZE = {
     "Selwerd": 1.60, "Paddepoel": 1.40, "Vinkhuizen": 2.05, "Tuinwijk": 1.65,
-    "Overig West": 2.35, "Korrewegwijk": 1.45, "De Hoogte": 1.55,
+    "Overig West": 2.35, "Professorenbuurt": 1.45, "De Hoogte": 1.55,
     "Indische Buurt": 1.55, "Oosterparkwijk": 1.55, "Overig Oude Wijken": 1.60,
     "Beijum": 2.00, "Lewenborg": 2.05, "Overig Oost": 2.35, "De Wijert": 1.75,
     "Overig Zuid": 1.70, "Binnenstad": 1.25, "Haren": 2.15, "Ten Boer": 2.15,
 }
 YOUTH_SHARE = {  # share of inhabitants aged 15-24 (CBS age band k_15Tot25Jaar)
     "Selwerd": 0.30, "Paddepoel": 0.38, "Vinkhuizen": 0.15, "Tuinwijk": 0.20,
-    "Overig West": 0.12, "Korrewegwijk": 0.35, "De Hoogte": 0.25,
+    "Overig West": 0.12, "Professorenbuurt": 0.35, "De Hoogte": 0.25,
     "Indische Buurt": 0.30, "Oosterparkwijk": 0.25, "Overig Oude Wijken": 0.30,
-    "Beijum": 0.15, "Lewenborg": 0.14, "Overig Oost": 0.13, "De Wijert": 0.20,
+    "Beijum": 0.17, "Lewenborg": 0.14, "Overig Oost": 0.13, "De Wijert": 0.20,
     "Overig Zuid": 0.24, "Binnenstad": 0.45, "Haren": 0.10, "Ten Boer": 0.11,
 }
+# Beijum: Wijkanalyse gemeente Groningen 2013 counts 1514 residents aged 18-24
+# on about 13,000; 15-24 is about 10/7 of that (2163), a share of 0.17.
+YOUTH_NOTE = {"Beijum": "Wijkanalyse gemeente Groningen 2013 (via yumpu): 1514 inwoners van "
+              "18-24 jaar op ca. 13.000, dus 15-24 ca. 1514 x 10/7 = 2163, aandeel 0.17"}
+# share of inhabitants aged 75 or over (estimate; CBS age bands per buurt are
+# not in the shared data): villages and Haren older, student areas younger
+OLD_SHARE = {
+    "Selwerd": 0.05, "Paddepoel": 0.05, "Vinkhuizen": 0.08, "Tuinwijk": 0.06,
+    "Overig West": 0.07, "Professorenbuurt": 0.05, "De Hoogte": 0.05,
+    "Indische Buurt": 0.04, "Oosterparkwijk": 0.06, "Overig Oude Wijken": 0.04,
+    "Beijum": 0.07, "Lewenborg": 0.08, "Overig Oost": 0.06, "De Wijert": 0.09,
+    "Overig Zuid": 0.06, "Binnenstad": 0.03, "Haren": 0.13, "Ten Boer": 0.10,
+}
+PARTICIPATION = 0.72   # labour force as a share of the 15-74-year-olds (CBS, NL, about 72%)
 PUPIL_SHARE = {  # primary-school pupils (4-12) living in the wijk per inhabitant
     "Selwerd": 0.060, "Paddepoel": 0.050, "Vinkhuizen": 0.090, "Tuinwijk": 0.070,
-    "Overig West": 0.110, "Korrewegwijk": 0.050, "De Hoogte": 0.070,
+    "Overig West": 0.110, "Professorenbuurt": 0.050, "De Hoogte": 0.070,
     "Indische Buurt": 0.060, "Oosterparkwijk": 0.060, "Overig Oude Wijken": 0.060,
     "Beijum": 0.090, "Lewenborg": 0.090, "Overig Oost": 0.110, "De Wijert": 0.070,
     "Overig Zuid": 0.060, "Binnenstad": 0.020, "Haren": 0.090, "Ten Boer": 0.090,
@@ -153,11 +171,11 @@ INDICATORS = [
     ("minimahuishoudens", "Minimahuishoudens (inkomen tot 110% van het sociaal minimum)",
      "% huishoudens", "lower_better", "households", 0, 100),
     ("werkloosheid", "Geregistreerde werkloosheid", "% beroepsbevolking",
-     "lower_better", "population", 0, 100),
+     "lower_better", "labour_force", 0, 100),
     ("onderwijsachterstand", "Leerlingen met onderwijsachterstand (eindtoets in laagste 15% van Nederland)",
      "% leerlingen groep 8", "lower_better", "pupils", 0, 100),
     ("jeugdcriminaliteit", "Geregistreerde jeugdige verdachten van een misdrijf (12-24 jaar)",
-     "per 1000 jongeren", "lower_better", "youth", 0, 1000),
+     "per 1000 jongeren van 12-24 jaar", "lower_better", "youth_12_24", 0, 1000),
     ("eenzaamheid", "Sterk eenzaam", "% inwoners 15+", "lower_better", "population", 0, 100),
     ("energiearmoede", "Huishoudens in energiearmoede", "% huishoudens",
      "lower_better", "households", 0, 100),
@@ -232,19 +250,19 @@ ANCHORS = {
 #  - Overig/Haren/Ten Boer: suburban and village areas, better than the city.
 PROFILE = {
     #                   Selw  Padd  Vink  Tuin  OvW   Korr  Hoog  Ind   Oost  OvOW  Beij  Lewe  OvO   Wije  OvZ   Binn  Hare  TenB
-    "minimahuishoudens":   [30,   26,   25,   17,   9,    14,   33,   29,   26,   14,   24,   23,   10,   20,   12,   19,   6,    12],
-    "werkloosheid":        [14,   12.5, 13,   9,    5.5,  8,    15,   13.5, 12,   7.5,  12,   11.5, 5.5,  10,   6.5,  8,    4,    6],
-    "onderwijsachterstand":[33,   28,   30,   16,   8,    10,   36,   31,   27,   9,    26,   25,   9,    20,   8,    9,    4,    12],
-    "jeugdcriminaliteit":  [32,   22,   34,   18,   16,   10,   38,   27,   26,   10,   30,   28,   15,   22,   11,   9,    9,    14],
-    "eenzaamheid":         [16,   15,   14.5, 11,   8,    11,   16.5, 15,   14,   11,   13.5, 13.5, 8,    13,   10,   12.5, 8,    8.5],
-    "energiearmoede":      [14,   11,   12,   8,    4,    6,    15,   13,   12,   6,    11,   11,   3.5,  10,   5,    5,    3,    9],
-    "ervaren_gezondheid":  [-10,  -8,   -9,   -2,   2,    2,    -11,  -8,   -7,   2,    -7,   -6,   3,    -4,   3,    4,    4,    0],
-    "onveiligheidsgevoel": [30,   31,   26,   16,   8,    14,   32,   27,   24,   13,   27,   24,   8,    22,   10,   16,   6,    10],
-    "sociale_cohesie":     [-0.9, -0.9, -0.4, 0.0,  0.6,  -0.1, -1.0, -0.8, -0.3, 0.1,  -0.3, -0.3, 0.6,  -0.2, 0.3,  -0.7, 1.0,  1.0],
-    "goedkope_sociale_huur":[55,  45,   55,   40,   15,   25,   60,   45,   50,   22,   50,   50,   15,   45,   22,   12,   12,   25],
+    "minimahuishoudens": [30, 26, 25, 14, 9, 14, 33, 29, 26, 14, 24, 23, 10, 20, 12, 19, 6, 12],
+    "werkloosheid": [14, 12.5, 13, 7.5, 5.5, 8, 15, 13.5, 12, 7.5, 12, 11.5, 5.5, 10, 6.5, 10, 4, 6],
+    "onderwijsachterstand": [33, 28, 30, 12, 8, 10, 36, 31, 27, 9, 26, 25, 9, 20, 8, 9, 4, 12],
+    "jeugdcriminaliteit": [32, 22, 34, 14, 16, 10, 38, 27, 26, 10, 30, 28, 15, 22, 11, 14, 9, 14],
+    "eenzaamheid": [16, 15, 14.5, 10.5, 8, 11, 16.5, 15, 14, 11, 13.5, 13.5, 8, 13, 10, 14.5, 8, 8.5],
+    "energiearmoede": [14, 11, 12, 6.5, 4, 6, 15, 13, 12, 6, 11, 11, 3.5, 10, 5, 6, 3, 9],
+    "ervaren_gezondheid": [-10, -8, -9, 1, 2, 2, -11, -8, -7, 2, -7, -6, 3, -4, 3, 0, 4, 0],
+    "onveiligheidsgevoel": [30, 31, 26, 13, 8, 14, 32, 27, 24, 13, 27, 24, 8, 22, 10, 22, 6, 10],
+    "sociale_cohesie": [-0.9, -0.9, -0.4, 0.2, 0.6, -0.1, -1.0, -0.8, -0.3, 0.1, -0.3, -0.3, 0.6, -0.2, 0.3, -0.8, 1.0, 1.0],
+    "goedkope_sociale_huur": [55, 45, 55, 35, 15, 25, 60, 45, 50, 22, 50, 50, 15, 45, 22, 12, 12, 25],
 }
 PROFILE_ORDER = ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Overig West",
-                 "Korrewegwijk", "De Hoogte", "Indische Buurt", "Oosterparkwijk",
+                 "Professorenbuurt", "De Hoogte", "Indische Buurt", "Oosterparkwijk",
                  "Overig Oude Wijken", "Beijum", "Lewenborg", "Overig Oost", "De Wijert",
                  "Overig Zuid", "Binnenstad", "Haren", "Ten Boer"]
 ADDITIVE = {"ervaren_gezondheid", "sociale_cohesie"}   # profile = deviation, shifted
@@ -354,7 +372,14 @@ def main():
     hh = {w: int(round(pop[w] / HH_SIZE[w])) for w in WIJKEN}
     youth = {w: int(round(pop[w] * YOUTH_SHARE[w])) for w in WIJKEN}
     pupils = {w: int(round(pop[w] * PUPIL_SHARE[w])) for w in WIJKEN}
-    attrs = {"households": hh, "population": pop, "youth": youth, "pupils": pupils, "dwellings": dw}
+    # 12-24: the 15-24 band plus 12-14, three of the eight primary-school years' width
+    youth1224 = {w: int(round(pop[w] * (YOUTH_SHARE[w] + 3 / 8 * PUPIL_SHARE[w]))) for w in WIJKEN}
+    # labour force: 15-74-year-olds (population minus 0-14, about 15/8 of the
+    # primary-school share, minus 75+) times the participation rate
+    labour = {w: int(round(pop[w] * (1 - 15 / 8 * PUPIL_SHARE[w] - OLD_SHARE[w]) * PARTICIPATION))
+              for w in WIJKEN}
+    attrs = {"households": hh, "population": pop, "youth": youth, "pupils": pupils, "dwellings": dw,
+             "youth_12_24": youth1224, "labour_force": labour}
 
     values = {}
     methods = {}
@@ -372,9 +397,11 @@ def main():
 
     with open(os.path.join(HERE, "wijken.csv"), "w", newline="", encoding="utf-8") as f:
         wr = csv.writer(f, lineterminator="\n")
-        wr.writerow(["wijk", "gebied", "households", "population", "youth", "pupils", "dwellings"] + IND_IDS)
+        wr.writerow(["wijk", "gebied", "households", "population", "youth", "pupils", "dwellings",
+                     "youth_12_24", "labour_force"] + IND_IDS)
         for w in WIJKEN:
-            wr.writerow([w, gebied[w], hh[w], pop[w], youth[w], pupils[w], dw[w]]
+            wr.writerow([w, gebied[w], hh[w], pop[w], youth[w], pupils[w], dw[w],
+                         youth1224[w], labour[w]]
                         + [values[i][w] for i in IND_IDS])
 
     rows = []
@@ -405,12 +432,23 @@ def main():
                      f"gedeelde data)"])
         rows.append([w, "youth", youth[w], "schatting",
                      f"schatting: jongeren 15-24 jaar (CBS-leeftijdsklasse k_15Tot25Jaar) = "
-                     f"{YOUTH_SHARE[w]:.2f} x inwoners; aandeel geschat naar studentenaandeel "
-                     f"(CBS-cijfer per buurt niet in de gedeelde data)"])
+                     f"{YOUTH_SHARE[w]:.2f} x inwoners; "
+                     + (YOUTH_NOTE[w] if w in YOUTH_NOTE else
+                        "aandeel geschat naar studentenaandeel (CBS-cijfer per buurt niet in de "
+                        "gedeelde data)")])
         rows.append([w, "pupils", pupils[w], "schatting",
                      f"schatting: leerlingen basisonderwijs die in de wijk wonen = "
                      f"{PUPIL_SHARE[w]:.3f} x inwoners (gezinswijken hoger, studentenwijken lager; "
                      f"CBS LeerlingenPo niet in de gedeelde data)"])
+        rows.append([w, "youth_12_24", youth1224[w], "schatting",
+                     f"schatting: jongeren 12-24 jaar (noemer van jeugdcriminaliteit) = inwoners x "
+                     f"({YOUTH_SHARE[w]:.2f} aandeel 15-24 + 3/8 x {PUPIL_SHARE[w]:.3f} aandeel "
+                     f"basisschoolleerlingen voor de 12-14-jarigen)"])
+        rows.append([w, "labour_force", labour[w], "schatting",
+                     f"schatting: beroepsbevolking (noemer van werkloosheid) = inwoners x (1 - 15/8 x "
+                     f"{PUPIL_SHARE[w]:.3f} voor de 0-14-jarigen - {OLD_SHARE[w]:.2f} aandeel 75+) x "
+                     f"{PARTICIPATION} bruto arbeidsparticipatie (CBS, landelijk ca. 72%); "
+                     f"leeftijdsopbouw per buurt niet in de gedeelde data"])
         for ind in IND_IDS:
             val = values[ind][w]
             if (w, ind) in FIXED:

@@ -10,7 +10,10 @@ What it checks:
   `Gemeente Groningen` in sources.csv) within rounding;
 - every numeric value of wijken.csv has exactly one row in sources.csv with
   the same value, kind `bron` or `schatting` and a source text;
-- the published orderings (EVIDENCE.md section 1.3) hold.
+- the published orderings hold (Basismonitor 2016 kompas, Armoedemonitor
+  2022, Stadsmonitor 2012, Enquete Leefbaarheid 2020, wijkkompas scores);
+- the weight of every indicator is its denominator: jeugdcriminaliteit per
+  12-24-year-old (youth_12_24), werkloosheid per member of the labour force.
 
 Usage: python3 check_data.py [DIR]   (DIR defaults to this file's folder)
 """
@@ -21,9 +24,9 @@ import os
 import sys
 
 CITY_POPULATION, CITY_DWELLINGS = 243768, 124258   # CBS KWB 2024, GM0014
-ATTRIBUTES = ["households", "population", "youth", "pupils", "dwellings"]
+ATTRIBUTES = ["households", "population", "youth", "pupils", "dwellings", "youth_12_24", "labour_force"]
 GEBIEDEN = {"Centrum", "Oude Wijken", "Zuid", "West", "Oost", "Haren", "Ten Boer"}
-REQUIRED_WIJKEN = ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Korrewegwijk",
+REQUIRED_WIJKEN = ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Professorenbuurt",
                    "De Hoogte", "Indische Buurt", "Oosterparkwijk", "Beijum", "Lewenborg",
                    "De Wijert", "Ten Boer"]
 CITY = "Gemeente Groningen"
@@ -31,6 +34,8 @@ TOLERANCE = 0.05 + 1e-9     # values carry one decimal
 
 RED = ["De Hoogte", "Indische Buurt", "Selwerd"]                 # kompas 2016: rood op alle fronten
 ATTENTION = ["Oosterparkwijk", "Vinkhuizen", "Paddepoel", "Beijum", "Lewenborg"]
+ATTENTION_ALSO = ["Binnenstad"]                                  # kompas 2016: ook 'aandacht nodig'
+WIJKKOMPAS = {"Paddepoel": 97, "Selwerd": 93, "Vinkhuizen": 92, "Tuinwijk": 105}   # stad = 100
 IMPROVED = ["Tuinwijk", "De Wijert"]                             # verbeterd na herstructurering
 MINIMA_HIGH = ["De Hoogte", "Indische Buurt", "Selwerd", "Paddepoel", "Oosterparkwijk"]
 LOWEST_COHESION = {"Paddepoel", "Selwerd", "Indische Buurt", "De Hoogte", "Binnenstad"}
@@ -149,8 +154,15 @@ def main():
             c.check(gap(w, i) > 0, f"{w} ('rood op alle fronten') is not worse than the city on {i}")
     c.check(min(composite[w] for w in RED) > max(composite[w] for w in ATTENTION),
             "a 'rood' wijk is not worse (composite) than every 'aandacht' wijk")
-    for w in ATTENTION:
+    for w in ATTENTION + ATTENTION_ALSO:
         c.check(composite[w] > 0, f"{w} ('aandacht nodig') is not worse than the city (composite)")
+    for w, score in WIJKKOMPAS.items():   # wijkkompas: above 100 = better than the city
+        c.check((composite[w] < 0) == (score > 100),
+                f"{w}: wijkkompas {score} vs city 100, composite {composite[w]:+.2f}")
+    c.check(meta["jeugdcriminaliteit"]["weight"] == "youth_12_24",
+            "jeugdcriminaliteit (per 1000 12-24-jarigen) must be weighted by youth_12_24")
+    c.check(meta["werkloosheid"]["weight"] == "labour_force",
+            "werkloosheid (% beroepsbevolking) must be weighted by labour_force")
     for w in IMPROVED:
         c.check(composite[w] < min(composite[a] for a in ATTENTION),
                 f"{w} (verbeterd) is not better than every 'aandacht' wijk")
