@@ -59,7 +59,7 @@ wijk per jaar (schatting).]],
       default = 3, min = 1, max = 8,
       unit = "jaar van eerste effect tot volle werking",
       source = "schatting: volle werking na 5 jaar (2 jaar vertraging + 3 jaar opbouw), "
-        .. "EVIDENCE.md 2.1",
+        .. "docs/evidence.md 2.1",
       evidence = "schatting",
     },
     uitdoving = {

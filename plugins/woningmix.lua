@@ -79,7 +79,7 @@ deel van de corporaties boekt (`kosten` = het restant).]],
     aanloop = {
       default = 4, min = 1, max = 10,
       unit = "jaar tot het samenstellingseffect volledig is (bouwtijd)",
-      source = "EVIDENCE.md 2.1: samenstellingseffect volgt de bouw, 3-6 jaar",
+      source = "docs/evidence.md 2.1: samenstellingseffect volgt de bouw, 3-6 jaar",
       evidence = "schatting",
     },
     veiligheid = {

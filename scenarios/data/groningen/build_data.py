@@ -15,7 +15,7 @@ numbers in wijken.csv can be traced and changed:
    The row for the CBS buurt Professorenbuurt is called Professorenbuurt:
    the Regio Deal's "Korrewegwijk" also holds Indische Buurt and De Hoogte,
    which are rows of their own.
-2. Indicators (state in 2022). Per-wijk values are not published (EVIDENCE.md
+2. Indicators (state in 2022). Per-wijk values are not published (docs/evidence.md
    section 1.4). Each indicator gets a relative profile per wijk that follows
    the published orderings (Basismonitor 2016 kompas, Armoedemonitor 2022,
    Stadsmonitor 2012, Leefbaarometer 2022, wijkkompas scores). The profile is

@@ -134,7 +134,7 @@ def main():
             print(f"{i:24} {wcol:10} {city[i]:9.3f} {a:7.2f}  {anchor['kind']}")
             c.check(abs(city[i] - a) <= TOLERANCE, f"{i}: city average {city[i]:.3f} != anchor {a}")
 
-    # orderings (EVIDENCE.md section 1.3)
+    # orderings (docs/evidence.md section 1.3)
     def gap(w, i):   # positive = worse than the city
         d = num[w][i] - city[i]
         return d if meta[i]["polarity"] == "lower_better" else -d
