@@ -83,4 +83,23 @@ final class NewPluginTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: plugins + "/plan.lua"))
     }
+
+    /// An id that is not an indicator of the data would only fail later, at
+    /// `check` or `run`: refused now, with the nearest id.
+    func testRefusesWritesThatTheDataDoesNotHave() throws {
+        let city = MiniCity()
+        let result = try runCLI(["new-plugin", "plan", "--plugins", city.path + "/plugins", "--writes", "armoede,armoed",
+                                 "--data", city.path + "/data/indicators.csv"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("--writes: \"armoed\" is not an indicator of \(city.path)/data/indicators.csv (did you mean \"armoede\"?); it has armoede, meedoen"),
+                      result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: city.path + "/plugins/plan.lua"))
+
+        // a project laid out as this repository: plugins/ beside scenarios/data/NAME/
+        folder.write("scenarios/data/stad/indicators.csv", MiniCity.indicators)
+        let found = try newPlugin(["plan", "--writes", "minimahuishoudens"])
+        XCTAssertEqual(found.status, 2)
+        XCTAssertTrue(found.stderr.contains("is not an indicator of \(folder.path)/scenarios/data/stad/indicators.csv"), found.stderr)
+        XCTAssertEqual(try newPlugin(["plan", "--writes", "meedoen"]).status, 0)
+    }
 }

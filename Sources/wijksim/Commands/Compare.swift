@@ -14,7 +14,9 @@ struct Compare: ParsableCommand {
     @Argument(help: "Scenario files; the first is the reference.")
     var scenarios: [String]
 
-    @Option(help: "Write comparison.csv, comparison_costs.csv and each scenario's files (in a folder per scenario) here.")
+    @Option(help: ArgumentHelp(
+        "Write comparison.csv, comparison_costs.csv, report.html (the comparison to open in a browser) and, per scenario, a folder with its trajectories.csv, gaps.csv, costs.csv, funding.csv, variants.csv and scenario.json here.",
+        discussion: "A new or empty folder, or one holding an earlier wijksim output (replaced; files you added are kept). Any other folder is refused."))
     var out: String?
 
     /// --draws and --seed apply to every scenario; by default the first scenario's.

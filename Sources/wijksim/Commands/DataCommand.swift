@@ -33,7 +33,7 @@ struct ImportCBS: ParsableCommand {
     @Option(help: "The gemeente's CBS code, e.g. GM0014 for Groningen.")
     var gemeente: String
 
-    @Option(help: "Which regions become rows: wijk or buurt.")
+    @Option(help: "Which regions become rows.")
     var level: CBSLevel = .wijk
 
     @Option(help: "The wijken.csv to write (an earlier import is replaced; a file of yours is never overwritten).")

@@ -20,7 +20,7 @@ struct Explain: ParsableCommand {
     @Option(help: "The indicator id.")
     var indicator: String
 
-    @Option(help: "The sweep variant (0-based; default 0).")
+    @Option(help: "The sweep variant (0-based).")
     var variant: Int = 0
 
     @Option(help: "Also write the contributions as CSV (instance,year,contribution) to this file (a file of yours is never overwritten; an earlier explain output is replaced).")

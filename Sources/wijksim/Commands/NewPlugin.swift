@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkSimFiles
+import WijkSimLoad
 import WijkSimModel
 
 /// `wijksim new-plugin NAME`: a working, documented plugin to start from and
@@ -28,6 +29,11 @@ struct NewPlugin: ParsableCommand {
             help: ArgumentHelp("The indicator ids the plugin changes, separated by commas.", valueName: "id,id"))
     var writes: String = "minimahuishoudens"
 
+    @Option(name: .customLong("data"),
+            help: ArgumentHelp("The indicators.csv whose ids --writes must name (unless given: the only scenarios/data/*/indicators.csv beside the plugin folder, if there is one).",
+                               valueName: "indicators.csv"))
+    var data: String?
+
     var indicators: [String] {
         var seen = Set<String>()
         return writes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -45,7 +51,27 @@ struct NewPlugin: ParsableCommand {
         }
     }
 
+    /// The indicators file to check `--writes` against: `--data`, or the one
+    /// data set of the project the plugin folder belongs to.
+    var indicatorsFile: String? {
+        if let data { return data }
+        let scenarios = URL(fileURLWithPath: folder).appendingPathComponent("../scenarios/data").standardizedFileURL.path
+        let sets = ((try? FileManager.default.contentsOfDirectory(atPath: scenarios)) ?? [])
+            .map { scenarios + "/" + $0 + "/indicators.csv" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        return sets.count == 1 ? sets[0] : nil
+    }
+
     func run() throws {
+        if let file = indicatorsFile {
+            let known = try CityDataLoader.loadIndicators(file).map(\.id)
+            let unknown = indicators.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw BadInput(unknown.map { id in
+                    Diagnostic("--writes: \"\(id)\" is not an indicator of \(DisplayPath.of(file))\(NearestName.suggestion(for: id, among: known)); it has \(known.joined(separator: ", "))")
+                })
+            }
+        }
         let plugin = URL(fileURLWithPath: folder).appendingPathComponent(name + ".lua").path
         let test = URL(fileURLWithPath: folder).appendingPathComponent("tests/" + name + ".yaml").path
         let existing = [plugin, test].filter { FileManager.default.fileExists(atPath: $0) }

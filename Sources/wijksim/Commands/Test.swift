@@ -11,7 +11,7 @@ struct Test: ParsableCommand {
     @Argument(help: "Test files or folders (default: plugins/tests).")
     var paths: [String] = []
 
-    @Option(name: .customLong("plugins"), help: "The plugin folder (default: plugins).")
+    @Option(name: .customLong("plugins"), help: "The plugin folder.")
     var pluginFolder: String = "plugins"
 
     func run() throws {
