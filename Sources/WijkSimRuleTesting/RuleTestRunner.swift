@@ -37,7 +37,7 @@ package struct RuleTestRunner {
         return try file.cases.map { try run($0, descriptor) }
     }
 
-    func run(_ c: RuleCase, _ descriptor: PluginDescriptor) throws -> CaseOutcome {
+    package func run(_ c: RuleCase, _ descriptor: PluginDescriptor) throws -> CaseOutcome {
         let ids = c.x.map(\.id)
         let host = LuaHost(indicators: ids, attributes: c.wijk.map(\.name), wijken: ["test"], capacity: 1)
         let plugin = try host.loadPlugin(file: descriptor.file, source: descriptor.source).index

@@ -71,4 +71,26 @@ final class NewcomerErrorTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("OVERVIEW: ") || result.stderr.contains("OVERVIEW: "), result.stdout + result.stderr)
         XCTAssertTrue((result.stdout + result.stderr).contains("SUBCOMMANDS:"))
     }
+
+    /// `check PLUGIN.lua` runs the step once on a real wijk of the project's
+    /// data, so a parameter the plugin reads but does not declare is caught
+    /// before any scenario uses it.
+    func testCheckOfAPluginDryRunsItsStep() throws {
+        let project = ScratchFolder()
+        project.write("scenarios/data/stad/indicators.csv", MiniCity.indicators)
+        project.write("scenarios/data/stad/wijken.csv", MiniCity.wijken)
+        let good = project.write("plugins/goed.lua", MiniCity.constantPlugin("goed"))
+        let bad = project.write("plugins/fout.lua", """
+            return {id = "fout", title = "Fout", params = {delta = {default = 1}}, writes = {"armoede"},
+              step = function(ctx, p)
+                ctx:add("armoede", p.delta * p.dlta * ctx.wijk.households)
+              end}
+            """)
+        let ok = try runCLI(["check", good])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let result = try runCLI(["check", bad])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("fout.lua: step failed in a dry run on one lane (Noord from \(project.path)/scenarios/data/stad, year 2023): "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("fout.lua:3: plugin fout has no parameter 'dlta' (did you mean \"delta\"?)"), result.stderr)
+    }
 }

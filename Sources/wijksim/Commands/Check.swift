@@ -3,12 +3,13 @@ import Foundation
 import WijkSimEngine
 import WijkSimLoad
 import WijkSimModel
+import WijkSimRuleTesting
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate scenarios and plugins without a full run; report every problem found.",
-        discussion: "A .lua file is read as a plugin; any other file as a scenario, which is also tried for one draw so that plugin errors at run time show up too.")
+        discussion: "A .lua file is read as a plugin and, where the project's data set lies beside its folder (plugins/ next to scenarios/data/NAME/), its step is run once on one lane of that data, so that reading an undeclared parameter or a missing field shows up; any other file is read as a scenario, which is also tried for one draw so that plugin errors at run time show up too.")
 
     @Argument(help: "Scenario (.yaml) and plugin (.lua) files.")
     var files: [String]
@@ -31,8 +32,13 @@ struct Check: ParsableCommand {
         do {
             if file.hasSuffix(".lua") {
                 let folder = (file as NSString).deletingLastPathComponent
-                _ = try PluginCatalog(path: [folder.isEmpty ? "." : folder]).read(file: file)
-                return []
+                let descriptor = try PluginCatalog(path: [folder.isEmpty ? "." : folder]).read(file: file)
+                guard let data = ProjectData.folder(besidePlugins: folder) else { return [] }
+                let city = try CityDataLoader.load(indicators: data + "/indicators.csv", wijken: data + "/wijken.csv")
+                let failures = try RuleTestRunner(pluginPath: [folder.isEmpty ? "." : folder]).dryRun(descriptor, city: city)
+                return failures.map {
+                    "\(DisplayPath.of(file)): step failed in a dry run on one lane (\(city.wijken[0]) from \(DisplayPath.of(data)), year 2023): \($0)"
+                }
             }
             let loaded = try ScenarioLoader.load(file)
             let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: 1)

@@ -54,12 +54,7 @@ struct NewPlugin: ParsableCommand {
     /// The indicators file to check `--writes` against: `--data`, or the one
     /// data set of the project the plugin folder belongs to.
     var indicatorsFile: String? {
-        if let data { return data }
-        let scenarios = URL(fileURLWithPath: folder).appendingPathComponent("../scenarios/data").standardizedFileURL.path
-        let sets = ((try? FileManager.default.contentsOfDirectory(atPath: scenarios)) ?? [])
-            .map { scenarios + "/" + $0 + "/indicators.csv" }
-            .filter { FileManager.default.fileExists(atPath: $0) }
-        return sets.count == 1 ? sets[0] : nil
+        data ?? ProjectData.folder(besidePlugins: folder).map { $0 + "/indicators.csv" }
     }
 
     func run() throws {
