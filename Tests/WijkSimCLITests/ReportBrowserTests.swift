@@ -100,6 +100,22 @@ final class ReportBrowserTests: XCTestCase {
         XCTAssertGreaterThan(data.count, 100_000, "a rendered page, not a blank one")
     }
 
+    /// The picture in the README: the top of the Regio Deal report as a
+    /// reader first sees it. Written to docs/report.png when
+    /// WIJKSIM_UPDATE_DOCS=1 (after a change to the report), else only made
+    /// and checked, so the test never touches the repository by itself.
+    func testTheReadmePictureOfTheRegioDealReport() throws {
+        let folder = city.path + "/regiodeal"
+        let run = try runCLI(["run", TestPaths.repo("scenarios/regiodeal.yaml"), "--draws", "200", "--out", folder])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let update = ProcessInfo.processInfo.environment["WIJKSIM_UPDATE_DOCS"] == "1"
+        let png = update ? TestPaths.repo("docs/report.png") : city.path + "/report.png"
+        _ = try browser(["--screenshot=\(png)", "--window-size=1100,1500", "--hide-scrollbars", "file://\(folder)/report.html"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: png))
+        XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG")
+        XCTAssertGreaterThan(data.count, 50_000, "a rendered page, not a blank one")
+    }
+
     // MARK: helpers
 
     /// Runs headless Chromium with its own profile; returns stdout. Fails after two minutes.
