@@ -13,7 +13,27 @@ package enum CityDataLoader {
         var city: CityData?
         do { city = try loadWijken(wijkenFile, indicators: indicators, indicatorsFile: indicatorsFile) } catch let error as BadInput { problems.add(error) }
         try problems.check()
+        city!.startingValues = startingValueSources(of: city!)
         return city!
+    }
+
+    /// Reads `sources.csv` beside `wijken.csv`, if any. It documents the data
+    /// and is not part of the contract: a file that does not read as
+    /// `wijk,column,...,kind` is passed over rather than refused.
+    static func startingValueSources(of city: CityData) -> StartingValueSources? {
+        let file = (city.wijkenFile as NSString).deletingLastPathComponent + "/sources.csv"
+        guard FileManager.default.fileExists(atPath: file), let table = try? CSVTable.read(file),
+              let wijk = table.columnIndex("wijk"), let column = table.columnIndex("column"), let kind = table.columnIndex("kind")
+        else { return nil }
+        let wijken = Set(city.wijken), ids = Set(city.indicators.map(\.id))
+        var kinds: [String: String] = [:]
+        for row in table.rows where row.cells.count > max(wijk, column, kind) {
+            guard wijken.contains(row.cells[wijk]), ids.contains(row.cells[column]) else { continue }
+            kinds[row.cells[wijk] + "\u{0}" + row.cells[column]] = row.cells[kind]
+        }
+        let published = kinds.values.filter { $0 == "bron" }.count
+        return StartingValueSources(total: city.wijken.count * city.indicators.count, published: published,
+                                    estimated: kinds.count - published)
     }
 
     package static func loadIndicators(_ file: String) throws -> [Indicator] {

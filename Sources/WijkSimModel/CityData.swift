@@ -37,6 +37,9 @@ package struct CityData: Equatable, Sendable {
     package var initial: [[Double]]
     package var indicatorsFile: String
     package var wijkenFile: String
+    /// What `sources.csv` beside the data says of the starting values, when
+    /// it is there: a caveat every answer must carry.
+    package var startingValues: StartingValueSources?
 
     package init(indicators: [Indicator], wijken: [String], gebieden: [String], attributeNames: [String],
                 attributes: [String: [Double]], initial: [[Double]], indicatorsFile: String, wijkenFile: String) {
@@ -58,5 +61,19 @@ package struct CityData: Equatable, Sendable {
     /// city = Σ weight·x / Σ weight (validated: weights ≥ 0, sum > 0).
     package func weights(ofIndicator i: Int) -> [Double] {
         column(indicators[i].weight) ?? Array(repeating: 1, count: wijken.count)
+    }
+}
+
+/// How many of the starting values (indicator × wijk at years.from) have a
+/// published source, per the data set's `sources.csv` (`wijk,column,value,kind,source`,
+/// kind `bron` or `schatting`); a value it does not list counts as undocumented.
+package struct StartingValueSources: Equatable, Sendable {
+    package var total: Int
+    package var published: Int
+    package var estimated: Int
+    package var undocumented: Int { total - published - estimated }
+
+    package init(total: Int, published: Int, estimated: Int) {
+        self.total = total; self.published = published; self.estimated = estimated
     }
 }

@@ -17,11 +17,12 @@ package enum HTMLReport {
     package static func run(_ results: Results, effect: Comparison? = nil) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
-        let alternative = ReportAlternative.run(results)
-        var sections = [answer(alternative, focus), gaps([alternative], focus), costs([alternative]),
+        let choice = VariantChoice(results, focus: focus.wijken)
+        let alternative = ReportAlternative.run(results, variant: choice.variant)
+        var sections = [answer(alternative, focus, choice: choice), gaps([alternative], focus), costs([alternative]),
                         trajectories([alternative], focus)]
         if let effect { sections.insert(planEffect(effect, focus), at: 0) }
-        if plan.variants > 1 { sections.append(variants(results, focus)) }
+        if plan.variants > 1 { sections.append(variants(results, focus, chosen: choice.variant)) }
         sections.append(provenance([results]))
         let header = pageHeader(kicker: "wijksim-rapport · scenario", title: plan.scenario.name,
                                 meta: runMeta(plan), description: plan.scenario.description)
@@ -48,7 +49,7 @@ package enum HTMLReport {
     static func planEffect(_ comparison: Comparison, _ focus: ReportFocus) -> ReportSection {
         var section = differences(ReportAlternative.all(comparison), focus)
         let baseline = comparison.reference.name
-        section.body = "<p class=\"lead\">Wat het plan zelf doet: elke trekking van het plan vergeleken met dezelfde trekking zonder het plan (<b>\(HTMLText.escape(baseline))</b>, de referentie). De autonome ontwikkeling zit in beide en valt dus weg; de kloof met de stad staat in de volgende delen.</p>" + section.body
+        section.body = caveats(comparison.scenarios[1].results.plan) + "<p class=\"lead\">Wat het plan zelf doet: elke trekking van het plan vergeleken met dezelfde trekking zonder het plan (<b>\(HTMLText.escape(baseline))</b>, de referentie). De autonome ontwikkeling zit in beide en valt dus weg; de kloof met de stad staat in de volgende delen.</p>" + section.body
         section.id = "effect"
         section.title = "Effect van het plan"
         return section

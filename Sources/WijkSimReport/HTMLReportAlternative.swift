@@ -48,8 +48,8 @@ struct ReportAlternative {
     }
 
     /// The run's only alternative: variant 0 in detail.
-    static func run(_ results: Results) -> ReportAlternative {
-        ReportAlternative(label: results.plan.scenario.name, results: results, variant: 0, compared: nil,
+    static func run(_ results: Results, variant: Int = 0) -> ReportAlternative {
+        ReportAlternative(label: results.plan.scenario.name, results: results, variant: variant, compared: nil,
                           isReference: false, colorIndex: 1)
     }
 

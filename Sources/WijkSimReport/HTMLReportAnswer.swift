@@ -6,7 +6,7 @@ import WijkSimModel
 /// city by the end year, how likely that is, and whether the money
 /// suffices; as a few sentences and a matrix of indicators × focus wijken.
 extension HTMLReport {
-    static func answer(_ a: ReportAlternative, _ focus: ReportFocus) -> ReportSection {
+    static func answer(_ a: ReportAlternative, _ focus: ReportFocus, choice: VariantChoice? = nil) -> ReportSection {
         let plan = a.plan
         var open: [(w: Int, i: Int)] = []
         var perWijk: [String] = []
@@ -26,7 +26,7 @@ extension HTMLReport {
             lead += "van de <b>\(open.count)</b> kloven met de stad in de \(focus.wijken.count == 1 ? "focuswijk" : "\(focus.wijken.count) focuswijken") \(closed.count == 1 ? "is" : "zijn") er in \(plan.lastYear) <b>\(closed.count)</b> dicht (in het gemiddelde over de trekkingen)"
             if !closed.isEmpty && closed.count <= 3 {
                 lead += ": " + ReportWords.list(closed.map { c in
-                    "\(HTMLText.escape(ReportWords.shortTitle(plan.city.indicators[c.i]).lowercasedFirst)) in \(HTMLText.escape(plan.city.wijken[c.w])) (kans \(a.closingChance(c.w, c.i).html))"
+                    "\(HTMLText.escape(ReportWords.shortTitle(plan.city.indicators[c.i]).lowercasedFirst)) in \(HTMLText.escape(plan.city.wijken[c.w])) (kans onder deze aannames \(a.closingChance(c.w, c.i).html))"
                 })
             } else if !closed.isEmpty {
                 lead += ", \(closed.filter { a.closingChance($0.w, $0.i).atLeast95 }.count) daarvan met een kans van ten minste 95%"
@@ -43,16 +43,31 @@ extension HTMLReport {
             items.append("Kloven dicht in \(plan.lastYear), per wijk (van het aantal kloven in \(plan.firstYear)): " + perWijk.joined(separator: "; ") + ".")
         }
         items.append(fundingSentence(a))
-        if plan.variants > 1 {
-            items.append("Dit scenario heeft \(plan.variants) varianten (sweep over \(plan.scenario.sweep.map { "<code>\(HTMLText.escape($0.key))</code>" }.joined(separator: ", "))). Dit rapport toont <b>variant 0</b> in detail; de varianten naast elkaar staan in <a href=\"#varianten\">Varianten</a>, alle getallen in de CSV-bestanden.")
+        if plan.variants > 1, let choice {
+            let sweep = plan.scenario.sweep.map { "<code>\(HTMLText.escape($0.key))</code>" }.joined(separator: ", ")
+            var text = "Dit scenario heeft \(plan.variants) varianten (sweep over \(sweep)). "
+            text += choice.withinBudget
+                ? "Dit rapport toont de <b>beste variant binnen budget</b> in detail: <b>\(HTMLText.escape(choice.label(plan)))</b> (de meeste kloven dicht, dan de grootste gemiddelde sluiting, dan de laagste uitgaven). "
+                : "<strong class=\"alert-text\">Elke variant overschrijdt een budget.</strong> Dit rapport toont de variant die de meeste kloven sluit: <b>\(HTMLText.escape(choice.label(plan)))</b>. "
+            text += choice.overspending.isEmpty
+                ? "Geen enkele variant overschrijdt een budget."
+                : "<strong class=\"alert-text\">\(choice.overspending.count) van de \(plan.variants) varianten overschrijden een budget</strong> (\(choice.overspending.count <= 12 ? "variant " + choice.overspending.map(String.init).joined(separator: ", ") : "zie Varianten"))."
+            text += " Alle varianten naast elkaar: <a href=\"#varianten\">Varianten</a>; alle getallen in de CSV-bestanden."
+            items.append(text)
         }
         var body = "<p class=\"lead\">\(lead)</p>"
+        body += caveats(plan)
         body += "<ul class=\"answer\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
         body += "<p>Per focuswijk en indicator: de kloof met de stad in \(plan.firstYear) → \(plan.lastYear) (gemiddelde over \(ReportWords.draws(plan.draws)); + = slechter dan de stad), of en wanneer hij dicht is, en de kans dat hij in \(plan.lastYear) dicht is.</p>"
         body += gapMatrix(a, focus)
         body += chanceLegend(plan, exact: a.exactChances)
         if let note = focus.omissionNote(plan) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         return ReportSection(id: "antwoord", title: "Het korte antwoord", body: body)
+    }
+
+    /// What every number and chance on the page rests on, next to the headline.
+    static func caveats(_ plan: Plan) -> String {
+        "<aside class=\"caveats\"><b>Onder deze aannames.</b> " + TerminalLanguage.nl.caveats(plan).map(HTMLText.escape).joined(separator: " ") + "</aside>"
     }
 
     /// "Het geld blijft binnen de budgetten." or the overspent sources, in red.
@@ -141,13 +156,13 @@ extension HTMLReport {
 
     static func chanceLegend(_ plan: Plan, exact: Bool) -> String {
         let keys = exact ? ["≥ 95%", "50–95%", "5–50%", "< 5%"] : CityChance.allCases.reversed().map(\.label)
-        var html = "<div class=\"legend\">"
+        var html = "<div class=\"legend\"><span>Kans onder deze aannames:</span>"
         for (k, label) in keys.enumerated() {
             html += "<span><i class=\"key chance\(3 - k)\"></i>kans \(HTMLText.escape(label))</span>"
         }
         html += "</div><p class=\"note\"><b>Dicht in</b>: het eerste jaar waarin de gemiddelde kloof (over \(ReportWords.draws(plan.draws))) ≤ 0 is. "
         if exact {
-            html += "<b>Kans</b>: het aandeel van de \(ReportWords.draws(plan.draws)) waarin de kloof in \(plan.lastYear) dicht is, dat wil zeggen waarin de wijk niet slechter scoort dan de stad in dezelfde trekking. De gemiddelde kloof kan dicht zijn terwijl de kans onder 50% ligt, en omgekeerd.</p>"
+            html += "<b>Kans</b>: het aandeel van de \(ReportWords.draws(plan.draws)) waarin de kloof in \(plan.lastYear) dicht is, dat wil zeggen waarin de wijk niet slechter scoort dan de stad in dezelfde trekking, onder de aannames van het model (zie het kader hierboven): een kans van 100% betekent dat geen enkele trekking van de onzekere parameters de kloof openhoudt, niet dat het zeker is. De gemiddelde kloof kan dicht zijn terwijl de kans onder 50% ligt, en omgekeerd.</p>"
         } else {
             html += "<b>Kans</b>: deze run had te veel trekkingen om ze te bewaren, dus de kans is ingedeeld uit de verdeling van de wijk (p05, mediaan, p95) tegen het gemiddelde van de stad: ≥ 95% als zelfs het ongunstigste 5%-punt aan de goede kant ligt; 50–95% als de mediaan er ligt; 5–50% als alleen het gunstigste 5%-punt er ligt; anders &lt; 5%. Een grove indeling, geen exacte kans.</p>"
         }

@@ -80,6 +80,8 @@ enum ReportStyle {
     .meter-limit{stroke:#1f2933;stroke-width:2}
     figure.overspent{outline:3px solid var(--red);outline-offset:4px}
     tr.overspent td{background:#fde8e6}
+    aside.caveats{margin:10px 0 14px;padding:8px 12px;border:1px solid var(--line);border-left:4px solid #b7791f;background:#fffaf0;font-size:14px;color:var(--ink)}
+    tr.chosen td{font-weight:600;box-shadow:inset 0 -2px 0 var(--ink)}
     .diff-band{fill:#8a94a3}
     .diff-band.chance3{fill:#2f7d4f}.diff-band.chance2{fill:#8cc49a}.diff-band.chance1{fill:#e8a556}.diff-band.chance0{fill:var(--red)}
     .diff-mean{fill:#1f2933}

@@ -10,77 +10,123 @@ import WijkSimModel
 package enum SummaryTable {
     package static let maxWijkColumns = 6
 
-    package static func text(_ results: Results, seconds: Double? = nil) -> String {
+    package static func text(_ results: Results, seconds: Double? = nil, language l: TerminalLanguage = .nl) -> String {
         let plan = results.plan
         var lines: [String] = []
-        let timing = seconds.map { ", " + FixedPoint.text($0, decimals: 2) + " s" } ?? ""
-        lines.append("\(plan.scenario.name): \(plan.firstYear)→\(plan.lastYear), \(plan.wijkCount) wijken, \(plural(plan.draws, "draw")), \(plural(plan.variants, "variant")), seed \(plan.seed)\(timing)")
+        let timing = seconds.map { ", " + l.number($0, decimals: 2) + " s" } ?? ""
+        lines.append("\(plan.scenario.name): \(plan.firstYear)→\(plan.lastYear), \(plan.wijkCount) wijken, \(l.draws(plan.draws)), "
+            + "\(plan.variants) variant\(plan.variants == 1 ? "" : l.pick("en", "s")), seed \(plan.seed)\(timing)")
         let focus = focusWijken(plan, results)
-        let shown = Array(focus.prefix(maxWijkColumns))
+        let choice = VariantChoice(results, focus: focus)
+        let v = choice.variant
+        if plan.variants > 1 { lines += sweepLines(plan, choice, l) }
         lines.append("")
-        lines.append("Gap to the city in \(plan.lastYear), variant 0 (mean over draws; + = worse than the city; start gap in brackets):")
-        var table: [[String]] = [["indicator"] + shown.map { plan.city.wijken[$0] }]
-        for (i, indicator) in plan.city.indicators.enumerated() {
-            table.append([indicator.id] + shown.map { w in
-                let g = results.gapSummary(variant: 0, wijk: w, indicator: i)
-                return "\(signed(g.end)) (\(signed(g.start)))"
-            })
-        }
-        lines += aligned(table)
-        if focus.count > shown.count {
-            lines.append("(\(focus.count - shown.count) more focus wijken in gaps.csv)")
-        }
-        lines.append("Gaps closed by \(plan.lastYear): " + shown.map { w in
-            let closed = (0..<plan.indicatorCount).filter { i in
-                let g = results.gapSummary(variant: 0, wijk: w, indicator: i)
-                return g.start > 0 && g.end <= 0
-            }.count
-            let open = (0..<plan.indicatorCount).filter { results.gapSummary(variant: 0, wijk: w, indicator: $0).start > 0 }.count
-            return "\(plan.city.wijken[w]) \(closed)/\(open)"
-        }.joined(separator: ", "))
-        if plan.variants > 1 {
-            lines.append("")
-            lines.append("End gap over all \(plan.variants) variants (lowest … highest mean):")
-            var range: [[String]] = [["indicator"] + shown.map { plan.city.wijken[$0] }]
+        lines.append(l.pick(
+            "Kloof met de stad in \(plan.lastYear)\(plan.variants > 1 ? ", variant \(v)" : "") (gemiddelde over de trekkingen; + = slechter dan de stad; tussen haakjes \(plan.firstYear); ! = nieuwe kloof):",
+            "Gap to the city in \(plan.lastYear)\(plan.variants > 1 ? ", variant \(v)" : "") (mean over draws; + = worse than the city; \(plan.firstYear) in brackets; ! = a new gap):"))
+        for block in blocks(focus) {
+            var table: [[String]] = [["indicator"] + block.map { plan.city.wijken[$0] }]
             for (i, indicator) in plan.city.indicators.enumerated() {
-                range.append([indicator.id] + shown.map { w in
-                    var lo = Double.infinity, hi = -Double.infinity
-                    for v in 0..<plan.variants {
-                        let end = results.gap(variant: v, wijk: w, indicator: i, yearIndex: plan.yearCount - 1)
-                        lo = min(lo, end); hi = max(hi, end)
-                    }
-                    return "\(signed(lo)) … \(signed(hi))"
+                table.append([indicator.id] + block.map { w in
+                    let g = results.gapSummary(variant: v, wijk: w, indicator: i)
+                    let isNew = g.start <= 0 && g.end > 0
+                    return "\(isNew ? "!" : "")\(l.signed(g.end)) (\(l.signed(g.start)))"
                 })
             }
-            lines += aligned(range)
+            lines += aligned(table)
+            lines.append("")
         }
-        lines += fundingLines(results)
+        lines.append(l.pick("Kloven dicht in \(plan.lastYear) (van de kloven in \(plan.firstYear)): ", "Gaps closed by \(plan.lastYear) (of those open in \(plan.firstYear)): ") + focus.map { w in
+            let open = (0..<plan.indicatorCount).filter { results.gapSummary(variant: v, wijk: w, indicator: $0).start > 0 }
+            let closed = open.filter { results.gapSummary(variant: v, wijk: w, indicator: $0).end <= 0 }.count
+            return "\(plan.city.wijken[w]) \(closed)/\(open.count)"
+        }.joined(separator: ", "))
+        let newGaps = focus.flatMap { w in
+            (0..<plan.indicatorCount).filter {
+                let g = results.gapSummary(variant: v, wijk: w, indicator: $0)
+                return g.start <= 0 && g.end > 0
+            }.map { "\(plan.city.indicators[$0].id) in \(plan.city.wijken[w])" }
+        }
+        if !newGaps.isEmpty {
+            lines.append(l.pick("Nieuwe kloven (in \(plan.firstYear) niet slechter dan de stad, in \(plan.lastYear) wel): ",
+                                "New gaps (no worse than the city in \(plan.firstYear), worse in \(plan.lastYear)): ") + newGaps.joined(separator: ", "))
+        }
+        if plan.variants > 1 {
+            lines.append("")
+            lines.append(l.pick("Kloof in \(plan.lastYear) over alle \(plan.variants) varianten (laagste … hoogste gemiddelde):",
+                                "End gap over all \(plan.variants) variants (lowest … highest mean):"))
+            for block in blocks(focus) {
+                var range: [[String]] = [["indicator"] + block.map { plan.city.wijken[$0] }]
+                for (i, indicator) in plan.city.indicators.enumerated() {
+                    range.append([indicator.id] + block.map { w in
+                        var lo = Double.infinity, hi = -Double.infinity
+                        for variant in 0..<plan.variants {
+                            let end = results.gap(variant: variant, wijk: w, indicator: i, yearIndex: plan.yearCount - 1)
+                            lo = min(lo, end); hi = max(hi, end)
+                        }
+                        return "\(l.signed(lo)) … \(l.signed(hi))"
+                    })
+                }
+                lines += aligned(range)
+            }
+        }
+        lines += fundingLines(results, variant: v, language: l)
+        lines.append("")
+        lines += l.caveats(plan)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func fundingLines(_ results: Results) -> [String] {
+    /// Wijken per block of columns, so every focus wijk is shown and lines stay readable.
+    static let wijkenPerBlock = 5
+
+    static func blocks(_ wijken: [Int]) -> [[Int]] {
+        stride(from: 0, to: wijken.count, by: wijkenPerBlock).map { Array(wijken[$0..<min($0 + wijkenPerBlock, wijken.count)]) }
+    }
+
+    /// Which variant the summary shows and which overspend, for a sweep.
+    static func sweepLines(_ plan: Plan, _ choice: VariantChoice, _ l: TerminalLanguage) -> [String] {
+        var lines = [choice.withinBudget
+            ? l.pick("Beste variant binnen budget (de meeste kloven dicht): \(choice.label(plan)).",
+                     "Best variant within budget (most gaps closed): \(choice.label(plan)).")
+            : l.pick("Elke variant overschrijdt een budget; hieronder de variant die de meeste kloven sluit: \(choice.label(plan)).",
+                     "Every variant overspends; below, the one that closes most gaps: \(choice.label(plan)).")]
+        if !choice.overspending.isEmpty {
+            let list = choice.overspending.count <= 12 ? ": " + choice.overspending.map(String.init).joined(separator: ", ") : ""
+            lines.append(l.pick("\(choice.overspending.count) van de \(plan.variants) varianten overschrijden een budget\(list).",
+                                "\(choice.overspending.count) of \(plan.variants) variants overspend a budget\(list)."))
+        } else {
+            lines.append(l.pick("Geen variant overschrijdt een budget.", "No variant overspends a budget."))
+        }
+        return lines
+    }
+
+    static func fundingLines(_ results: Results, variant v: Int = 0, language l: TerminalLanguage = .nl) -> [String] {
         let plan = results.plan
         let interventions = plan.instances.filter { $0.kind == .intervention }
         guard !interventions.isEmpty || !plan.scenario.funding.isEmpty else { return [] }
-        var lines = ["", "Spend per funding source, variant 0 (mean over draws, EUR):"]
-        var table: [[String]] = [["funding", "budget", "spent", "outside window", ""]]
-        for f in results.fundingSummary(variant: 0) {
-            table.append([f.funding.name, euros(f.funding.budget), euros(f.spent), euros(f.spentOutside),
-                          f.overspent ? "OVERSPENT" : "ok"])
+        var lines = ["", l.pick("Uitgaven per financieringsbron\(plan.variants > 1 ? ", variant \(v)" : "") (gemiddelde over de trekkingen, EUR):",
+                                "Spend per funding source\(plan.variants > 1 ? ", variant \(v)" : "") (mean over draws, EUR):")]
+        var table: [[String]] = [l == .nl ? ["bron", "budget", "besteed", "buiten looptijd", ""] : ["funding", "budget", "spent", "outside window", ""]]
+        for f in results.fundingSummary(variant: v) {
+            table.append([f.funding.name, l.euros(f.funding.budget), l.euros(f.spent), l.euros(f.spentOutside),
+                          f.overspent ? l.pick("OVERSCHREDEN", "OVERSPENT") : "ok"])
         }
-        if let total = results.unfundedSpend(variant: 0) {
-            table.append(["(no source)", "", euros(total), "", ""])
+        if let total = results.unfundedSpend(variant: v) {
+            table.append([l.pick("(zonder bron)", "(no source)"), "", l.euros(total), "", ""])
         }
         lines += aligned(table)
-        if plan.variants > 1 {
-            let over = (0..<plan.variants).filter { v in results.fundingSummary(variant: v).contains { $0.overspent } }.count
-            lines.append("Variants with an overspent source: \(over) of \(plan.variants)")
-        }
-        for f in results.fundingSummary(variant: 0) where f.overspent {
+        for f in results.fundingSummary(variant: v) where f.overspent {
             var why: [String] = []
-            if f.spent > f.funding.budget { why.append("spends \(euros(f.spent)) of a \(euros(f.funding.budget)) budget") }
-            if f.spentOutside > 0 { why.append("\(euros(f.spentOutside)) falls outside \(f.funding.from)–\(f.funding.to)") }
-            lines.append("Warning: funding \(f.funding.name) is overspent: \(why.joined(separator: "; ")).")
+            if f.spent > f.funding.budget {
+                why.append(l.pick("besteedt \(l.euros(f.spent)) van een budget van \(l.euros(f.funding.budget))",
+                                  "spends \(l.euros(f.spent)) of a \(l.euros(f.funding.budget)) budget"))
+            }
+            if f.spentOutside > 0 {
+                why.append(l.pick("\(l.euros(f.spentOutside)) valt buiten \(f.funding.from)–\(f.funding.to)",
+                                  "\(l.euros(f.spentOutside)) falls outside \(f.funding.from)–\(f.funding.to)"))
+            }
+            lines.append(l.pick("Let op: financieringsbron \(f.funding.name) is overschreden: ", "Warning: funding \(f.funding.name) is overspent: ")
+                         + why.joined(separator: "; ") + ".")
         }
         return lines
     }

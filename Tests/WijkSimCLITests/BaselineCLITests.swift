@@ -26,13 +26,15 @@ final class BaselineCLITests: XCTestCase {
 
     func testTheExtendedScenarioIsTheDefaultBaselineAndComparisonCSVEqualsCompares() throws {
         let file = plan("plan", "name: plan")
-        let run = try runCLI(["run", file, "--out", city.path + "/run"])
+        let run = try runCLI(["run", file, "--out", city.path + "/run", "--lang", "en"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("Effect of the plan in 2025, against \"basis\" (\(city.path)/scenarios/basis.yaml) in the same 40 draws"), run.stdout)
         // Noord gains 1 per year on average over 5 steps (uniform −2…0), Oost and Zuid are untouched
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let armoede = try XCTUnwrap(lines.first { $0.hasPrefix("armoede") })
         XCTAssertTrue(armoede.contains("(P 1.00)"), armoede)
+        let dutch = try runCLI(["run", file])
+        XCTAssertTrue(dutch.stdout.hasPrefix("Effect van het plan in 2025, tegen \"basis\""), dutch.stdout)
         let compare = try runCLI(["compare", city.path + "/scenarios/basis.yaml", file, "--out", city.path + "/compare"])
         XCTAssertEqual(compare.status, 0, compare.stderr)
         let ours = city.folder.read("run/comparison.csv")
@@ -47,7 +49,7 @@ final class BaselineCLITests: XCTestCase {
 
     func testBaselineNoneAndAParentWithInterventionsGiveNoBaseline() throws {
         let none = plan("zonder", "name: zonder\nbaseline: none")
-        let result = try runCLI(["run", none, "--out", city.path + "/zonder"])
+        let result = try runCLI(["run", none, "--out", city.path + "/zonder", "--lang", "en"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("No baseline: the gaps below include the autonomous trend"), result.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: city.path + "/zonder/comparison.csv"))
@@ -55,7 +57,7 @@ final class BaselineCLITests: XCTestCase {
         let parent = plan("ouder", "name: ouder")
         let child = city.scenario("kind", "extends: ouder.yaml\nname: kind\n", header: false)
         _ = parent
-        let second = try runCLI(["run", child])
+        let second = try runCLI(["run", child, "--lang", "en"])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.hasPrefix("No baseline"), second.stdout)
     }
@@ -64,7 +66,7 @@ final class BaselineCLITests: XCTestCase {
         let other = city.scenario("ander", "draws: 40\n")
         _ = other
         let declared = plan("gekozen", "name: gekozen\nbaseline: ander.yaml")
-        let result = try runCLI(["run", declared])
+        let result = try runCLI(["run", declared, "--lang", "en"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("Effect of the plan in 2025, against \"ander\""), result.stdout)
 

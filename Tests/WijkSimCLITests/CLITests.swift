@@ -16,7 +16,7 @@ final class CLITests: XCTestCase {
         let file = city.scenario("s", "draws: 20\ninterventions: [{plugin: effect, wijken: [Noord], params: {delta: {dist: uniform, low: -2, high: 0}}}]\n")
         let result = try runCLI(["run", file, "--out", city.path + "/out"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 draws, 1 variant, seed 1"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 trekkingen, 1 variant, seed 1"), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
         XCTAssertEqual(files.filter { $0 != "report.html" }, [".wijksim-manifest.json", "costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
     }

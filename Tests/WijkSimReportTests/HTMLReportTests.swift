@@ -194,12 +194,27 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(ClosingChance(share: nil, bracket: .from5to50).label, "5–50%")
     }
 
-    func testManyVariantsShowVariantZeroInDetailAndSaySo() throws {
+    /// A sweep's report describes its best variant within budget, not variant 0, and names the ones that overspend.
+    func testManyVariantsShowTheBestVariantWithinBudgetInDetailAndSaySo() throws {
         let results = try results(draws: 5, extra: "sweep:\n  hulp.cost: [1, 2, 3]\n")
         let html = HTMLReport.run(results)
-        XCTAssertTrue(html.contains("Dit rapport toont <b>variant 0</b> in detail"))
+        let choice = VariantChoice(results, focus: results.focusWijken)
+        let summary = SummaryTable.text(results, language: .en)
+        if choice.withinBudget {
+            XCTAssertTrue(html.contains("de <b>beste variant binnen budget</b> in detail: <b>\(choice.label(results.plan))</b>"), html)
+            XCTAssertTrue(summary.contains("Best variant within budget (most gaps closed): \(choice.label(results.plan))."), summary)
+        } else {
+            XCTAssertTrue(html.contains("Elke variant overschrijdt een budget."))
+            XCTAssertTrue(summary.contains("Every variant overspends"), summary)
+        }
+        let overspent = (0..<3).filter { v in results.fundingSummary(variant: v).contains(where: \.overspent) }
+        XCTAssertEqual(choice.overspending, overspent)
+        if !overspent.isEmpty {
+            XCTAssertTrue(summary.contains("\(overspent.count) of 3 variants overspend a budget: \(overspent.map(String.init).joined(separator: ", "))."), summary)
+            XCTAssertTrue(html.contains("\(overspent.count) van de 3 varianten overschrijden een budget"), html)
+        }
         XCTAssertTrue(html.contains("<section id=\"varianten\">"))
-        XCTAssertEqual(html.components(separatedBy: "<figure class=\"fan\"").count - 1, 4, "charts for variant 0 only")
+        XCTAssertEqual(html.components(separatedBy: "<figure class=\"fan\"").count - 1, 4, "charts for the chosen variant only")
         for v in 0..<3 { XCTAssertTrue(html.contains("data-variant=\"\(v)\"")) }
     }
 

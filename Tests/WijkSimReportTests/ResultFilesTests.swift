@@ -79,7 +79,7 @@ final class ResultFilesTests: XCTestCase {
     }
 
     func testSummaryStatesSpendPerFundingAndOverspendInWholeEuros() {
-        let text = SummaryTable.text(results)
+        let text = SummaryTable.text(results, language: .en)
         XCTAssertTrue(text.contains("fonds"), text)
         XCTAssertTrue(text.contains("Warning: funding fonds is overspent: spends 13 of a 5 budget"), text)
         XCTAssertEqual(SummaryTable.euros(0), "0")

@@ -21,6 +21,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
+    @Option(help: "The language of the summary: nl (Dutch, as the report) or en.")
+    var lang: TerminalLanguage = .nl
+
+    var language: TerminalLanguage { lang }
+
     @Flag(help: "Print the seconds each phase took (load, simulate, files, report) to standard error.")
     var timings = false
 
@@ -55,7 +60,8 @@ struct Run: ParsableCommand {
             // while the CSV files are written
             let parallel = options.workerThreads > 1
             let summary = Background(inParallel: parallel) {
-                (comparison.map(PlanEffectTable.text) ?? PlanEffectTable.noBaseline(plan)) + SummaryTable.text(results, seconds: seconds)
+                (comparison.map { PlanEffectTable.text($0, language: language) } ?? PlanEffectTable.noBaseline(plan, language: language))
+                    + SummaryTable.text(results, seconds: seconds, language: language)
             }
             if let folder {
                 let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison) }
@@ -87,3 +93,5 @@ struct Run: ParsableCommand {
         }
     }
 }
+
+extension TerminalLanguage: ExpressibleByArgument {}

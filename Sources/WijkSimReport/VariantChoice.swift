@@ -1,0 +1,58 @@
+import WijkSimEngine
+import WijkSimModel
+
+/// Which variant of a sweep the summary and the report describe: the best
+/// one that stays within every budget, not variant 0 (which is only the
+/// first point of the grid, often "no renewal at all"). Best means the most
+/// focus gaps closed in the end year, then the largest mean share of those
+/// gaps closed, then the least spend, then the lowest index.
+package struct VariantChoice: Sendable {
+    package var variant: Int
+    /// False when every variant overspends: `variant` is then the best overall.
+    package var withinBudget: Bool
+    /// The variants with an overspent funding source, in order.
+    package var overspending: [Int]
+
+    package init(_ results: Results, focus wijken: [Int]) {
+        let plan = results.plan
+        overspending = (0..<plan.variants).filter { v in results.fundingSummary(variant: v).contains(where: \.overspent) }
+        guard plan.variants > 1 else {
+            variant = 0
+            withinBudget = overspending.isEmpty
+            return
+        }
+        let over = Set(overspending)
+        func score(_ v: Int) -> (closed: Int, share: Double, spend: Double) {
+            var closed = 0, shares = 0.0, count = 0
+            for w in wijken {
+                for i in 0..<plan.indicatorCount {
+                    let g = results.gapSummary(variant: v, wijk: w, indicator: i)
+                    guard g.start > 0 else { continue }
+                    if g.end <= 0 { closed += 1 }
+                    shares += g.closedShare ?? 0
+                    count += 1
+                }
+            }
+            let spend = results.fundingSummary(variant: v).reduce(0) { $0 + $1.spent } + (results.unfundedSpend(variant: v) ?? 0)
+            return (closed, count == 0 ? 0 : shares / Double(count), spend)
+        }
+        func better(_ a: Int, _ b: Int) -> Bool {
+            let x = score(a), y = score(b)
+            if x.closed != y.closed { return x.closed > y.closed }
+            if x.share != y.share { return x.share > y.share }
+            if x.spend != y.spend { return x.spend < y.spend }
+            return a < b
+        }
+        let affordable = (0..<plan.variants).filter { !over.contains($0) }
+        withinBudget = !affordable.isEmpty
+        let candidates = affordable.isEmpty ? Array(0..<plan.variants) : affordable
+        variant = candidates.reduce(candidates[0]) { better($1, $0) ? $1 : $0 }
+    }
+
+    /// "variant 4 (schooldag.bereik = 0.6, woningmix.tempo = 0.01)".
+    package func label(_ plan: Plan) -> String {
+        let values = plan.scenario.sweepValues(ofVariant: variant)
+        let settings = zip(plan.scenario.sweep, values).map { "\($0.key) = \($1.shortText)" }
+        return settings.isEmpty ? "variant \(variant)" : "variant \(variant) (\(settings.joined(separator: ", ")))"
+    }
+}
