@@ -14,7 +14,7 @@ package enum HTMLReport {
     static let maxChartedScenarios = 6
 
     /// `effect`: the run against its baseline (CONTRACT §2), shown first.
-    package static func run(_ results: Results, effect: Comparison? = nil) -> String {
+    package static func run(_ results: Results, effect: Comparison? = nil, effectiveness: CostEffectiveness? = nil) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
         let choice = VariantChoice(results, focus: focus.wijken)
@@ -22,6 +22,7 @@ package enum HTMLReport {
         var sections = [answer(alternative, focus, choice: choice), gaps([alternative], focus), costs([alternative]),
                         trajectories([alternative], focus)]
         if let effect { sections.insert(planEffect(effect, focus), at: 0) }
+        if let effectiveness { sections.insert(costPerUnit(effectiveness, plan), at: sections.firstIndex { $0.id == "geld" || $0.id == "kosten" } ?? sections.count) }
         if plan.variants > 1 { sections.append(variants(results, focus, chosen: choice.variant)) }
         sections.append(provenance([results]))
         let header = pageHeader(kicker: "wijksim-rapport · scenario", title: plan.scenario.name,

@@ -53,6 +53,11 @@ struct Run: ParsableCommand {
             }
             let results = try comparison?.scenarios[1].results
                 ?? Engine.run(plan, threads: options.workerThreads, progress: progress.update)
+            // each intervention and funding stream left out in turn: with --out only,
+            // as it runs the plan once more per part
+            let hasInterventions = plan.instances.contains { $0.kind == .intervention }
+            let effectiveness = try folder != nil && hasInterventions
+                ? CostEffectiveness.measure(plan, threads: options.workerThreads) : nil
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
             clock.lap("simulate")
@@ -62,11 +67,13 @@ struct Run: ParsableCommand {
             let summary = Background(inParallel: parallel) {
                 (comparison.map { PlanEffectTable.text($0, language: language) } ?? PlanEffectTable.noBaseline(plan, language: language))
                     + SummaryTable.text(results, seconds: seconds, language: language)
+                    + (effectiveness.map { EffectivenessFiles.text($0, plan: plan, language: language) } ?? "")
             }
             if let folder {
-                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison) }
+                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison, effectiveness: effectiveness) }
                 try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
                 if let comparison { try folder.write("comparison.csv", ComparisonFiles.differences(comparison)) }
+                if let effectiveness { try folder.write("effectiveness.csv", EffectivenessFiles.csv(effectiveness, plan: plan)) }
                 clock.lap("files")
                 try folder.write("report.html", report.value)
                 clock.lap("report")

@@ -1,0 +1,99 @@
+import WijkSimModel
+
+/// Euros per unit of gap closed, per intervention and per funding stream
+/// (issue 15): what each part of a plan buys in its focus wijken by the end
+/// year.
+///
+/// A part's effect is what the plan loses without it: the plan and the plan
+/// minus that part run with the same seed, so draw d of both shares its
+/// random numbers (CONTRACT §2), and the per-draw difference, summed over
+/// the plan's focus wijken, is the part's improvement in that draw (+ =
+/// better, by polarity). Its cost is its mean spend over all years. The
+/// interval is over the draws of the effect, at the mean cost: cost / p95
+/// of the improvement … cost / p05, unbounded when some draws do not
+/// improve at all.
+package struct CostEffectiveness: Sendable {
+    package enum Kind: String, Sendable { case intervention, funding }
+
+    package struct Row: Sendable {
+        package var kind: Kind
+        /// The instance or funding stream.
+        package var name: String
+        package var indicator: Int
+        package var cost: Double
+        package var improvementMean: Double
+        package var improvementP05: Double
+        package var improvementP95: Double
+
+        /// Euros per unit of improvement; nil where there is none on average.
+        package var eurosPerUnit: Double? { improvementMean > 0 ? cost / improvementMean : nil }
+        /// The cheap end of the interval: the cost over the draws' p95 of improvement.
+        package var eurosPerUnitLow: Double? { improvementP95 > 0 ? cost / improvementP95 : nil }
+        /// The dear end; nil (unbounded) when 5% or more of the draws do not improve.
+        package var eurosPerUnitHigh: Double? { improvementP05 > 0 ? cost / improvementP05 : nil }
+    }
+
+    package var rows: [Row]
+    package var focus: [Int]
+
+    /// The parts of `plan` (interventions, then funding streams), each run
+    /// without; variant 0 of a sweep.
+    package static func measure(_ plan: Plan, threads: Int) throws -> CostEffectiveness {
+        var whole = plan
+        whole.variants = 1
+        let (results, kept, _) = try keptRun(whole, threads: threads)
+        let focus = results.focusWijken
+        let interventions = plan.instances.indices.filter { plan.instances[$0].kind == .intervention }
+        var parts: [(Kind, String, drop: Set<String>, cost: Double)] = interventions.map { k in
+            let cost = (0..<plan.stepCount).reduce(0.0) { $0 + results.cost(variant: 0, instance: k, step: $1) }
+            return (.intervention, plan.instances[k].name, [plan.instances[k].name], cost)
+        }
+        for summary in results.fundingSummary(variant: 0) {
+            let names = interventions.filter { plan.instances[$0].funding.map { plan.scenario.funding[$0].name } == summary.funding.name }
+                .map { plan.instances[$0].name }
+            if !names.isEmpty { parts.append((.funding, summary.funding.name, Set(names), summary.spent)) }
+        }
+        var rows: [Row] = []
+        let end = plan.yearCount - 1
+        for part in parts {
+            var scenario = plan.scenario
+            scenario.instances.removeAll { part.drop.contains($0.name) }
+            scenario.sweep.removeAll { part.drop.contains($0.instance) }
+            var without = Plan(scenario: scenario, city: plan.city,
+                               plugins: Dictionary(uniqueKeysWithValues: plan.plugins.map { ($0.id, $0) }))
+            without.variants = 1
+            let (_, other, _) = try keptRun(without, threads: threads)
+            var improvement = [Double](repeating: 0, count: plan.draws)
+            for i in 0..<plan.indicatorCount {
+                let sign: Double = plan.city.indicators[i].polarity == .higherBetter ? 1 : -1
+                for d in improvement.indices { improvement[d] = 0 }
+                for w in focus {
+                    let cell = (w * plan.indicatorCount + i) * plan.yearCount + end
+                    let with = kept.row(cell), lacking = other.row(cell)
+                    for d in 0..<plan.draws { improvement[d] += sign * (with[d] - lacking[d]) }
+                }
+                let mean = improvement.reduce(0, +) / Double(plan.draws)
+                let sorted = improvement.sorted()
+                rows.append(Row(kind: part.0, name: part.1, indicator: i, cost: part.cost, improvementMean: mean,
+                                improvementP05: quantile(sorted, 0.05), improvementP95: quantile(sorted, 0.95)))
+            }
+        }
+        return CostEffectiveness(rows: rows, focus: focus)
+    }
+
+    static func keptRun(_ plan: Plan, threads: Int) throws -> (Results, DrawStore, [[DifferenceStatistics]]) {
+        let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(plan))
+        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: keep, progress: nil)
+        guard let kept = run.kept else { throw RunFailure("the run for cost-effectiveness kept no draws") }
+        return (run.results, kept, run.differences)
+    }
+
+    /// Linear interpolation between closest ranks (NumPy's default), as the
+    /// percentiles of the result files.
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        guard sorted.count > 1 else { return sorted.first ?? 0 }
+        let position = q * Double(sorted.count - 1)
+        let below = Int(position.rounded(.down)), fraction = position - Double(below)
+        return below + 1 < sorted.count ? sorted[below] + fraction * (sorted[below + 1] - sorted[below]) : sorted[below]
+    }
+}
