@@ -4,19 +4,103 @@ import WijkSimModel
 /// Where every number came from: per scenario its file, seed, draws,
 /// variants and data, the indicators, and for every rule and intervention
 /// the value of each plugin parameter with its evidence level and source.
+/// A source that several parameters share (the trend rule's ten reference
+/// values, an intervention used twice) is written once, in a list of shared
+/// sources with the parameters it covers; their rows point to it.
 extension HTMLReport {
     static func provenance(_ all: [Results]) -> ReportSection {
-        var body = "<p>Genoeg om de berekening te herhalen en te beoordelen: met hetzelfde scenario, dezelfde seed en hetzelfde aantal trekkingen geeft wijksim dezelfde getallen. Elke parameter staat hieronder met de waarde die is gebruikt, de onderbouwing (effectief, goed onderbouwd, theoretisch onderbouwd of schatting) en de bron.</p>"
+        var body = "<p>Genoeg om de berekening te herhalen en te beoordelen: met hetzelfde scenario, dezelfde seed en hetzelfde aantal trekkingen geeft wijksim dezelfde getallen. Elke parameter staat hieronder met de waarde die is gebruikt, de onderbouwing (effectief, goed onderbouwd, theoretisch onderbouwd of schatting) en de bron; een bron die voor meer parameters geldt, staat één keer onder de tabellen.</p>"
+        let sources = SharedSources(all)
         // An instance that several scenarios share (e.g. the trend rule they inherit) is listed in full once.
         var shown: [String: String] = [:]
         for (k, results) in all.enumerated() {
-            body += scenarioProvenance(results, id: "herkomst-\(k)", heading: all.count > 1, shown: &shown)
+            body += scenarioProvenance(results, id: "herkomst-\(k)", heading: all.count > 1, shown: &shown, sources: sources)
         }
+        body += sources.html
         body += indicatorTable(all[0].plan)
         return ReportSection(id: "herkomst", title: "Herkomst", body: body)
     }
 
-    static func scenarioProvenance(_ results: Results, id: String, heading: Bool, shown: inout [String: String]) -> String {
+    /// The sources that more than one listed parameter shares, numbered in the
+    /// order they first appear, each with the parameters it covers.
+    struct SharedSources {
+        struct Use { var instance: String, scenario: String, parameter: String }
+        private(set) var order: [String] = []
+        private(set) var uses: [String: [Use]] = [:]
+        private var number: [String: Int] = [:]
+        private var scenariosOf: [String: Set<String>] = [:]
+
+        init(_ all: [Results]) {
+            var shown: Set<String> = []
+            var found: [String] = []
+            var allUses: [String: [Use]] = [:]
+            for results in all {
+                let plan = results.plan
+                for (k, instance) in plan.instances.enumerated() {
+                    // The same instances, in the same order, as the tables list in full.
+                    guard shown.insert(HTMLReport.instanceSignature(plan, k)).inserted else { continue }
+                    scenariosOf[instance.name, default: []].insert(plan.scenario.name)
+                    for spec in plan.plugins[instance.plugin].params {
+                        guard let source = spec.source else { continue }
+                        if allUses[source] == nil { found.append(source) }
+                        allUses[source, default: []].append(Use(instance: instance.name, scenario: plan.scenario.name, parameter: spec.name))
+                    }
+                }
+            }
+            order = found.filter { allUses[$0]!.count > 1 }
+            uses = allUses.filter { $0.value.count > 1 }
+            for (n, source) in order.enumerated() { number[source] = n + 1 }
+        }
+
+        func anchor(_ n: Int) -> String { "herkomst-bron-\(n)" }
+
+        /// The table cell for a parameter's source: the text, or a link to the shared entry.
+        func cell(_ source: String?) -> String {
+            guard let source else { return "<td class=\"source\">–</td>" }
+            guard let n = number[source] else { return "<td class=\"source\">\(HTMLText.escape(source))</td>" }
+            return "<td class=\"source\" data-source-ref=\"\(n)\"><a href=\"#\(anchor(n))\">bron \(n), hieronder</a></td>"
+        }
+
+        var html: String {
+            guard !order.isEmpty else { return "" }
+            var html = "<h3>Bronnen van meer parameters</h3><div class=\"scroll\"><table class=\"params shared-sources\"><thead><tr><th class=\"num\">Nr.</th><th>Bron</th><th>Geldt voor</th></tr></thead><tbody>"
+            for (k, source) in order.enumerated() {
+                let list = uses[source]!
+                // Per instance its parameters, in the order of the tables.
+                var instances: [(String, [String])] = []
+                for use in list {
+                    let name = (scenariosOf[use.instance]?.count ?? 0) > 1 ? "\(use.instance) (\(use.scenario))" : use.instance
+                    if let i = instances.firstIndex(where: { $0.0 == name }) { instances[i].1.append(use.parameter) } else { instances.append((name, [use.parameter])) }
+                }
+                // Instances with the same parameters (one plugin used twice) share one entry.
+                var groups: [([String], [String])] = []
+                for (name, parameters) in instances {
+                    if let g = groups.firstIndex(where: { $0.1 == parameters }) { groups[g].0.append(name) } else { groups.append(([name], parameters)) }
+                }
+                let code = { (names: [String]) in names.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ") }
+                let covered = groups.map { code($0.0) + ": " + code($0.1) }.joined(separator: "; ")
+                html += "<tr id=\"\(anchor(k + 1))\" data-parameters=\"\(list.count)\"><td class=\"num\">\(k + 1)</td><td class=\"source\">\(HTMLText.escape(source))</td>"
+                html += "<td>\(covered) (\(list.count) parameters)</td></tr>"
+            }
+            return html + "</tbody></table></div>"
+        }
+    }
+
+    /// What makes two instances the same for the provenance: listed in full once.
+    static func instanceSignature(_ plan: Plan, _ k: Int) -> String {
+        let instance = plan.instances[k]
+        return [instance.name, plan.plugins[instance.plugin].file, instance.kind == .rule ? "rule" : "intervention",
+                String(instance.from), String(instance.to), instance.mask.map(\.description).joined(separator: ","),
+                instance.params.map(signatureText).joined(separator: ";"), role(plan, instance)].joined(separator: "|")
+    }
+
+    static func role(_ plan: Plan, _ instance: InstancePlan) -> String {
+        var role = instance.kind == .rule ? "regel, alle wijken, alle jaren" : "interventie in \(targetText(plan, instance.mask)), \(instance.from)–\(instance.to)"
+        if let f = instance.funding { role += ", betaald uit \(plan.scenario.funding[f].name)" }
+        return role
+    }
+
+    static func scenarioProvenance(_ results: Results, id: String, heading: Bool, shown: inout [String: String], sources: SharedSources) -> String {
         let plan = results.plan
         let s = plan.scenario
         var html = "<div class=\"provenance\" id=\"\(id)\"\(HTMLText.attributes([("data-scenario", s.name)]))>"
@@ -38,20 +122,17 @@ extension HTMLReport {
             fields.append(("Financiering", s.funding.map { "\(HTMLText.escape($0.name)): \(HTMLText.escape(HTMLText.euros($0.budget))), \($0.from)–\($0.to)" }.joined(separator: "; ")))
         }
         html += "<dl>" + fields.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
-        html += parameterTable(plan, shown: &shown)
+        html += parameterTable(plan, shown: &shown, sources: sources)
         return html + "</div>"
     }
 
-    static func parameterTable(_ plan: Plan, shown: inout [String: String]) -> String {
+    static func parameterTable(_ plan: Plan, shown: inout [String: String], sources: SharedSources) -> String {
         var html = "<div class=\"scroll\"><table class=\"params\"><thead><tr><th>Parameter</th><th>Waarde in dit scenario</th><th class=\"num\">Standaard</th><th>Eenheid</th><th>Onderbouwing</th><th>Bron</th></tr></thead><tbody>"
         for (k, instance) in plan.instances.enumerated() {
             let plugin = plan.plugins[instance.plugin]
             let written = plan.scenario.instances.indices.contains(k) ? plan.scenario.instances[k] : nil
-            var role = instance.kind == .rule ? "regel, alle wijken, alle jaren" : "interventie in \(targetText(plan, instance.mask)), \(instance.from)–\(instance.to)"
-            if let f = instance.funding { role += ", betaald uit \(plan.scenario.funding[f].name)" }
-            let signature = [instance.name, plugin.file, instance.kind == .rule ? "rule" : "intervention",
-                             String(instance.from), String(instance.to), instance.mask.map(\.description).joined(separator: ","),
-                             instance.params.map(signatureText).joined(separator: ";"), role].joined(separator: "|")
+            let role = role(plan, instance)
+            let signature = instanceSignature(plan, k)
             let earlier = shown[signature]
             html += "<tr class=\"group-start\"\(HTMLText.attributes([("data-instance", instance.name), ("data-plugin", plugin.id)]))><th colspan=\"6\"><code>\(HTMLText.escape(instance.name))</code>: \(HTMLText.escape(plugin.title)) (<code>\(HTMLText.escape(DisplayPath.of(plugin.file)))</code>); \(HTMLText.escape(role))\(earlier.map { "; parameters als bij \(HTMLText.escape($0)), hierboven" } ?? "")</th></tr>"
             if earlier != nil { continue }
@@ -65,7 +146,7 @@ extension HTMLReport {
                 html += "<td class=\"num\">\(HTMLText.escape(HTMLText.exact(spec.defaultValue)))</td>"
                 html += "<td>\(HTMLText.escape(spec.unit ?? ""))</td>"
                 html += "<td>\(HTMLText.escape(spec.evidence?.rawValue ?? "niet opgegeven"))</td>"
-                html += "<td class=\"source\">\(HTMLText.escape(spec.source ?? "–"))</td></tr>"
+                html += sources.cell(spec.source) + "</tr>"
             }
         }
         return html + "</tbody></table></div>"

@@ -54,7 +54,7 @@ extension HTMLReport {
         }
         let windows = alternatives.flatMap { a in
             a.plan.instances.filter { $0.kind == .intervention && $0.mask[w] != 0 && a.plan.plugins[$0.plugin].writes.contains(indicator.id) }
-                .map { FanChart.Window(label: "\($0.name) \($0.from)–\($0.to)", from: $0.from, to: $0.to,
+                .map { FanChart.Window(name: $0.name, from: $0.from, to: $0.to,
                                        cssClass: alternatives.count > 1 ? a.cssClass : "winrun") }
         }
         let name = plan.city.wijken[w]

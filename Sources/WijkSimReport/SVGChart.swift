@@ -102,6 +102,37 @@ struct SVGCanvas {
         body += "<text class=\"\(cssClass)\" x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" text-anchor=\"\(anchor.rawValue)\">\(HTMLText.escape(text))</text>"
     }
 
+    /// A tooltip for the element just opened with `open` (or the whole SVG, before any element).
+    mutating func title(_ text: String) {
+        body += "<title>\(HTMLText.escape(text))</title>"
+    }
+
+    /// Font sizes of the text classes (the page's CSS, `HTMLReportStyle`), for the geometry that keeps labels apart.
+    static let tickFont = 9.5, axisFont = 10.0, windowFont = 8.5
+    /// Where a tick label's baseline sits: a y label 3.5 below its grid line, centred on it;
+    /// an x label far enough below the axis that its digits clear the lowest y label
+    /// (whose glyphs reach about 0.2 em below its baseline, while the x label's reach 0.8 em above its own).
+    static let yTickBaseline = 3.5, xTickBaseline = 14.0
+
+    /// A generous estimate of a text's width: 0.6 em a character, the width of a
+    /// digit or lower-case letter in the widest common sans (DejaVu Sans); system-ui is narrower.
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        Double(text.count) * 0.6 * fontSize
+    }
+
+    /// The first of `candidates` (longest first) that fits in `width`, else the
+    /// last one cut short with an ellipsis; nil when not even `minimum`
+    /// characters and the ellipsis fit.
+    static func fitted(_ candidates: [String], width: Double, fontSize: Double, minimum: Int = 3) -> String? {
+        if let fits = candidates.first(where: { textWidth($0, fontSize: fontSize) <= width }) { return fits }
+        guard let shortest = candidates.last else { return nil }
+        let characters = Int((width / (0.6 * fontSize)).rounded(.down)) - 1
+        guard characters >= minimum else { return nil }
+        var kept = String(shortest.prefix(characters))
+        while kept.last == " " || kept.last == "_" || kept.last == "-" { kept.removeLast() }
+        return kept.isEmpty ? nil : kept + "…"
+    }
+
     /// Opens a group; every `open` needs a `close`.
     mutating func open(_ cssClass: String, _ attributes: [(String, String)] = []) {
         body += "<g class=\"\(cssClass)\"\(HTMLText.attributes(attributes))>"
@@ -118,16 +149,23 @@ struct SVGCanvas {
         for value in ticks.values {
             let y = scale(value)
             line(left, y, right, y, value == 0 ? "zero" : "gridline")
-            text(label(value), x: left - 4, y: y + 3.5, "tick", anchor: .end)
+            text(label(value), x: left - 4, y: y + Self.yTickBaseline, "tick", anchor: .end)
         }
     }
 
-    /// Vertical grid lines with their values below `bottom`.
-    mutating func xGrid(_ scale: LinearScale, _ values: [Double], top: Double, bottom: Double, label: (Double) -> String) {
+    /// Vertical grid lines with their values below `bottom`, low enough to clear
+    /// the lowest y label. With `flush`, a value whose label would reach left of
+    /// the plot (under the y labels) or out of the picture is written from its
+    /// line inwards instead of centred on it.
+    mutating func xGrid(_ scale: LinearScale, _ values: [Double], top: Double, bottom: Double, flush: Bool = false, label: (Double) -> String) {
+        let left = Swift.min(scale.start, scale.end)
         for value in values {
             let x = scale(value)
             line(x, top, x, bottom, value == 0 ? "zero" : "gridline")
-            text(label(value), x: x, y: bottom + 12, "tick", anchor: .middle)
+            let text = label(value)
+            let half = Self.textWidth(text, fontSize: Self.tickFont) / 2
+            let anchor: Anchor = !flush ? .middle : x - half < left ? .start : x + half > width ? .end : .middle
+            self.text(text, x: x, y: bottom + Self.xTickBaseline, "tick", anchor: anchor)
         }
     }
 

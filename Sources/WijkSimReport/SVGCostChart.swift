@@ -1,8 +1,9 @@
 import Foundation
 
 /// Spend per year of one funding source, stacked by intervention, with the
-/// years in which the source may be spent shaded; spend outside them is
-/// outlined in red.
+/// years in which the source may be spent shaded and labelled above (the
+/// label inside the shaded span, shortened to its years when needed, or else
+/// wholly beside it); spend outside them is outlined in red.
 struct CostChart {
     struct Stack {
         var label: String
@@ -23,7 +24,7 @@ struct CostChart {
     func svg(_ attributes: [(String, String)] = []) -> String {
         let steps = stacks.first?.amounts.count ?? 0
         let plotBottom = Self.top + Self.plotHeight
-        var canvas = SVGCanvas(width: Self.width, height: plotBottom + 18)
+        var canvas = SVGCanvas(width: Self.width, height: plotBottom + SVGCanvas.xTickBaseline + 6)
         let totals = (0..<steps).map { s in stacks.reduce(0) { $0 + $1.amounts[s] } }
         let largest = totals.max() ?? 0
         let (divisor, unit) = largest >= 1e6 ? (1e6, "€ mln per jaar") : largest >= 1e3 ? (1e3, "€ duizend per jaar") : (1.0, "€ per jaar")
@@ -34,15 +35,27 @@ struct CostChart {
         if let window {
             let from = max(window.lowerBound, firstYear), to = min(window.upperBound + 1, firstYear + steps)
             if from < to {
-                canvas.rect(x: x(Double(from)), y: Self.top, width: x(Double(to)) - x(Double(from)), height: Self.plotHeight, "budget-window")
-                canvas.text("budgetperiode \(window.lowerBound)–\(window.upperBound)", x: x(Double(from)) + 1, y: Self.top - 4, "window-label")
+                let label = "budgetperiode \(window.lowerBound)–\(window.upperBound)"
+                let (bandLeft, bandRight) = (x(Double(from)), x(Double(to)))
+                canvas.open("budget-span")
+                canvas.title(label)
+                canvas.rect(x: bandLeft, y: Self.top, width: bandRight - bandLeft, height: Self.plotHeight, "budget-window")
+                let candidates = [label, "\(window.lowerBound)–\(window.upperBound)"]
+                if let inside = SVGCanvas.fitted(candidates, width: bandRight - bandLeft - 2, fontSize: SVGCanvas.windowFont, minimum: .max) {
+                    canvas.text(inside, x: bandLeft + 1, y: Self.top - 4, "window-label")
+                } else if bandRight + 3 + SVGCanvas.textWidth(label, fontSize: SVGCanvas.windowFont) <= Self.width - 2 {
+                    canvas.text(label, x: bandRight + 3, y: Self.top - 4, "window-label")
+                } else {
+                    canvas.text(label, x: max(bandLeft - 3, SVGCanvas.textWidth(label, fontSize: SVGCanvas.windowFont) + 2), y: Self.top - 4, "window-label", anchor: .end)
+                }
+                canvas.close()
             }
         }
         canvas.yGrid(y, ticks, left: Self.left, right: Self.width - Self.right) { HTMLText.number($0, decimals: ticks.decimals) }
         canvas.text(unit, x: 4, y: 12, "axis-label")
         let labelled = yearTicks(firstYear...(firstYear + max(steps - 1, 0)))
         for year in labelled {
-            canvas.text(String(year), x: x(Double(year)) + slot / 2, y: plotBottom + 12, "tick", anchor: .middle)
+            canvas.text(String(year), x: x(Double(year)) + slot / 2, y: plotBottom + SVGCanvas.xTickBaseline, "tick", anchor: .middle)
         }
         for s in 0..<steps {
             let year = firstYear + s

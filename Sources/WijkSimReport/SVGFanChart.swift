@@ -3,7 +3,9 @@ import Foundation
 /// One wijk's indicator over the years: per alternative the p05–p95 band,
 /// the median and the mean, the city average as a line, and the windows of
 /// the interventions that act on it shaded, each with a labelled bar in a
-/// strip below the time axis.
+/// strip below the time axis. Every label stays inside its bar (shortened,
+/// or cut short with an ellipsis, when it does not fit) or, for a bar too
+/// short for a few letters, wholly beside it; the full text is the tooltip.
 struct FanChart {
     struct Series {
         var cssClass: String
@@ -11,10 +13,13 @@ struct FanChart {
     }
 
     struct Window {
-        var label: String
+        /// The intervention's name; the label adds the years.
+        var name: String
         var from: Int
         var to: Int
         var cssClass: String
+
+        var label: String { "\(name) \(from)–\(to)" }
     }
 
     var title: String
@@ -31,7 +36,9 @@ struct FanChart {
 
     func svg(_ attributes: [(String, String)] = []) -> String {
         let plotBottom = Self.top + Self.plotHeight
-        let stripTop = plotBottom + 22
+        // Below the axis: the years, the axis title "jaar" centred under them, then the strip of intervention bars.
+        let axisTitleBaseline = plotBottom + SVGCanvas.xTickBaseline + 13
+        let stripTop = axisTitleBaseline + 5
         let height = stripTop + Double(windows.count) * Self.rowHeight + 4
         var canvas = SVGCanvas(width: Self.width, height: height)
 
@@ -49,9 +56,9 @@ struct FanChart {
             canvas.rect(x: x(from), y: Self.top, width: width, height: Self.plotHeight, "window \(window.cssClass)")
         }
         canvas.yGrid(y, ticks, left: Self.left, right: Self.width - Self.right) { HTMLText.number($0, decimals: ticks.decimals) }
-        canvas.xGrid(x, yearTicks(years).map(Double.init), top: Self.top, bottom: plotBottom) { String(Int($0)) }
+        canvas.xGrid(x, yearTicks(years).map(Double.init), top: Self.top, bottom: plotBottom, flush: true) { String(Int($0)) }
         canvas.text(axisLabel, x: 4, y: 12, "axis-label")
-        canvas.text("jaar", x: 4, y: plotBottom + 22, "axis-label")
+        canvas.text("jaar", x: (Self.left + Self.width - Self.right) / 2, y: axisTitleBaseline, "axis-label", anchor: .middle)
 
         let xs = (0..<(years.upperBound - years.lowerBound + 1)).map { x(Double(years.lowerBound + $0)) }
         for s in series {
@@ -67,14 +74,25 @@ struct FanChart {
             let top = stripTop + Double(row) * Self.rowHeight
             let from = Double(max(window.from, years.lowerBound))
             let to = Double(min(window.to + 1, last))
-            canvas.rect(x: x(from), y: top + 1, width: max(x(to) - x(from), 2), height: Self.rowHeight - 2, "window-bar \(window.cssClass)")
-            // The label starts inside its bar and may run on past it; near the right edge it ends there instead.
-            let estimatedWidth = Double(window.label.count) * 5
-            if x(from) + 3 + estimatedWidth <= Self.width - Self.right {
-                canvas.text(window.label, x: x(from) + 3, y: top + 9, "window-label")
+            let (barLeft, barWidth) = (x(from), max(x(to) - x(from), 2))
+            canvas.open("window-row")
+            canvas.title(window.label)
+            canvas.rect(x: barLeft, y: top + 1, width: barWidth, height: Self.rowHeight - 2, "window-bar \(window.cssClass)")
+            let candidates = [window.label, window.name]
+            if let inside = SVGCanvas.fitted(candidates, width: barWidth - 6, fontSize: SVGCanvas.windowFont, minimum: 4) {
+                canvas.text(inside, x: barLeft + 3, y: top + 9, "window-label")
             } else {
-                canvas.text(window.label, x: max(x(to), Self.left + estimatedWidth) - 3, y: top + 9, "window-label", anchor: .end)
+                // Too short a bar for a few letters: the label beside it, where there is more room, clear of the bar.
+                let rightRoom = Self.width - 2 - (barLeft + barWidth + 3), leftRoom = barLeft - 3 - 2
+                if let beside = SVGCanvas.fitted(candidates, width: max(rightRoom, leftRoom), fontSize: SVGCanvas.windowFont, minimum: 1) {
+                    if rightRoom >= leftRoom {
+                        canvas.text(beside, x: barLeft + barWidth + 3, y: top + 9, "window-label")
+                    } else {
+                        canvas.text(beside, x: barLeft - 3, y: top + 9, "window-label", anchor: .end)
+                    }
+                }
             }
+            canvas.close()
         }
         return canvas.svg(title: title, "chart fan-chart", attributes)
     }

@@ -30,14 +30,14 @@ struct GapChart {
         let barsPerRow = Double(1 + (rows.first?.ends.count ?? 1))
         let rowHeight = barsPerRow * (Self.barHeight + Self.barGap) + Self.rowGap
         let plotBottom = Self.top + Double(rows.count) * rowHeight
-        var canvas = SVGCanvas(width: Self.width, height: plotBottom + 42)
+        var canvas = SVGCanvas(width: Self.width, height: plotBottom + 44)
         let values = rows.flatMap { [$0.start] + $0.ends.map(\.value) }.filter(\.isFinite)
         let ticks = Ticks(from: min(0, values.min() ?? 0), to: max(0, values.max() ?? 1), count: 4)
         let x = LinearScale(lower: ticks.lower, upper: ticks.upper, start: Self.left, end: Self.width - Self.right)
         canvas.xGrid(x, ticks.values, top: Self.top, bottom: plotBottom) { HTMLText.signed($0, decimals: ticks.decimals) }
-        canvas.text("← beter", x: x(0) - 3, y: plotBottom + 25, "axis-label", anchor: .end)
-        canvas.text("slechter dan de stad →", x: x(0) + 3, y: plotBottom + 25, "axis-label")
-        canvas.text(axisLabel, x: (Self.left + Self.width - Self.right) / 2, y: plotBottom + 38, "axis-label", anchor: .middle)
+        canvas.text("← beter", x: x(0) - 3, y: plotBottom + 27, "axis-label", anchor: .end)
+        canvas.text("slechter dan de stad →", x: x(0) + 3, y: plotBottom + 27, "axis-label")
+        canvas.text(axisLabel, x: (Self.left + Self.width - Self.right) / 2, y: plotBottom + 40, "axis-label", anchor: .middle)
         for (r, row) in rows.enumerated() {
             let top = Self.top + Double(r) * rowHeight
             canvas.text(row.label, x: Self.left - 6, y: top + (barsPerRow * (Self.barHeight + Self.barGap)) / 2 + 3.5, "row-label", anchor: .end)
