@@ -99,7 +99,7 @@ struct ScenarioLayer {
                     layer.sampling = Located(value: sampling, location: value.location)
                 } else {
                     let found = value.scalarText.map { "\"\($0)\"" } ?? value.typeName
-                    problems.add("sampling must be random (the default) or lhs (Latin hypercube), found \(found)\(NearestName.suggestion(for: value.scalarText ?? "", among: Sampling.allCases.map(\.rawValue)))", at: value.location)
+                    problems.add("must be random (the default) or lhs (Latin hypercube), found \(found)\(NearestName.suggestion(for: value.scalarText ?? "", among: Sampling.allCases.map(\.rawValue)))", at: value.location)
                 }
             case "sweep":
                 for (k, v) in value.mapping(&problems) ?? [] {
