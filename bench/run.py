@@ -12,6 +12,7 @@ wijk) run by wijksim and by two peers that compute the same numbers:
     python3 bench/run.py --scaling       wijksim's scaling table
     python3 bench/run.py --threads-gain  2 threads vs 1, wijksim and fused, over many pairs
     python3 bench/run.py --against OLD   this build against another wijksim binary, over many pairs
+    python3 bench/run.py --sensitivity   wijksim sensitivity against SALib + the NumPy peer (Sobol' indices)
 
 Each program runs as a whole process (release build, one warm-up, then the
 runs interleaved so that machine noise hits all alike); the table gives
@@ -218,6 +219,66 @@ def against(other, draws, pairs, out):
     return rows
 
 
+def sensitivity_indices(path):
+    with open(path, newline="") as f:
+        return {(r["wijk"], r["indicator"], r["factor"]): r for r in csv.DictReader(f)}
+
+
+def sensitivity(samples, runs, out):
+    """`wijksim sensitivity --method sobol` against SALib sampling and
+    analysing with the NumPy peer as the model (all evaluations at once, and
+    once per call as EMA Workbench makes them), each a whole process: the
+    same N, and every index of every wijk, indicator and factor must agree
+    within the larger of the two 95% intervals."""
+    scenario = os.path.join(WORKLOAD, "scenarios", "bench.yaml")
+    peer = os.path.join(BENCH, "peers", "salib_peer.py")
+    programs = {
+        ("wijksim", 1): [WIJKSIM, "sensitivity", scenario, "--method", "sobol", "--samples", str(samples), "--threads", "1", "--out", out + "/ws1"],
+        ("wijksim", 2): [WIJKSIM, "sensitivity", scenario, "--method", "sobol", "--samples", str(samples), "--threads", "2", "--out", out + "/ws2"],
+        ("salib+numpy", 1): [sys.executable, peer, out + "/salib", "--samples", str(samples)],
+    }
+    per_call = ("salib+numpy, one call per evaluation", 1)
+    for command in programs.values():   # warm-up, and the files to compare
+        measured(command)
+    measured_per_call = measured([sys.executable, peer, out + "/salib-per-call", "--samples", str(samples), "--per-call"])
+    ours, theirs = sensitivity_indices(out + "/ws2/sensitivity.csv"), sensitivity_indices(out + "/salib/sensitivity.csv")
+    if set(ours) != set(theirs):
+        sys.exit("sensitivity: SALib's rows differ from wijksim's")
+    checked, outside = 0, []
+    for key, row in theirs.items():
+        for index in ("S1", "ST"):
+            a, b = float(ours[key][index]), float(row[index])
+            limit = max(float(ours[key][index + "_conf"]), float(row[index + "_conf"]))
+            checked += 1
+            if abs(a - b) > limit + 1e-12:
+                outside.append((key, index, a, b, limit))
+    print(f"agreement: {checked - len(outside)} of {checked} indices (wijk, indicator, factor, S1/ST) within the larger 95% interval")
+    for item in outside[:10]:
+        print("  outside:", item)
+    samples_wall = {key: [] for key in programs}
+    cpu = {key: [] for key in programs}
+    for _ in range(runs):
+        for key, command in programs.items():
+            wall, _, used = measured(command)
+            samples_wall[key].append(wall)
+            cpu[key].append(used)
+    rows = [{"program": key[0], "threads": key[1], "wall": statistics.median(samples_wall[key]),
+             "cpu": statistics.median(cpu[key])} for key in programs]
+    rows.append({"program": per_call[0], "threads": 1, "wall": measured_per_call[0], "cpu": measured_per_call[2]})
+    reference = next(r["wall"] for r in rows if r["program"] == "salib+numpy")
+    evaluations = samples * (4 + 2)
+    print(f"\nSobol' indices of the benchmark workload: 4 factors, N = {samples}, {evaluations} evaluations, "
+          f"{8 * 4} outputs (7 wijken and the city x 4 indicators) in 2042; medians of {runs} runs")
+    print("| program | threads | wall s | evaluations/s | x SALib + NumPy |")
+    print("| --- | --- | --- | --- | --- |")
+    for r in rows:
+        r["speedup_vs_salib"] = reference / r["wall"]
+        print(f"| {r['program']} | {r['threads']} | {r['wall']:.3f} | {evaluations / r['wall']:.3g} | {r['speedup_vs_salib']:.1f} |")
+    if outside:
+        sys.exit(f"sensitivity: {len(outside)} indices differ from SALib's by more than their intervals")
+    return {"samples": samples, "evaluations": evaluations, "agreement": {"checked": checked, "outside": len(outside)}, "rows": rows}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draws", type=int, nargs="+", default=[10000, 100000],
@@ -234,13 +295,16 @@ def main():
     ap.add_argument("--pairs", type=int, default=15)
     ap.add_argument("--against", metavar="BINARY",
                     help="instead: this build against another wijksim binary over --pairs pairs at the largest --draws")
+    ap.add_argument("--sensitivity", action="store_true",
+                    help="instead: wijksim sensitivity against SALib + the NumPy peer (Sobol', --samples N, --runs runs)")
+    ap.add_argument("--samples", type=int, default=1024)
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     if args.quick:
         args.runs = 3
     if args.json is None:
         name = ("scaling" if args.scaling else "threads-gain" if args.threads_gain
-                else "against" if args.against else "results")
+                else "against" if args.against else "sensitivity" if args.sensitivity else "results")
         args.json = os.path.join(ROOT, ".build", "bench", name + ".json")
     if not args.no_build:
         build()
@@ -248,6 +312,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="wijksim-bench-") as out:
         if args.scaling:
             result = {"scaling": scaling(out)}
+        elif args.sensitivity:
+            result = {"sensitivity": sensitivity(args.samples, args.runs, out)}
         elif args.against:
             draws = max(args.draws)
             result = {"against": {"draws": draws, "rows": against(args.against, draws, args.pairs, out)}}

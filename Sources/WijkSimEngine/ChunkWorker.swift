@@ -133,7 +133,7 @@ final class ChunkWorker {
     private func simulate(firstBlock: Int, blockCount: Int, column: Int, recording target: RecordTarget,
                           costs output: ChunkOutput) throws {
         let lanes = blockCount * w
-        for b in 0..<blockCount { blockDraws[b] = (firstBlock + b) % plan.draws }
+        for b in 0..<blockCount { blockDraws[b] = plan.noiseDraw ?? (firstBlock + b) % plan.draws }
         fillParameters(firstBlock: firstBlock, blockCount: blockCount)
         for i in 0..<indicators { x[i].update(from: x0[i], count: lanes) }
         var bindings = StepBindings()
@@ -225,15 +225,17 @@ final class ChunkWorker {
                     case let .swept(values):
                         for wijk in 0..<w { out[b * w + wijk] = values[variant] }
                     case let .distributed(distribution, key):
-                        let drawKey = CounterRandom.combine(key, UInt64(draw))
+                        let sampling = plan.sampling, draws = plan.draws
                         if distribution.perWijk {
                             for wijk in 0..<w {
-                                out[b * w + wijk] = distribution.quantile(CounterRandom.unit(CounterRandom.combine(drawKey, wijkKeys[wijk])))
+                                out[b * w + wijk] = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: wijkKeys[wijk], sampling: sampling, draws: draws))
                             }
                         } else {
-                            let value = distribution.quantile(CounterRandom.unit(drawKey))
+                            let value = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                             for wijk in 0..<w { out[b * w + wijk] = value }
                         }
+                    case let .table(table):
+                        for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }
                     }
                 }
             }

@@ -8,6 +8,91 @@ package enum ParameterSource: Equatable, Sendable {
     /// Drawn per draw (or per lane with `perWijk`) from the counter RNG,
     /// keyed by (seed, instance, parameter, draw[, wijk]).
     case distributed(Distribution, key: UInt64)
+    /// Given per draw instead of drawn: draw d takes row d mod rows.
+    case table(ParameterTable)
+}
+
+/// Parameter values per draw (one per draw, or one per draw and wijk),
+/// used as they are: the design points of `sensitivity` (CONTRACT §12),
+/// and the shape that `samples:` (CONTRACT §2) needs too.
+package struct ParameterTable: Equatable, Sendable {
+    package let rows: Int
+    /// 1, or the number of wijken (a value per draw and wijk).
+    package let width: Int
+    package let values: [Double]
+
+    /// One value per draw.
+    package init(values: [Double]) {
+        precondition(!values.isEmpty)
+        self.rows = values.count; self.width = 1; self.values = values
+    }
+
+    /// `values[row × wijken + wijk]`.
+    package init(values: [Double], wijken: Int) {
+        precondition(wijken > 0 && !values.isEmpty && values.count % wijken == 0)
+        self.rows = values.count / wijken; self.width = wijken; self.values = values
+    }
+
+    @inline(__always) package func value(draw: Int, wijk: Int) -> Double {
+        values[(draw % rows) * width + (width == 1 ? 0 : wijk)]
+    }
+}
+
+extension Plan {
+    /// The point in (0, 1) at which draw `draw` of a distributed parameter
+    /// (`key`: seed, instance, parameter; `wijkKey` for `per_wijk`) takes
+    /// its distribution's quantile. `random`: a hash of the coordinates.
+    /// `lhs` (CONTRACT §2): the same hash places the draw inside the 1/N
+    /// stratum that a keyed permutation of 0..<N assigns to it, so every
+    /// stratum holds exactly one draw; the permutation depends on
+    /// (seed, instance, parameter[, wijk]) and N only, never on threads or
+    /// chunks, so draw d of two scenarios stays paired.
+    @inline(__always)
+    package static func unit(key: UInt64, draw: Int, wijkKey: UInt64?, sampling: Sampling, draws: Int) -> Double {
+        var drawKey = CounterRandom.combine(key, UInt64(draw))
+        if let wijkKey { drawKey = CounterRandom.combine(drawKey, wijkKey) }
+        let u = CounterRandom.unit(drawKey)
+        guard sampling == .lhs, draws > 1 else { return u }
+        var permutationKey = CounterRandom.combine(key, 0x4C48_535F_5045_524D)   // "LHS_PERM"
+        if let wijkKey { permutationKey = CounterRandom.combine(permutationKey, wijkKey) }
+        let stratum = KeyedPermutation(count: draws, key: permutationKey).apply(draw)
+        return (Double(stratum) + u) / Double(draws)
+    }
+}
+
+/// A permutation of 0..<count computed one element at a time: a four-round
+/// Feistel network on the smallest even number of bits that holds count,
+/// walked until it lands inside 0..<count (cycle walking keeps it a
+/// bijection; fewer than four walks on average). No table, so a draw's
+/// stratum costs the same at any N and any chunk can compute its own.
+package struct KeyedPermutation: Sendable {
+    let count: Int
+    let halfBits: Int
+    let keys: (UInt64, UInt64, UInt64, UInt64)
+
+    package init(count: Int, key: UInt64) {
+        precondition(count > 0)
+        self.count = count
+        var bits = 2
+        while (1 << bits) < count { bits += 2 }
+        halfBits = bits / 2
+        keys = (CounterRandom.combine(key, 1), CounterRandom.combine(key, 2), CounterRandom.combine(key, 3), CounterRandom.combine(key, 4))
+    }
+
+    package func apply(_ index: Int) -> Int {
+        var x = UInt64(index)
+        repeat { x = round(x) } while x >= UInt64(count)
+        return Int(x)
+    }
+
+    @inline(__always) private func round(_ x: UInt64) -> UInt64 {
+        let mask: UInt64 = (1 << UInt64(halfBits)) - 1
+        var left = x >> UInt64(halfBits), right = x & mask
+        for key in [keys.0, keys.1, keys.2, keys.3] {
+            (left, right) = (right, left ^ (CounterRandom.combine(key, right) & mask))
+        }
+        return (left << UInt64(halfBits)) | right
+    }
 }
 
 /// One instance as the engine runs it.
@@ -36,6 +121,12 @@ package struct Plan: Sendable {
     package var draws: Int
     package var seed: UInt64
     package var variants: Int
+    /// How distributed parameters are spread over the draws (CONTRACT §2).
+    package var sampling: Sampling
+    /// When set, `sim.normal()`/`sim.uniform()` give this draw's numbers in
+    /// every draw (`sensitivity`: each draw is a design point, and only the
+    /// parameters may differ between them, CONTRACT §12).
+    package var noiseDraw: Int?
     /// For `explain`: record each instance's adds to one wijk's indicator.
     package var trace: Trace?
 
@@ -66,6 +157,8 @@ package struct Plan: Sendable {
         self.draws = scenario.draws
         self.seed = scenario.seed
         self.variants = scenario.variantCount
+        self.sampling = scenario.sampling
+        self.noiseDraw = nil
         let ids = Array(Set(scenario.instances.map(\.plugin))).sorted()
         self.plugins = ids.map { descriptors[$0]! }
         let variantValues = (0..<scenario.variantCount).map(scenario.sweepValues(ofVariant:))

@@ -40,12 +40,13 @@ struct ScenarioLayer {
     var fundingNames: [String] = []
     var draws: Located<Int>?
     var seed: Located<UInt64>?
+    var sampling: Located<Sampling>?
     var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
     /// Problems found in this file; loading goes on so that all are reported.
     var problems = DiagnosticList()
 
     static let keys = ["name", "description", "extends", "baseline", "years", "data", "plugins", "rules", "interventions",
-                       "funding", "draws", "seed", "sweep"]
+                       "funding", "draws", "seed", "sampling", "sweep"]
     static let instanceKeys = ["name", "plugin", "wijken", "from", "to", "params", "funding"]
     static let distributionKeys = ["dist", "low", "mode", "high", "mean", "sd", "min", "max", "per_wijk"]
 
@@ -93,6 +94,13 @@ struct ScenarioLayer {
             case "seed":
                 if let text = value.scalarText, let seed = UInt64(text) { layer.seed = Located(value: seed, location: value.location) }
                 else { problems.add("expected a whole number ≥ 0, found \(value.typeName)", at: value.location) }
+            case "sampling":
+                if let text = value.scalarText, let sampling = Sampling(rawValue: text) {
+                    layer.sampling = Located(value: sampling, location: value.location)
+                } else {
+                    let found = value.scalarText.map { "\"\($0)\"" } ?? value.typeName
+                    problems.add("must be random (the default) or lhs (Latin hypercube), found \(found)\(NearestName.suggestion(for: value.scalarText ?? "", among: Sampling.allCases.map(\.rawValue)))", at: value.location)
+                }
             case "sweep":
                 for (k, v) in value.mapping(&problems) ?? [] {
                     guard let items = v.list(&problems) else { continue }

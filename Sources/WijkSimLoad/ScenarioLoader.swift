@@ -61,6 +61,7 @@ package enum ScenarioLoader {
         var rules: [ScenarioLayer.RawInstance] = []
         var funding: [(name: String, value: ScenarioLayer.Located<Funding>)] = []
         var draws = 1, seed: UInt64 = 1
+        var sampling = Sampling.random
         var drawsLocation: SourceLocation?
         var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
         for layer in layers {
@@ -76,6 +77,7 @@ package enum ScenarioLoader {
             }
             if let value = layer.draws { draws = value.value; drawsLocation = value.location }
             if let value = layer.seed { seed = value.value }
+            if let value = layer.sampling { sampling = value.value }
             for entry in layer.sweep {
                 if let i = sweep.firstIndex(where: { $0.key == entry.key }) { sweep[i] = entry } else { sweep.append(entry) }
             }
@@ -127,12 +129,14 @@ package enum ScenarioLoader {
             return SweepAxis(instance: parts[0], param: parts[1], values: entry.values, location: entry.location)
         }
         let folder = (file as NSString).deletingLastPathComponent
-        return Scenario(
+        var scenario = Scenario(
             name: name!, description: description, file: file, firstYear: firstYear, lastYear: lastYear,
             indicatorsFile: data["indicators"]!.value, wijkenFile: data["wijken"]!.value,
             pluginPath: plugins ?? [URL(fileURLWithPath: folder).appendingPathComponent("../plugins").standardizedFileURL.path],
             instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes,
             baseline: baseline(layers, &problems))
+        scenario.sampling = sampling
+        return scenario
     }
 
     /// `baseline:` of the scenario's own file (it is not inherited: a parent's

@@ -119,6 +119,15 @@ package struct BaselineChoice: Equatable, Sendable {
     }
 }
 
+/// How the draws of the distributed parameters are spread (CONTRACT §2
+/// `sampling`): independently at random, or a Latin hypercube.
+package enum Sampling: String, Equatable, Sendable, CaseIterable {
+    case random
+    /// With N draws, exactly one draw per 1/N quantile stratum of every
+    /// distributed parameter (per wijk for `per_wijk`).
+    case lhs
+}
+
 /// A scenario after `extends` is resolved and every field validated.
 package struct Scenario: Equatable, Sendable {
     package var name: String
@@ -136,6 +145,7 @@ package struct Scenario: Equatable, Sendable {
     package var sweep: [SweepAxis]
     /// nil: none (`baseline: none`, or nothing to take by default).
     package var baseline: BaselineChoice?
+    package var sampling: Sampling = .random
 
     package init(name: String, description: String?, file: String, firstYear: Int, lastYear: Int,
                 indicatorsFile: String, wijkenFile: String, pluginPath: [String], instances: [Instance],

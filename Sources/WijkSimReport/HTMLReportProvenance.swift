@@ -165,6 +165,7 @@ extension HTMLReport {
         case let .swept(values): return "sweep " + values.map(\.description).joined(separator: ",")
         case let .distributed(distribution, key):
             return "draw \(key) \(distributionText(distribution)) \(distribution.min?.description ?? "") \(distribution.max?.description ?? "") \(distribution.perWijk)"
+        case let .table(table): return "table \(table.width) " + table.values.map(\.description).joined(separator: ",")
         }
     }
 
@@ -176,6 +177,7 @@ extension HTMLReport {
             for v in values where !unique.contains(v) { unique.append(v) }
             return "sweep: " + unique.map(HTMLText.exact).joined(separator: " / ")
         case let .distributed(distribution, _): return distributionText(distribution)
+        case let .table(table): return "per trekking gegeven (\(table.rows) rijen)"
         }
     }
 

@@ -20,6 +20,7 @@ enum ScenarioJSON {
             "funding": Dictionary(uniqueKeysWithValues: s.funding.map { ($0.name, ["budget": $0.budget, "from": $0.from, "to": $0.to] as [String: Any]) }),
             "draws": plan.draws,
             "seed": plan.seed,
+            "sampling": plan.sampling.rawValue,
             "variants": plan.variants,
             "sweep": Dictionary(uniqueKeysWithValues: s.sweep.map { ($0.key, $0.values) }),
         ]

@@ -59,7 +59,11 @@ def parameters(draws, fixed, seed):
 
 
 def simulate(draws, fixed, seed):
-    trek, effect, daling, werking = parameters(draws, fixed, seed)
+    return run(draws, *parameters(draws, fixed, seed))
+
+
+def run(draws, trek, effect, daling, werking):
+    """The model for given parameters: arrays of shape (draws, 1), werking (draws, 7)."""
     years = LAST - FIRST + 1
     x = [np.tile(START[i], (draws, 1)) for i in range(4)]
     x0 = [a.copy() for a in x]
