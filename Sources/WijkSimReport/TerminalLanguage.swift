@@ -8,7 +8,7 @@ import WijkSimModel
 package enum TerminalLanguage: String, Sendable, CaseIterable {
     case nl, en
 
-    func pick(_ nl: String, _ en: String) -> String { self == .nl ? nl : en }
+    package func pick(_ nl: String, _ en: String) -> String { self == .nl ? nl : en }
 
     func number(_ value: Double, decimals: Int) -> String {
         let text = FixedPoint.text(value, decimals: decimals)

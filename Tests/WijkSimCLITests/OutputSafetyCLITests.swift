@@ -65,7 +65,7 @@ final class OutputSafetyCLITests: XCTestCase {
         let second = try runCLI(["run", scenario!, "--out", city.path + "/out", "--draws", "6"])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.contains("replaced the earlier output in "), second.stdout)
-        XCTAssertTrue(second.stdout.contains("kept what wijksim did not write there: grafieken, notities.txt"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("bewaard, niet door wijksim geschreven: grafieken, notities.txt"), second.stdout)
         XCTAssertEqual(visible("out"), (Self.runFiles + ["grafieken", "notities.txt"]).sorted())
         XCTAssertEqual(city.folder.read("out/notities.txt"), "mijn aantekeningen\n")
         XCTAssertEqual(city.folder.read("out/grafieken/figuur.txt"), "figuur\n")

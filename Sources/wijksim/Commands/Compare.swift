@@ -19,6 +19,9 @@ struct Compare: ParsableCommand {
         discussion: "A new or empty folder, or one holding an earlier wijksim output (replaced; files you added are kept). Any other folder is refused."))
     var out: String?
 
+    @Option(help: "The language of the summary: nl (Dutch, as the report) or en.")
+    var lang: TerminalLanguage = .nl
+
     /// --draws and --seed apply to every scenario; by default the first scenario's.
     @OptionGroup var options: SimulationOptions
 
@@ -50,8 +53,8 @@ struct Compare: ParsableCommand {
                 try folder.write("report.html", HTMLReport.compare(comparison))
                 outcome = try folder.commit()
             }
-            print(ComparisonTable.text(comparison), terminator: "")
-            if let folder, let outcome { print(OutputNotice.text(folder, outcome), terminator: "") }
+            print(ComparisonTable.text(comparison, language: lang), terminator: "")
+            if let folder, let outcome { print(OutputNotice.text(folder, outcome, language: lang), terminator: "") }
         } catch {
             folder?.discard()
             throw error

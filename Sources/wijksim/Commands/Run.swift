@@ -82,7 +82,7 @@ struct Run: ParsableCommand {
             print(summary.value, terminator: "")
             clock.lap("summary")
             clock.report()
-            if let folder, let outcome { print(OutputNotice.text(folder, outcome), terminator: "") }
+            if let folder, let outcome { print(OutputNotice.text(folder, outcome, language: language), terminator: "") }
         } catch {
             folder?.discard()
             throw error
