@@ -36,6 +36,11 @@ package struct CostEffectiveness: Sendable {
     package var rows: [Row]
     package var focus: [Int]
 
+    package init(rows: [Row], focus: [Int]) {
+        self.rows = rows
+        self.focus = focus
+    }
+
     /// The parts of `plan` (interventions, then funding streams), each run
     /// without; variant 0 of a sweep.
     package static func measure(_ plan: Plan, threads: Int) throws -> CostEffectiveness {

@@ -44,7 +44,10 @@ struct Pairing {
         let base = reference.row(cell), s = sign[cell]
         var sum = 0.0, better = 0
         for d in 0..<draws {
-            let diff = s * (row[d] - base[d]) + 0.0   // + 0.0 turns −0 into 0
+            var diff = s * (row[d] - base[d]) + 0.0   // + 0.0 turns −0 into 0
+            // An effect that has faded (+c, later −c) leaves ±1e-16 of rounding
+            // behind; that is no difference, and must not count as "better".
+            if abs(diff) <= PairedDraws.rounding * max(1, abs(base[d])) { diff = 0 }
             scratch[d] = diff
             sum += diff
             better += diff > 0 ? 1 : 0
@@ -52,4 +55,9 @@ struct Pairing {
         let p = draws == 1 ? (scratch[0], scratch[0], scratch[0]) : Selection.percentiles(scratch, count: draws)
         return DifferenceStatistics(mean: sum / Double(draws), p05: p.0, p95: p.2, pBetter: Double(better) / Double(draws))
     }
+}
+
+enum PairedDraws {
+    /// Relative size below which a paired difference is rounding, not an effect.
+    static let rounding = 1e-12
 }

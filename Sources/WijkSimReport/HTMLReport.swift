@@ -30,14 +30,25 @@ package enum HTMLReport {
         return page(title: "wijksim: \(plan.scenario.name)", header: header, sections: sections)
     }
 
-    package static func compare(_ comparison: Comparison) -> String {
+    /// `effectiveness`: per alternative scenario (by name), what its parts cost per point, ranked together.
+    package static func compare(_ comparison: Comparison, effectiveness: [(String, CostEffectiveness)] = []) -> String {
         let all = ReportAlternative.all(comparison)
         // Charts show each scenario's variant 0 (at most one per colour); tables every alternative up to a cap.
         let charted = Array(all.filter { $0.variant == 0 }.prefix(maxChartedScenarios))
         let focus = ReportFocus(comparison.scenarios.map(\.results))
-        let sections = [comparisonAnswer(all, focus), differences(all, focus), gaps(charted, focus),
+        var sections = [comparisonAnswer(all, focus), differences(all, focus), gaps(charted, focus),
                         costs(charted, table: all), trajectories(charted, focus),
                         provenance(comparison.scenarios.map(\.results))]
+        if !effectiveness.isEmpty {
+            // one table for all alternatives: each part named with its scenario, ranked per indicator
+            let rows = effectiveness.flatMap { name, e in e.rows.map { row -> CostEffectiveness.Row in
+                var row = row
+                row.name = "\(name): \(row.name)"
+                return row
+            } }
+            let combined = CostEffectiveness(rows: rows, focus: Array(Set(effectiveness.flatMap(\.1.focus))).sorted())
+            sections.insert(costPerUnit(combined, comparison.reference.results.plan), at: 5)
+        }
         let plan = comparison.reference.results.plan
         let names = comparison.scenarios.map(\.name)
         let header = pageHeader(kicker: "wijksim-rapport · vergelijking", title: ReportWords.list(names),

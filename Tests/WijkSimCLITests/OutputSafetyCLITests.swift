@@ -95,7 +95,7 @@ final class OutputSafetyCLITests: XCTestCase {
         XCTAssertEqual(compared.status, 0, compared.stderr)
         XCTAssertTrue(compared.stdout.contains("replaced the earlier output in "), compared.stdout)
         XCTAssertEqual(visible("out"), ["comparison.csv", "comparison_costs.csv", "notities.txt", "report.html", "s", "t"])
-        XCTAssertEqual(visible("out/s"), Self.runFiles.filter { $0 != "report.html" && $0 != "effectiveness.csv" })
+        XCTAssertEqual(visible("out/s"), Self.runFiles.filter { $0 != "report.html" }, "an alternative with interventions gets its effectiveness.csv too")
     }
 
     func testExplainReplacesOnlyItsOwnEarlierFile() throws {

@@ -70,4 +70,29 @@ final class ComparisonTests: EngineTestCase {
             XCTAssertTrue("\(error)".contains("years 2020–2030 differ from"), "\(error)")
         }
     }
+
+    /// An effect that is undone (+d one year, −d the next, as a cohort
+    /// leaves) leaves a few ulps of rounding in some draws: that is no
+    /// difference, and no draw may count as "better" for it.
+    func testAFadedEffectsRoundingIsNoDifference() throws {
+        city.plugin("weg", """
+            return {id = "weg", params = {d = {default = 0.1, min = 0, max = 1}}, writes = {"armoede"},
+              step = function(ctx, p)
+                ctx:add("armoede", ctx.active * sim.where(sim.lt(ctx.since, 1), p.d, -p.d))
+              end}
+            """)
+        let a = city.scenario("a", "draws: 300\nseed: 4\nrules: [{plugin: ruis}]\n")
+        let b = city.scenario("b", """
+            extends: a.yaml
+            name: b
+            interventions: [{plugin: weg, wijken: [Noord], from: 2021, to: 2022, params: {d: {dist: uniform, low: 0.1, high: 0.9}}}]
+            """, header: false)
+        let comparison = try Comparison.run(try plans([a, b]), threads: 2)
+        let end = comparison.scenarios[1].results.plan.yearCount - 1
+        let d = comparison.scenarios[1].difference(variant: 0, wijk: 0, indicator: 0, yearIndex: end)
+        XCTAssertEqual(d.mean, 0)
+        XCTAssertEqual(d.pBetter, 0)
+        let during = comparison.scenarios[1].difference(variant: 0, wijk: 0, indicator: 0, yearIndex: 2)
+        XCTAssertEqual(during.mean, -0.5, accuracy: 0.05, "while it lasts the effect is real (and worse: armoede goes up)")
+    }
 }

@@ -49,8 +49,18 @@ struct Compare: ParsableCommand {
                                                 progress: progress.update)
             progress.clear()
             if let folder {
+                // each alternative's interventions and streams left out in turn, for the ranking of what a point costs
+                var ranking: [(String, CostEffectiveness)] = []
+                for plan in plans.dropFirst() where plan.instances.contains(where: { $0.kind == .intervention }) {
+                    ranking.append((plan.scenario.name, try CostEffectiveness.measure(plan, threads: options.workerThreads)))
+                }
                 try ComparisonFiles.write(comparison, stems: ComparisonFiles.stems(scenarios), to: folder)
-                try folder.write("report.html", HTMLReport.compare(comparison))
+                for (k, stem) in ComparisonFiles.stems(scenarios).enumerated().dropFirst() {
+                    if let e = ranking.first(where: { $0.0 == plans[k].scenario.name })?.1 {
+                        try folder.subfolder(stem).write("effectiveness.csv", EffectivenessFiles.csv(e, plan: plans[k]))
+                    }
+                }
+                try folder.write("report.html", HTMLReport.compare(comparison, effectiveness: ranking))
                 outcome = try folder.commit()
             }
             print(ComparisonTable.text(comparison, language: lang), terminator: "")
