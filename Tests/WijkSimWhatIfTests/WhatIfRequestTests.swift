@@ -1,0 +1,5 @@
+import XCTest
+@testable import WijkSimWhatIf
+
+final class WhatIfRequestTests: XCTestCase {
+}
