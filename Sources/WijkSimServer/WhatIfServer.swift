@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -82,14 +83,25 @@ package enum WhatIfServer {
         }
         let threads = await gate.enter()
         defer { gate.leave() }
-        let outcome: Result<String, Error> = await withCheckedContinuation { continuation in
+        let outcome: Result<(String, String), Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { WhatIfSession.runJSON(try session.run(parsed, threads: threads)) })
+                continuation.resume(returning: Result {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let run = try session.run(parsed, threads: threads)
+                    let simulated = DispatchTime.now().uptimeNanoseconds
+                    let text = WhatIfSession.runJSON(run)
+                    let written = DispatchTime.now().uptimeNanoseconds
+                    let ms = { (a: UInt64, b: UInt64) in String(format: "%.1f", Double(b - a) / 1e6) }
+                    return (text, "run;dur=\(ms(start, simulated)), json;dur=\(ms(simulated, written)), threads;desc=\(threads)")
+                })
             }
         }
         switch outcome {
-        case let .success(text):
-            return json(.ok, ByteBuffer(string: text))
+        case let .success((text, timing)):
+            // Server-Timing: where the time went, shown by a browser's developer tools
+            var response = json(.ok, ByteBuffer(string: text))
+            if let name = HTTPField.Name("Server-Timing") { response.headers[name] = timing }
+            return response
         case let .failure(failure):
             // the request was well-formed, but the model failed for these
             // values (a plugin error, a NaN): the message says where
