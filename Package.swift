@@ -15,6 +15,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // already dependencies of Hummingbird; named for the server's logger, socket address and headers
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +44,25 @@ let package = Package(
         .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"]),
         .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimEngine"]),
         .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad"]),
+        // `serve` (CONTRACT §13): requests, runs and the page, without HTTP, so
+        // that its tests do not wait for the server framework…
+        .target(name: "WijkSimWhatIf", dependencies: ["WijkSimModel", "WijkSimLoad", "WijkSimEngine", "WijkSimReport"]),
+        // …and the HTTP server (Hummingbird), the only module that needs it
+        .target(
+            name: "WijkSimServer",
+            dependencies: [
+                "WijkSimWhatIf",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "wijksim",
             dependencies: [
                 "WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
+                "WijkSimWhatIf", "WijkSimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +73,7 @@ let package = Package(
         .testTarget(name: "WijkSimReportTests", dependencies: ["WijkSimReport", "WijkSimLoad", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimFilesTests", dependencies: ["WijkSimFiles", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimRuleTestingTests", dependencies: ["WijkSimRuleTesting", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimWhatIfTests", dependencies: ["WijkSimWhatIf", "WijkSimLoad", "WijkSimReport", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,20 +46,51 @@ package struct Comparison: Sendable {
 
     /// Runs every plan (which must share seed and draws) paired with the first's variant 0.
     package static func run(_ plans: [Plan], threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
-        var referencePlan = plans[0]
+        let reference = try prepare(reference: plans[0], threads: threads, progress: progress)
+        return try run(Array(plans.dropFirst()), against: reference, threads: threads, progress: progress)
+    }
+
+    /// The reference's part of a comparison: its kept draws and its own
+    /// results. It depends on the reference plan only, so `serve`, which
+    /// runs one plan after another against one baseline, makes it once.
+    package static func prepare(reference plan: Plan, threads: Int,
+                                progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> PreparedReference {
+        var referencePlan = plan
         referencePlan.variants = 1
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(referencePlan))
-        guard let reference = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
-                                             pairing: keep, progress: nil).kept else {
+        guard let kept = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+                                        pairing: keep, progress: nil).kept else {
             throw RunFailure("the reference run kept no draws")
         }
-        var scenarios: [ComparedScenario] = []
+        let scenario = try compared(plan, with: kept, threads: threads, progress: progress)
+        return PreparedReference(kept: kept, scenario: scenario)
+    }
+
+    /// `plans` paired with a prepared reference; the reference comes first
+    /// in the comparison, as with `run(_:threads:progress:)`. Each plan must
+    /// have the reference's seed, draws, wijken, indicators and years.
+    package static func run(_ plans: [Plan], against reference: PreparedReference, threads: Int,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
+        var scenarios = [reference.scenario]
         for plan in plans {
-            let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan))
-            let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
-                                     pairing: pairing, progress: progress)
-            scenarios.append(ComparedScenario(results: run.results, differences: run.differences))
+            scenarios.append(try compared(plan, with: reference.kept, threads: threads, progress: progress))
         }
         return Comparison(scenarios: scenarios)
     }
+
+    static func compared(_ plan: Plan, with reference: DrawStore, threads: Int,
+                         progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
+        let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan))
+        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+                                 pairing: pairing, progress: progress)
+        return ComparedScenario(results: run.results, differences: run.differences)
+    }
+}
+
+/// A comparison's reference, run once (`Comparison.prepare`): its draws,
+/// kept for pairing, and its own results and differences (all zero).
+package struct PreparedReference: Sendable {
+    let kept: DrawStore
+    package let scenario: ComparedScenario
+    package var plan: Plan { scenario.results.plan }
 }

@@ -186,6 +186,9 @@ package struct Plan: Sendable {
         self.instances = instances
     }
 
+    /// 1 for each wijk that `targets` names, else 0.
+    package static func targetMask(_ targets: Targets, _ city: CityData) -> [Double] { mask(targets, city) }
+
     static func mask(_ targets: Targets, _ city: CityData) -> [Double] {
         switch targets {
         case .all: return city.wijken.map { _ in 1 }
