@@ -234,6 +234,9 @@ final class ChunkWorker {
                             let value = distribution.quantile(CounterRandom.unit(drawKey))
                             for wijk in 0..<w { out[b * w + wijk] = value }
                         }
+                    case let .sampled(sampled):
+                        let row = draw % sampled.rows
+                        for wijk in 0..<w { out[b * w + wijk] = sampled.value(row: row, wijk: wijk) }
                     }
                 }
             }

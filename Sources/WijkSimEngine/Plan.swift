@@ -8,6 +8,69 @@ package enum ParameterSource: Equatable, Sendable {
     /// Drawn per draw (or per lane with `perWijk`) from the counter RNG,
     /// keyed by (seed, instance, parameter, draw[, wijk]).
     case distributed(Distribution, key: UInt64)
+    /// From the scenario's `samples:` table (CONTRACT §2): draw d takes row
+    /// d mod rows.
+    case sampled(SampledValues)
+
+    /// Drawn or sampled: differs between draws.
+    package var isUncertain: Bool {
+        switch self {
+        case .distributed, .sampled: return true
+        case .constant, .swept: return false
+        }
+    }
+
+    /// Differs between the wijken of one draw.
+    package var perWijk: Bool {
+        switch self {
+        case let .distributed(distribution, _): return distribution.perWijk
+        case let .sampled(values): return values.wijken > 1
+        case .constant, .swept: return false
+        }
+    }
+
+    /// The value in one lane, as the engine computes it (`ChunkWorker.fillParameters`).
+    package func value(variant: Int, draw: Int, wijk: Int, wijkKey: UInt64) -> Double {
+        switch self {
+        case let .constant(value): return value
+        case let .swept(values): return values[variant]
+        case let .distributed(distribution, key):
+            let drawKey = CounterRandom.combine(key, UInt64(draw))
+            return distribution.quantile(CounterRandom.unit(distribution.perWijk ? CounterRandom.combine(drawKey, wijkKey) : drawKey))
+        case let .sampled(values): return values.value(row: draw % values.rows, wijk: wijk)
+        }
+    }
+}
+
+/// A parameter's column(s) of a sample table: `values[row × wijken + wijk]`,
+/// `wijken` 1 when every wijk takes the same value.
+package struct SampledValues: Equatable, Sendable {
+    package var rows: Int
+    package var wijken: Int
+    package var values: [Double]
+
+    @inline(__always) package func value(row: Int, wijk: Int) -> Double {
+        values[row * wijken + (wijken == 1 ? 0 : wijk)]
+    }
+
+    /// The table's columns for one parameter, in the data's wijk order.
+    init?(_ table: SampleTable, instance: String, param: String, wijken names: [String]) {
+        let columns = table.columns(instance: instance, param: param)
+        guard !columns.isEmpty else { return nil }
+        rows = table.rows
+        if columns.count == 1, columns[0].wijk == nil {
+            wijken = 1
+            values = columns[0].values
+        } else {
+            wijken = names.count
+            let ordered = names.map { name in columns.first { $0.wijk == name }!.values }
+            var values = [Double](repeating: 0, count: rows * wijken)
+            for (w, column) in ordered.enumerated() {
+                for r in 0..<rows { values[r * wijken + w] = column[r] }
+            }
+            self.values = values
+        }
+    }
 }
 
 /// One instance as the engine runs it.
@@ -76,6 +139,10 @@ package struct Plan: Sendable {
             let params: [ParameterSource] = descriptor.params.map { spec in
                 if let axis = scenario.sweep.firstIndex(where: { $0.instance == instance.name && $0.param == spec.name }) {
                     return .swept(variantValues.map { $0[axis] })
+                }
+                if let table = scenario.samples,
+                   let sampled = SampledValues(table, instance: instance.name, param: spec.name, wijken: city.wijken) {
+                    return .sampled(sampled)
                 }
                 switch instance.params.last(where: { $0.name == spec.name })?.value {
                 case let .fixed(value)?: return .constant(value)

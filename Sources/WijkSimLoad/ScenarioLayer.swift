@@ -41,11 +41,13 @@ struct ScenarioLayer {
     var draws: Located<Int>?
     var seed: Located<UInt64>?
     var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+    /// `samples: FILE` resolved against this file's folder (CONTRACT §2).
+    var samples: Located<String>?
     /// Problems found in this file; loading goes on so that all are reported.
     var problems = DiagnosticList()
 
     static let keys = ["name", "description", "extends", "baseline", "years", "data", "plugins", "rules", "interventions",
-                       "funding", "draws", "seed", "sweep"]
+                       "funding", "draws", "seed", "sweep", "samples"]
     static let instanceKeys = ["name", "plugin", "wijken", "from", "to", "params", "funding"]
     static let distributionKeys = ["dist", "low", "mode", "high", "mean", "sd", "min", "max", "per_wijk"]
 
@@ -93,6 +95,7 @@ struct ScenarioLayer {
             case "seed":
                 if let text = value.scalarText, let seed = UInt64(text) { layer.seed = Located(value: seed, location: value.location) }
                 else { problems.add("expected a whole number ≥ 0, found \(value.typeName)", at: value.location) }
+            case "samples": value.string(&problems).map { layer.samples = Located(value: resolve($0), location: value.location) }
             case "sweep":
                 for (k, v) in value.mapping(&problems) ?? [] {
                     guard let items = v.list(&problems) else { continue }

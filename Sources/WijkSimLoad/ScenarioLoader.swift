@@ -63,7 +63,9 @@ package enum ScenarioLoader {
         var draws = 1, seed: UInt64 = 1
         var drawsLocation: SourceLocation?
         var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+        var samples: ScenarioLayer.Located<String>?
         for layer in layers {
+            if let value = layer.samples { samples = value }
             if let value = layer.name { name = value.value }
             if let value = layer.description { description = value }
             years.merge(layer.years) { $1 }
@@ -132,7 +134,8 @@ package enum ScenarioLoader {
             indicatorsFile: data["indicators"]!.value, wijkenFile: data["wijken"]!.value,
             pluginPath: plugins ?? [URL(fileURLWithPath: folder).appendingPathComponent("../plugins").standardizedFileURL.path],
             instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes,
-            baseline: baseline(layers, &problems))
+            baseline: baseline(layers, &problems),
+            samplesChoice: samples.map { SamplesChoice(file: $0.value, location: $0.location) })
     }
 
     /// `baseline:` of the scenario's own file (it is not inherited: a parent's

@@ -84,6 +84,8 @@ extension HTMLReport {
         case let .swept(values): return "sweep " + values.map(\.description).joined(separator: ",")
         case let .distributed(distribution, key):
             return "draw \(key) \(distributionText(distribution)) \(distribution.min?.description ?? "") \(distribution.max?.description ?? "") \(distribution.perWijk)"
+        case let .sampled(values):
+            return "samples \(values.rows) \(values.wijken) \(values.values.hashValue)"
         }
     }
 
@@ -95,6 +97,8 @@ extension HTMLReport {
             for v in values where !unique.contains(v) { unique.append(v) }
             return "sweep: " + unique.map(HTMLText.exact).joined(separator: " / ")
         case let .distributed(distribution, _): return distributionText(distribution)
+        case let .sampled(values):
+            return "steekproef uit samples (\(values.rows) rijen\(values.wijken > 1 ? ", per wijk" : ""); gemiddeld \(HTMLText.number(values.values.reduce(0, +) / Double(max(values.values.count, 1)), decimals: 3)))"
         }
     }
 
