@@ -52,8 +52,12 @@ package struct Learning: Sendable {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Learning {
         var plan = plan
         plan.variants = 1
+        // nothing after the last observation changes a weight: stop there
+        let lastObserved = observations.map(\.year).max() ?? plan.firstYear
+        plan.stopYear = lastObserved
+        let years = lastObserved - plan.firstYear + 1
         let keys = Monitoring.seriesKeys(observations)
-        let cells = keys.flatMap { key in (0..<plan.yearCount).map { plan.cell(wijk: key.wijk, indicator: key.indicator, yearIndex: $0) } }
+        let cells = keys.flatMap { key in (0..<years).map { plan.cell(wijk: key.wijk, indicator: key.indicator, yearIndex: $0) } }
         let watched = try Engine.watch(plan, cells: cells, threads: threads, progress: progress)
         let draws = plan.draws
         // log-likelihood per draw, then weights scaled by the largest
@@ -90,7 +94,7 @@ package struct Learning: Sendable {
         }
         let series = keys.map { key -> (prior: ObservedSeries, posterior: ObservedSeries) in
             let observed = observations.filter { $0.wijk == key.wijk && $0.indicator == key.indicator }.sorted { $0.year < $1.year }
-            let rows = (0..<plan.yearCount).map { watched.values(ofCell: plan.cell(wijk: key.wijk, indicator: key.indicator, yearIndex: $0))! }
+            let rows = (0..<years).map { watched.values(ofCell: plan.cell(wijk: key.wijk, indicator: key.indicator, yearIndex: $0))! }
             return (ObservedSeries(wijk: key.wijk, indicator: key.indicator, observations: observed, band: rows.map { Band($0) }),
                     ObservedSeries(wijk: key.wijk, indicator: key.indicator, observations: observed, band: rows.map { Band($0, weights: weights) }))
         }

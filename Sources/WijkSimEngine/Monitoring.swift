@@ -70,9 +70,11 @@ package struct MonitorRow: Sendable {
         self.observation = observation
         self.band = band
         let value = observation.value
-        if value < band.p05 {
+        // rounding in the data (a start-year observation equals a band of zero width) is not news
+        let slack = 1e-9 * max(1, abs(value))
+        if value < band.p05 - slack {
             direction = polarity == .lowerBetter ? .better : .worse
-        } else if value > band.p95 {
+        } else if value > band.p95 + slack {
             direction = polarity == .lowerBetter ? .worse : .better
         } else {
             direction = nil

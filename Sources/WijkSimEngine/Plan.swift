@@ -101,6 +101,10 @@ package struct Plan: Sendable {
     package var variants: Int
     /// For `explain`: record each instance's adds to one wijk's indicator.
     package var trace: Trace?
+    /// For `learn`: simulate only up to this year (the last observed one);
+    /// later years are neither simulated nor recorded. Plugins still see
+    /// `ctx.last_year` = years.to, so every simulated year is as in a full run.
+    package var stopYear: Int?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {
@@ -117,6 +121,8 @@ package struct Plan: Sendable {
     package var yearCount: Int { lastYear - firstYear + 1 }
     /// Simulated step years from..to−1.
     package var stepCount: Int { lastYear - firstYear }
+    /// The steps a worker simulates: `stepCount`, or fewer with `stopYear`.
+    package var simulatedSteps: Int { min(stepCount, max(0, (stopYear ?? lastYear) - firstYear)) }
     package var blockCount: Int { variants * draws }
 
     package init(scenario: Scenario, city: CityData, plugins descriptors: [String: PluginDescriptor],

@@ -189,7 +189,9 @@ extension HTMLReport {
             table += "<tr\(HTMLText.attributes([("data-param", p.column)]))><td><code>\(HTMLText.escape(p.column))</code></td><td class=\"num\">\(e(p.prior.mean))</td><td class=\"num\">\(e(p.prior.p05))–\(e(p.prior.p95))</td><td class=\"num\">\(e(p.posterior.mean))</td><td class=\"num\">\(e(p.posterior.p05))–\(e(p.posterior.p95))</td><td class=\"num\">\(HTMLText.percent(max(p.narrowing, 0)))</td><td>\(histogram(p, weights: l.weights))</td></tr>"
         }
         table += "</tbody></table></div>"
-        var charts = observedLegend(learn: true) + "<div class=\"grid\">"
+        let lastObserved = l.observations.map(\.year).max() ?? plan.firstYear
+        var charts = "<p>Per waargenomen reeks de band vooraf (grijs, de trekkingen van het scenario) en na de waarnemingen (blauw, dezelfde trekkingen gewogen), van \(plan.firstYear) tot het laatste waargenomen jaar \(lastObserved): verder rekent <code>learn</code> niet, want latere jaren veranderen geen gewicht. De prognose tot \(plan.lastYear) met wat de waarnemingen leerden geeft <code>wijksim run</code> op het geschreven <code>scenario.yaml</code>.</p>"
+        charts += observedLegend(learn: true) + "<div class=\"grid\">"
         for (prior, posterior) in l.series {
             charts += observedFigure(plan, prior: prior, posterior: posterior, outside: [])
         }

@@ -162,9 +162,9 @@ extension HTMLReport {
             return FanChart.ObservedPoint(year: o.year, value: o.value, sd: o.sd, outside: o.value < band.p05 || o.value > band.p95)
         }
         let name = MonitorOutput.wijkLabel(plan, prior.wijk)
-        var chart = FanChart(title: "\(name): \(ReportWords.shortTitle(indicator)) \(plan.firstYear)–\(plan.lastYear)",
+        var chart = FanChart(title: "\(name): \(ReportWords.shortTitle(indicator)) \(plan.firstYear)–\(plan.firstYear + prior.band.count - 1)",
                              axisLabel: "\(indicator.unit) (\(ReportWords.direction(indicator.polarity)))",
-                             decimals: HTMLText.decimals(indicator), years: plan.firstYear...plan.lastYear,
+                             decimals: HTMLText.decimals(indicator), years: plan.firstYear...(plan.firstYear + prior.band.count - 1),
                              series: posterior.map { [series(prior, "alt0"), series($0, "alt1")] } ?? [series(prior, "alt1")],
                              city: [], windows: [])
         chart.observed = points
