@@ -53,6 +53,8 @@ package enum LearnOutput {
             "name: \(yamlString(scenario.name + " (geleerd)"))",
             "extends: \(yamlString(extends))",
             "samples: samples.csv",
+            // the default plugin path (../plugins of the file you run) would point beside this folder
+            "plugins: [" + scenario.pluginPath.map { yamlString(relativePath(from: folder, to: $0)) }.joined(separator: ", ") + "]",
         ]
         if let baseline {
             lines.append("baseline: \(yamlString(baseline))")
@@ -65,13 +67,14 @@ package enum LearnOutput {
     /// `baseline.yaml` beside a learned scenario: the original's baseline
     /// with the posterior of the parameters it shares (`baseline-samples.csv`),
     /// so that the learned plan's own effect stays paired (CONTRACT §2).
-    package static func baselineYAML(name: String, baselineFile: String, folder: String) -> String {
+    package static func baselineYAML(name: String, baselineFile: String, pluginPath: [String], folder: String) -> String {
         [
             "# Geschreven door `wijksim learn`: de baseline van het geleerde scenario, met dezelfde geleerde",
             "# parameters (baseline-samples.csv), zodat het effect van het plan gepaard blijft.",
             "name: \(yamlString(name + " (geleerd)"))",
             "extends: \(yamlString(relativePath(from: folder, to: baselineFile)))",
             "samples: baseline-samples.csv",
+            "plugins: [" + pluginPath.map { yamlString(relativePath(from: folder, to: $0)) }.joined(separator: ", ") + "]",
             "baseline: none",
         ].joined(separator: "\n") + "\n"
     }

@@ -225,11 +225,11 @@ final class MonitorLearnCLITests: XCTestCase {
                   delta: {dist: uniform, low: -2, high: 0}
                   cost: {dist: uniform, low: 0, high: 10}
             """)
-        let result = try runCLI(["learn", scenario, "--observed", observedFile, "--out", city.path + "/learned"])
+        let result = try runCLI(["learn", scenario, "--observed", observedFile, "--out", city.path + "/out/learned"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Effectieve trekkingen (ESS):"), result.stdout)
-        let posterior = table(city.folder.read("learned/posterior.csv"))
-        XCTAssertEqual(city.folder.read("learned/posterior.csv").split(separator: "\n").first,
+        let posterior = table(city.folder.read("out/learned/posterior.csv"))
+        XCTAssertEqual(city.folder.read("out/learned/posterior.csv").split(separator: "\n").first,
                        "instance,param,wijk,prior_mean,prior_p05,prior_p95,post_mean,post_p05,post_p95,ess,draws,narrowing")
         let delta = posterior.first { $0["param"] == "delta" }!
         let value = { (key: String) in Double(delta[key]!)! }
@@ -249,18 +249,19 @@ final class MonitorLearnCLITests: XCTestCase {
         let cost = posterior.first { $0["param"] == "cost" }!
         XCTAssertLessThan(abs(Double(cost["narrowing"]!)!), 0.1)
         // samples.csv: 4000 rows of the posterior, deterministic
-        let samples = city.folder.read("learned/samples.csv")
+        let samples = city.folder.read("out/learned/samples.csv")
         XCTAssertEqual(samples.split(separator: "\n").first, "effect.cost,effect.delta")   // in the plugin's parameter order
         XCTAssertEqual(samples.split(separator: "\n").count, 4001)
         let again = try runCLI(["learn", scenario, "--observed", observedFile, "--out", city.path + "/again", "--threads", "1"])
         XCTAssertEqual(again.status, 0)
         XCTAssertEqual(city.folder.read("again/samples.csv"), samples)
-        XCTAssertEqual(city.folder.read("again/posterior.csv"), city.folder.read("learned/posterior.csv"))
+        XCTAssertEqual(city.folder.read("again/posterior.csv"), city.folder.read("out/learned/posterior.csv"))
         // the learned scenario runs and its forecast meets the observations
-        let yaml = city.folder.read("learned/scenario.yaml")
-        XCTAssertTrue(yaml.contains("extends: \"../scenarios/plan.yaml\""), yaml)
+        let yaml = city.folder.read("out/learned/scenario.yaml")
+        XCTAssertTrue(yaml.contains("extends: \"../../scenarios/plan.yaml\""), yaml)
         XCTAssertTrue(yaml.contains("samples: samples.csv"), yaml)
-        let rerun = try runCLI(["run", city.path + "/learned/scenario.yaml", "--out", city.path + "/forecast"])
+        XCTAssertTrue(yaml.contains("plugins: [\"../../plugins\"]"), yaml)
+        let rerun = try runCLI(["run", city.path + "/out/learned/scenario.yaml", "--out", city.path + "/forecast"])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
         let forecast = table(city.folder.read("forecast/trajectories.csv"))
         let y2023 = cell(forecast, "Noord", "armoede", 2023)
@@ -268,7 +269,7 @@ final class MonitorLearnCLITests: XCTestCase {
         XCTAssertGreaterThan(Double(y2023["p95"]!)!, 15.58 - 0.3)
         XCTAssertLessThan(Double(y2023["p05"]!)!, 15.58 + 0.3)
         // the report: well-formed, prior and posterior per parameter, bands before and after
-        let report = city.folder.read("learned/report.html")
+        let report = city.folder.read("out/learned/report.html")
         XCTAssertTrue(XMLParser(data: Data(report.utf8)).parse(), "report.html is well-formed XML")
         XCTAssertEqual(count(report, "<tr data-param=\"effect.delta\">"), 1)
         XCTAssertTrue(report.contains("data-wijk=\"Noord\" data-indicator=\"armoede\" data-observations=\"3\""), report)

@@ -52,7 +52,8 @@ struct Learn: ParsableCommand {
                         && !base.scenario.sweep.contains { $0.instance == parts[0] && $0.param == parts[1] }
                 })
                 if !shared.isEmpty {
-                    try folder.write("baseline.yaml", LearnOutput.baselineYAML(name: base.scenario.name, baselineFile: choice.file, folder: folder.destination))
+                    try folder.write("baseline.yaml", LearnOutput.baselineYAML(name: base.scenario.name, baselineFile: choice.file,
+                                                                                       pluginPath: base.scenario.pluginPath, folder: folder.destination))
                     try folder.write("baseline-samples.csv", LearnOutput.samples(learning, only: shared))
                     learnedBaseline = "baseline.yaml"
                 }
