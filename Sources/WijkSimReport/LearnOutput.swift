@@ -157,8 +157,8 @@ package enum LearnOutput {
         var sentences = learned.map { p -> String in
             let width = p.prior.p95 - p.prior.p05
             let shift = p.posterior.mean - p.prior.mean
-            let direction = abs(shift) < 0.05 * width ? "blijft ongeveer \(HTMLText.exact(rounded(p.prior.mean)))" : (shift > 0 ? "stijgt" : "daalt") + " van \(HTMLText.exact(rounded(p.prior.mean))) naar \(HTMLText.exact(rounded(p.posterior.mean)))"
-            return "<code>\(HTMLText.escape(p.column))</code> \(direction); de band (90%) wordt \(HTMLText.percent(max(p.narrowing, 0))) smaller: \(HTMLText.exact(rounded(p.prior.p05)))–\(HTMLText.exact(rounded(p.prior.p95))) vooraf, \(HTMLText.exact(rounded(p.posterior.p05)))–\(HTMLText.exact(rounded(p.posterior.p95))) na."
+            let direction = abs(shift) < 0.05 * width ? "blijft ongeveer \(sig(p.prior.mean))" : (shift > 0 ? "stijgt" : "daalt") + " van \(sig(p.prior.mean)) naar \(sig(p.posterior.mean))"
+            return "<code>\(HTMLText.escape(p.column))</code> \(direction); de band (90% van de trekkingen) wordt \(HTMLText.percent(max(p.narrowing, 0))) smaller: \(range(p.prior.p05, p.prior.p95)) vooraf, \(range(p.posterior.p05, p.posterior.p95)) na."
         }
         let untouched = targeted.filter { p in !learned.contains { $0.column == p.column } }
         if !untouched.isEmpty {
@@ -167,12 +167,15 @@ package enum LearnOutput {
         return sentences
     }
 
-    /// Four significant digits: enough to read, the CSV has them all.
-    static func rounded(_ v: Double) -> Double {
-        guard v != 0, v.isFinite else { return v }
-        let magnitude = pow(10, floor(log10(abs(v))) - 3)
-        return (v / magnitude).rounded() * magnitude
+    /// Four significant digits, Dutch style: enough to read, the CSV has them all.
+    static func sig(_ v: Double) -> String {
+        guard v != 0, v.isFinite else { return HTMLText.number(v, decimals: 0) }
+        let decimals = min(8, max(0, 3 - Int(floor(log10(abs(v))))))
+        return HTMLText.number(v, decimals: decimals)
     }
+
+    /// "a tot b": a dash between negative numbers reads as a minus.
+    static func range(_ low: Double, _ high: Double) -> String { "\(sig(low)) tot \(sig(high))" }
 }
 
 extension HTMLReport {
@@ -186,10 +189,10 @@ extension HTMLReport {
         }
         taught += "<ul class=\"answer\">" + LearnOutput.lessons(l).map { "<li>\($0)</li>" }.joined() + "</ul>"
         taught += "<p class=\"note\">Het geleerde scenario (<code>scenario.yaml</code>) erft alles van het origineel en neemt de onzekere parameters uit <code>samples.csv</code>, een steekproef uit de posterior. Het model leert alleen binnen de verdelingen van het scenario: wat daar buiten ligt, kan het niet vinden.</p>"
-        var table = "<div class=\"scroll\"><table class=\"posterior\"><thead><tr><th>parameter</th><th class=\"num\">vooraf gemiddeld</th><th class=\"num\">vooraf p05–p95</th><th class=\"num\">na gemiddeld</th><th class=\"num\">na p05–p95</th><th class=\"num\">band smaller</th><th>verdeling (grijs vooraf, blauw na)</th></tr></thead><tbody>"
+        var table = "<div class=\"scroll\"><table class=\"posterior\"><thead><tr><th>parameter</th><th class=\"num\">vooraf gemiddeld</th><th class=\"num\">vooraf p05 tot p95</th><th class=\"num\">na gemiddeld</th><th class=\"num\">na p05 tot p95</th><th class=\"num\">band smaller</th><th>verdeling (grijs vooraf, blauw na)</th></tr></thead><tbody>"
         for p in l.parameters where p.targeted {
-            let e = { (v: Double) in HTMLText.data(v, HTMLText.exact(LearnOutput.rounded(v))) }
-            table += "<tr\(HTMLText.attributes([("data-param", p.column)]))><td><code>\(HTMLText.escape(p.column))</code></td><td class=\"num\">\(e(p.prior.mean))</td><td class=\"num\">\(e(p.prior.p05))–\(e(p.prior.p95))</td><td class=\"num\">\(e(p.posterior.mean))</td><td class=\"num\">\(e(p.posterior.p05))–\(e(p.posterior.p95))</td><td class=\"num\">\(HTMLText.percent(max(p.narrowing, 0)))</td><td>\(histogram(p, weights: l.weights))</td></tr>"
+            let e = { (v: Double) in HTMLText.data(v, LearnOutput.sig(v)) }
+            table += "<tr\(HTMLText.attributes([("data-param", p.column)]))><td><code>\(HTMLText.escape(p.column))</code></td><td class=\"num\">\(e(p.prior.mean))</td><td class=\"num\">\(e(p.prior.p05)) tot \(e(p.prior.p95))</td><td class=\"num\">\(e(p.posterior.mean))</td><td class=\"num\">\(e(p.posterior.p05)) tot \(e(p.posterior.p95))</td><td class=\"num\">\(HTMLText.percent(max(p.narrowing, 0)))</td><td>\(histogram(p, weights: l.weights))</td></tr>"
         }
         table += "</tbody></table></div>"
         let lastObserved = l.observations.map(\.year).max() ?? plan.firstYear
