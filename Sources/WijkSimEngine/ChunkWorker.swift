@@ -157,7 +157,7 @@ final class ChunkWorker {
         }
         let contributions = instanceSteps.count * plan.stepCount
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
-        for step in 0..<plan.stepCount {
+        for step in 0..<plan.simulatedSteps {
             let year = plan.firstYear + step
             bindings.year = year
             for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
@@ -236,6 +236,9 @@ final class ChunkWorker {
                         }
                     case let .table(table):
                         for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }
+                    case let .sampled(sampled):
+                        let row = draw % sampled.rows
+                        for wijk in 0..<w { out[b * w + wijk] = sampled.value(row: row, wijk: wijk) }
                     }
                 }
             }

@@ -35,6 +35,13 @@ package struct CostEffectiveness: Sendable {
 
     package var rows: [Row]
     package var focus: [Int]
+    /// The draws it was measured on: the plan's first ones, at most `maxDraws`.
+    package var draws: Int = 0
+
+    /// Each part is a run of the plan with every draw's cells kept: the first
+    /// 2,000 draws (the same draws as in the full run: draw d depends only on
+    /// the seed and d) bound its time and memory at any number of draws.
+    package static let maxDraws = 2_000
 
     package init(rows: [Row], focus: [Int]) {
         self.rows = rows
@@ -44,6 +51,9 @@ package struct CostEffectiveness: Sendable {
     /// The parts of `plan` (interventions, then funding streams), each run
     /// without; variant 0 of a sweep.
     package static func measure(_ plan: Plan, threads: Int) throws -> CostEffectiveness {
+        var plan = plan
+        plan.draws = min(plan.draws, maxDraws)
+        plan.scenario.draws = plan.draws
         var whole = plan
         whole.variants = 1
         let (results, kept, _) = try keptRun(whole, threads: threads)
@@ -83,7 +93,9 @@ package struct CostEffectiveness: Sendable {
                                 improvementP05: quantile(sorted, 0.05), improvementP95: quantile(sorted, 0.95)))
             }
         }
-        return CostEffectiveness(rows: rows, focus: focus)
+        var result = CostEffectiveness(rows: rows, focus: focus)
+        result.draws = plan.draws
+        return result
     }
 
     static func keptRun(_ plan: Plan, threads: Int) throws -> (Results, DrawStore, [[DifferenceStatistics]]) {

@@ -10,7 +10,41 @@ package enum ParameterSource: Equatable, Sendable {
     case distributed(Distribution, key: UInt64)
     /// Given per draw instead of drawn: draw d takes row d mod rows.
     case table(ParameterTable)
+    /// From the scenario's `samples:` table (CONTRACT §2): draw d takes row
+    /// d mod rows.
+    case sampled(SampledValues)
+
+    /// Drawn or sampled: differs between draws.
+    package var isUncertain: Bool {
+        switch self {
+        case .distributed, .sampled, .table: return true
+        case .constant, .swept: return false
+        }
+    }
+
+    /// Differs between the wijken of one draw.
+    package var perWijk: Bool {
+        switch self {
+        case let .distributed(distribution, _): return distribution.perWijk
+        case let .sampled(values): return values.wijken > 1
+        case let .table(table): return table.width > 1
+        case .constant, .swept: return false
+        }
+    }
+
+    /// The value in one lane, as the engine computes it (`ChunkWorker.fillParameters`).
+    package func value(variant: Int, draw: Int, wijk: Int, wijkKey: UInt64, sampling: Sampling = .random, draws: Int = 1) -> Double {
+        switch self {
+        case let .constant(value): return value
+        case let .swept(values): return values[variant]
+        case let .distributed(distribution, key):
+            return distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: distribution.perWijk ? wijkKey : nil, sampling: sampling, draws: draws))
+        case let .sampled(values): return values.value(row: draw % values.rows, wijk: wijk)
+        case let .table(table): return table.value(draw: draw, wijk: wijk)
+        }
+    }
 }
+
 
 /// Parameter values per draw (one per draw, or one per draw and wijk),
 /// used as they are: the design points of `sensitivity` (CONTRACT §12),
@@ -95,6 +129,37 @@ package struct KeyedPermutation: Sendable {
     }
 }
 
+/// A parameter's column(s) of a sample table: `values[row × wijken + wijk]`,
+/// `wijken` 1 when every wijk takes the same value.
+package struct SampledValues: Equatable, Sendable {
+    package var rows: Int
+    package var wijken: Int
+    package var values: [Double]
+
+    @inline(__always) package func value(row: Int, wijk: Int) -> Double {
+        values[row * wijken + (wijken == 1 ? 0 : wijk)]
+    }
+
+    /// The table's columns for one parameter, in the data's wijk order.
+    init?(_ table: SampleTable, instance: String, param: String, wijken names: [String]) {
+        let columns = table.columns(instance: instance, param: param)
+        guard !columns.isEmpty else { return nil }
+        rows = table.rows
+        if columns.count == 1, columns[0].wijk == nil {
+            wijken = 1
+            values = columns[0].values
+        } else {
+            wijken = names.count
+            let ordered = names.map { name in columns.first { $0.wijk == name }!.values }
+            var values = [Double](repeating: 0, count: rows * wijken)
+            for (w, column) in ordered.enumerated() {
+                for r in 0..<rows { values[r * wijken + w] = column[r] }
+            }
+            self.values = values
+        }
+    }
+}
+
 /// One instance as the engine runs it.
 package struct InstancePlan: Sendable {
     package var name: String
@@ -129,6 +194,10 @@ package struct Plan: Sendable {
     package var noiseDraw: Int?
     /// For `explain`: record each instance's adds to one wijk's indicator.
     package var trace: Trace?
+    /// For `learn`: simulate only up to this year (the last observed one);
+    /// later years are neither simulated nor recorded. Plugins still see
+    /// `ctx.last_year` = years.to, so every simulated year is as in a full run.
+    package var stopYear: Int?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {
@@ -145,6 +214,8 @@ package struct Plan: Sendable {
     package var yearCount: Int { lastYear - firstYear + 1 }
     /// Simulated step years from..to−1.
     package var stepCount: Int { lastYear - firstYear }
+    /// The steps a worker simulates: `stepCount`, or fewer with `stopYear`.
+    package var simulatedSteps: Int { min(stepCount, max(0, (stopYear ?? lastYear) - firstYear)) }
     package var blockCount: Int { variants * draws }
 
     package init(scenario: Scenario, city: CityData, plugins descriptors: [String: PluginDescriptor],
@@ -169,6 +240,10 @@ package struct Plan: Sendable {
             let params: [ParameterSource] = descriptor.params.map { spec in
                 if let axis = scenario.sweep.firstIndex(where: { $0.instance == instance.name && $0.param == spec.name }) {
                     return .swept(variantValues.map { $0[axis] })
+                }
+                if let table = scenario.samples,
+                   let sampled = SampledValues(table, instance: instance.name, param: spec.name, wijken: city.wijken) {
+                    return .sampled(sampled)
                 }
                 switch instance.params.last(where: { $0.name == spec.name })?.value {
                 case let .fixed(value)?: return .constant(value)

@@ -42,11 +42,13 @@ struct ScenarioLayer {
     var seed: Located<UInt64>?
     var sampling: Located<Sampling>?
     var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+    /// `samples: FILE` resolved against this file's folder (CONTRACT §2).
+    var samples: Located<String>?
     /// Problems found in this file; loading goes on so that all are reported.
     var problems = DiagnosticList()
 
     static let keys = ["name", "description", "extends", "baseline", "years", "data", "plugins", "rules", "interventions",
-                       "funding", "draws", "seed", "sampling", "sweep"]
+                       "funding", "draws", "seed", "sampling", "sweep", "samples"]
     static let instanceKeys = ["name", "plugin", "wijken", "from", "to", "params", "funding"]
     static let distributionKeys = ["dist", "low", "mode", "high", "mean", "sd", "min", "max", "per_wijk"]
 
@@ -101,6 +103,7 @@ struct ScenarioLayer {
                     let found = value.scalarText.map { "\"\($0)\"" } ?? value.typeName
                     problems.add("must be random (the default) or lhs (Latin hypercube), found \(found)\(NearestName.suggestion(for: value.scalarText ?? "", among: Sampling.allCases.map(\.rawValue)))", at: value.location)
                 }
+            case "samples": value.string(&problems).map { layer.samples = Located(value: resolve($0), location: value.location) }
             case "sweep":
                 for (k, v) in value.mapping(&problems) ?? [] {
                     guard let items = v.list(&problems) else { continue }

@@ -64,7 +64,9 @@ package enum ScenarioLoader {
         var sampling = Sampling.random
         var drawsLocation: SourceLocation?
         var sweep: [(key: String, values: [Double], location: SourceLocation)] = []
+        var samples: ScenarioLayer.Located<String>?
         for layer in layers {
+            if let value = layer.samples { samples = value }
             if let value = layer.name { name = value.value }
             if let value = layer.description { description = value }
             years.merge(layer.years) { $1 }
@@ -134,7 +136,8 @@ package enum ScenarioLoader {
             indicatorsFile: data["indicators"]!.value, wijkenFile: data["wijken"]!.value,
             pluginPath: plugins ?? [URL(fileURLWithPath: folder).appendingPathComponent("../plugins").standardizedFileURL.path],
             instances: instances, funding: funding.map(\.value.value), draws: draws, seed: seed, sweep: axes,
-            baseline: baseline(layers, &problems))
+            baseline: baseline(layers, &problems),
+            samplesChoice: samples.map { SamplesChoice(file: $0.value, location: $0.location) })
         scenario.sampling = sampling
         return scenario
     }

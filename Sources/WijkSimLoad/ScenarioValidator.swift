@@ -47,6 +47,11 @@ enum ScenarioValidator {
                 }
             }
         }
+        var scenario = scenario
+        if let choice = scenario.samplesChoice, let city, problems.isEmpty {
+            do { scenario.samples = try SampleLoader.load(choice, scenario: scenario, plugins: plugins, city: city) }
+            catch let error as BadInput { problems.add(error) }
+        }
         try problems.check()
         return LoadedScenario(scenario: scenario, city: city!, plugins: plugins)
     }

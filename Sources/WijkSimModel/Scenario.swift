@@ -146,15 +146,21 @@ package struct Scenario: Equatable, Sendable {
     /// nil: none (`baseline: none`, or nothing to take by default).
     package var baseline: BaselineChoice?
     package var sampling: Sampling = .random
+    /// `samples: FILE` as written (CONTRACT §2), and the table once the validator read it.
+    package var samplesChoice: SamplesChoice?
+    package var samples: SampleTable?
 
     package init(name: String, description: String?, file: String, firstYear: Int, lastYear: Int,
                 indicatorsFile: String, wijkenFile: String, pluginPath: [String], instances: [Instance],
-                funding: [Funding], draws: Int, seed: UInt64, sweep: [SweepAxis], baseline: BaselineChoice? = nil) {
+                funding: [Funding], draws: Int, seed: UInt64, sweep: [SweepAxis], baseline: BaselineChoice? = nil,
+                samplesChoice: SamplesChoice? = nil, samples: SampleTable? = nil) {
         self.name = name; self.description = description; self.file = file
         self.firstYear = firstYear; self.lastYear = lastYear
         self.indicatorsFile = indicatorsFile; self.wijkenFile = wijkenFile; self.pluginPath = pluginPath
         self.instances = instances; self.funding = funding; self.draws = draws; self.seed = seed; self.sweep = sweep
         self.baseline = baseline
+        self.samplesChoice = samplesChoice
+        self.samples = samples
     }
 
     package var years: ClosedRange<Int> { firstYear...lastYear }

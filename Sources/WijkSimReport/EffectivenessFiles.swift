@@ -27,8 +27,8 @@ package enum EffectivenessFiles {
     package static func text(_ e: CostEffectiveness, plan: Plan, language l: TerminalLanguage = .nl) -> String {
         let rows = ranked(e)
         var lines = ["", l.pick(
-            "Kosten per eenheid verbetering in \(plan.lastYear), in de focuswijken samen (elk onderdeel vergeleken met het plan zonder dat onderdeel, in dezelfde trekkingen; tussen haakjes p05–p95 van het effect, bij de gemiddelde kosten):",
-            "Cost per unit of improvement by \(plan.lastYear), in the focus wijken together (each part against the plan without it, in the same draws; p05–p95 of the effect in brackets, at the mean cost):")]
+            "Kosten per eenheid verbetering in \(plan.lastYear), in de focuswijken samen (elk onderdeel vergeleken met het plan zonder dat onderdeel, in dezelfde \(l.draws(e.draws)); tussen haakjes p05–p95 van het effect, bij de gemiddelde kosten):",
+            "Cost per unit of improvement by \(plan.lastYear), in the focus wijken together (each part against the plan without it, in the same \(l.draws(e.draws)); p05–p95 of the effect in brackets, at the mean cost):")]
         guard !rows.isEmpty else {
             lines.append(l.pick("(geen onderdeel verbetert een indicator in \(plan.lastYear))", "(no part improves an indicator by \(plan.lastYear))"))
             return lines.joined(separator: "\n") + "\n"

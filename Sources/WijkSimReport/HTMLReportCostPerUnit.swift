@@ -7,7 +7,7 @@ import WijkSimModel
 extension HTMLReport {
     static func costPerUnit(_ e: CostEffectiveness, _ plan: Plan) -> ReportSection {
         let rows = EffectivenessFiles.ranked(e)
-        var body = "<p>Per indicator: wat elk onderdeel van het plan in \(plan.lastYear) verbetert in de focuswijken samen, en wat één eenheid verbetering (een procentpunt bij een percentage) kost. Elk onderdeel is gemeten als het verschil tussen het plan en het plan zonder dat onderdeel, in dezelfde trekkingen; de kosten zijn de gemiddelde totale uitgaven van dat onderdeel. Tussen haakjes: de onzekerheid van het effect (p05–p95), bij die gemiddelde kosten; \u{201C}onbegrensd\u{201D} als in meer dan 5% van de trekkingen geen verbetering is. Alle getallen staan in effectiveness.csv.</p>"
+        var body = "<p>Per indicator: wat elk onderdeel van het plan in \(plan.lastYear) verbetert in de focuswijken samen, en wat één eenheid verbetering (een procentpunt bij een percentage) kost. Elk onderdeel is gemeten als het verschil tussen het plan en het plan zonder dat onderdeel, in dezelfde \(ReportWords.draws(e.draws)) (de eerste van de run); de kosten zijn de gemiddelde totale uitgaven van dat onderdeel. Tussen haakjes: de onzekerheid van het effect (p05–p95), bij die gemiddelde kosten; \u{201C}onbegrensd\u{201D} als in meer dan 5% van de trekkingen geen verbetering is. Alle getallen staan in effectiveness.csv.</p>"
         if rows.isEmpty {
             body += "<p>Geen onderdeel verbetert een indicator in \(plan.lastYear).</p>"
             return ReportSection(id: "kosten-per-punt", title: "Wat kost een punt?", body: body)

@@ -64,6 +64,15 @@ enum ReportStyle {
     .alt0{--c:#66707d;--w:#66707d}.alt1{--c:#1f6fb2;--w:#1f6fb2}.alt2{--c:#d97706;--w:#d97706}
     .alt3{--c:#7c3aed;--w:#7c3aed}.alt4{--c:#0f766e;--w:#0f766e}.alt5{--c:#be185d;--w:#be185d}
     .winrun{--w:#d69e00}
+    .obs{fill:#1f2933;stroke:#fff;stroke-width:1}
+    .obs-outside{fill:var(--red)}
+    .obs-bar{stroke:#1f2933;stroke-width:1.2}
+    .on-course{color:var(--green);font-weight:600}
+    .off-course{color:var(--red);font-weight:600}
+    tr.outside td{background:#fde8e6}
+    svg.hist{width:168px;height:34px;display:block}
+    .hist-prior{fill:#c3c9d1}
+    .hist-post{fill:#1f6fb2}
     .gap-start{fill:#eef0f3;stroke:#8a94a3;stroke-width:1}
     .gap-end{fill:var(--c)}
     .row-label{font-size:10px;fill:#1f2933}

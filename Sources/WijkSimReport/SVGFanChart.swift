@@ -30,6 +30,15 @@ struct FanChart {
     var series: [Series]
     var city: [Double]
     var windows: [Window]
+    /// Observed values (`monitor`, `learn`): a dot with a ±sd bar; red when outside the band.
+    var observed: [ObservedPoint] = []
+
+    struct ObservedPoint {
+        var year: Int
+        var value: Double
+        var sd: Double
+        var outside: Bool
+    }
 
     static let width = 360.0
     static let left = 40.0, right = 16.0, top = 20.0, plotHeight = 140.0, rowHeight = 12.0
@@ -43,6 +52,7 @@ struct FanChart {
         var canvas = SVGCanvas(width: Self.width, height: height)
 
         let all = series.flatMap { $0.p05 + $0.p95 + $0.mean + $0.p50 } + city
+            + observed.flatMap { [$0.value - $0.sd, $0.value + $0.sd] }
         let finite = all.filter(\.isFinite)
         let ticks = Ticks(from: finite.min() ?? 0, to: finite.max() ?? 1, count: 4)
         let y = LinearScale(lower: ticks.lower, upper: ticks.upper, start: plotBottom, end: Self.top)
@@ -68,7 +78,12 @@ struct FanChart {
             canvas.polyline(zip(xs, s.p50.map { y($0) }).map { ($0, $1) }, "median")
             canvas.close()
         }
-        canvas.polyline(zip(xs, city.map { y($0) }).map { ($0, $1) }, "city")
+        if !city.isEmpty { canvas.polyline(zip(xs, city.map { y($0) }).map { ($0, $1) }, "city") }
+        for point in observed {
+            let px = x(Double(point.year))
+            canvas.line(px, y(point.value - point.sd), px, y(point.value + point.sd), "obs-bar")
+            canvas.circle(px, y(point.value), radius: 3.2, point.outside ? "obs obs-outside" : "obs")
+        }
 
         for (row, window) in windows.enumerated() {
             let top = stripTop + Double(row) * Self.rowHeight

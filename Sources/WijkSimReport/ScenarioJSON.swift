@@ -25,6 +25,7 @@ enum ScenarioJSON {
             "sweep": Dictionary(uniqueKeysWithValues: s.sweep.map { ($0.key, $0.values) }),
         ]
         if let description = s.description { object["description"] = description }
+        if let samples = s.samplesChoice { object["samples"] = DisplayPath.of(samples.file) }
         object["baseline"] = s.baseline.map { DisplayPath.of($0.file) } ?? NSNull()
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

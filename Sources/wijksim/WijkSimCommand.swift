@@ -8,6 +8,6 @@ struct WijkSimCommand: ParsableCommand {
         abstract: "Scenario simulator for neighbourhood renewal (wijkvernieuwing).",
         discussion: "Simulates wijk indicators year by year under interventions written as Lua plugins, over Monte Carlo draws and sweeps.",
         version: "0.1.0",
-        subcommands: [Run.self, Compare.self, Explain.self, SensitivityCommand.self, Serve.self, Test.self, Check.self, Plugins.self, NewPlugin.self, DataCommand.self]
+        subcommands: [Run.self, Compare.self, Explain.self, Monitor.self, Learn.self, SensitivityCommand.self, Serve.self, Test.self, Check.self, Plugins.self, NewPlugin.self, DataCommand.self]
     )
 }

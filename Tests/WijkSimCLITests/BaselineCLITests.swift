@@ -44,6 +44,11 @@ final class BaselineCLITests: XCTestCase {
         let noord = try XCTUnwrap(rows.first { $0[0] == "plan" && $0[2] == "Noord" && $0[3] == "armoede" && $0[4] == "2025" })
         XCTAssertEqual(Double(noord[6])!, 5 * 1.0, accuracy: 0.5, "five steps of −1 on average")
         XCTAssertTrue(city.folder.read("run/report.html").contains("Effect van het plan"))
+        // a plan (it has a baseline) written with --out also says what a point costs
+        let effectiveness = city.folder.read("run/effectiveness.csv").split(separator: "\n").map(String.init)
+        XCTAssertEqual(effectiveness.first, "kind,name,indicator,unit,cost,improvement_mean,improvement_p05,improvement_p95,eur_per_unit,eur_per_unit_p05,eur_per_unit_p95")
+        XCTAssertTrue(effectiveness.contains { $0.hasPrefix("intervention,hulp,armoede,") }, "\(effectiveness)")
+        XCTAssertTrue(city.folder.read("run/report.html").contains("Wat kost een punt?"))
         XCTAssertTrue(city.folder.read("run/scenario.json").contains("\"baseline\" : \"\\/"), city.folder.read("run/scenario.json"))
     }
 

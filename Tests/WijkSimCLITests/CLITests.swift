@@ -18,7 +18,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("s: 2020→2025, 3 wijken, 20 trekkingen, 1 variant, seed 1"), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
-        XCTAssertEqual(files.filter { $0 != "report.html" }, [".wijksim-manifest.json", "costs.csv", "effectiveness.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
+        XCTAssertEqual(files.filter { $0 != "report.html" }, [".wijksim-manifest.json", "costs.csv", "funding.csv", "gaps.csv", "scenario.json", "trajectories.csv", "variants.csv"])
     }
 
     func testTimingsNamesEveryPhaseOnStandardErrorOnly() throws {

@@ -17,9 +17,30 @@ final class GroningenModelTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 5)
         for file in files.sorted() {
             let r = try results(String(file.dropLast(5)), draws: 3)
-            XCTAssertEqual(r.plan.firstYear, 2022, file)
-            XCTAssertEqual(r.plan.lastYear, 2042, file)
+            // the backcast looks back from the earliest observed year (docs/monitoring.md)
+            let years = file == "backcast.yaml" ? (2017, 2022) : (2022, 2042)
+            XCTAssertEqual(r.plan.firstYear, years.0, file)
+            XCTAssertEqual(r.plan.lastYear, years.1, file)
         }
+    }
+
+    /// The backcast starts from the city figures of 2017 and every observed
+    /// series of observed.csv lies in its years; monitor sets them against it.
+    func testBackcastStartsIn2017AndTakesTheObservedSeries() throws {
+        let r = try results("backcast", draws: 1)
+        func city(_ id: String) -> Double {
+            r.cell(variant: 0, wijk: r.plan.wijkCount, indicator: r.plan.city.indicatorIndex(id)!, yearIndex: 0).mean
+        }
+        XCTAssertEqual(city("minimahuishoudens"), 17.3, accuracy: 0.05)   // OIS Armoedemonitor 2022, 2017
+        XCTAssertEqual(city("werkloosheid"), 10.1, accuracy: 0.05)        // schatting: 9.8 (2018) + 0.3
+        let loaded = try ScenarioLoader.load(TestPaths.repo("scenarios/backcast.yaml"))
+        let observations = try ObservedLoader.load(TestPaths.repo("scenarios/data/groningen/observed.csv"), city: loaded.city,
+                                                   years: loaded.scenario.years)
+        XCTAssertEqual(observations.map { "\($0.indicator) \($0.year) \($0.value)" }, ["0 2019 16.7", "1 2018 9.8", "1 2022 8.6"])
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: 200)
+        let monitoring = try Monitoring.run(plan, observations: observations, threads: 2)
+        XCTAssertEqual(monitoring.rows.count, 3)
+        XCTAssertTrue(monitoring.rows.allSatisfy { $0.band.p05 <= $0.band.p95 })
     }
 
     func testCityAveragesIn2022AreThePublishedFigures() throws {

@@ -53,10 +53,11 @@ struct Run: ParsableCommand {
             }
             let results = try comparison?.scenarios[1].results
                 ?? Engine.run(plan, threads: options.workerThreads, progress: progress.update)
-            // each intervention and funding stream left out in turn: with --out only,
-            // as it runs the plan once more per part
+            // each intervention and funding stream left out in turn, for a plan
+            // (a scenario with a baseline) written with --out: it runs the plan
+            // once more per part, on at most the first `CostEffectiveness.maxDraws` draws
             let hasInterventions = plan.instances.contains { $0.kind == .intervention }
-            let effectiveness = try folder != nil && hasInterventions
+            let effectiveness = try folder != nil && hasInterventions && comparison != nil
                 ? CostEffectiveness.measure(plan, threads: options.workerThreads) : nil
             progress.clear()
             let seconds = Date().timeIntervalSince(start)
