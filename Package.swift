@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "wijksim", targets: ["wijksim"]),
+        .executable(name: "wijksim-serve", targets: ["wijksim-serve"]),
         // for the fuzzers (fuzz/Package.swift), which build these modules with libFuzzer's instrumentation
         .library(name: "WijkSimModules", targets: ["WijkSimModel", "WijkSimLua", "WijkSimLoad", "WijkSimEngine"]),
     ],
@@ -62,7 +63,15 @@ let package = Package(
             name: "wijksim",
             dependencies: [
                 "WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
-                "WijkSimWhatIf", "WijkSimServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `wijksim serve` starts this program: the HTTP framework is built
+        // only by those who build the server, not by `swift run wijksim`
+        .executableTarget(
+            name: "wijksim-serve",
+            dependencies: [
+                "WijkSimModel", "WijkSimLoad", "WijkSimEngine", "WijkSimWhatIf", "WijkSimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +83,7 @@ let package = Package(
         .testTarget(name: "WijkSimFilesTests", dependencies: ["WijkSimFiles", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimRuleTestingTests", dependencies: ["WijkSimRuleTesting", "WijkSimTestSupport"]),
         .testTarget(name: "WijkSimWhatIfTests", dependencies: ["WijkSimWhatIf", "WijkSimLoad", "WijkSimReport", "WijkSimTestSupport"]),
-        .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "WijkSimTestSupport"]),
+        .testTarget(name: "WijkSimCLITests", dependencies: ["wijksim", "wijksim-serve", "WijkSimTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -145,10 +145,12 @@ bedragen gevonden: schattingen.]],
     local function u(s)
       return sim.ge(s, ctx.from) * sim.le(s, ctx.to) * sim.ramp(s - ctx.from, p.aanloop)
     end
-    -- what the programme has built up by the start of this year, net of relapse
+    -- what the programme has built up by the start of this year, net of
+    -- relapse: sum over s < year of u(s) * (1 - h)^(year - 1 - s), in Horner
+    -- form (one multiply per year instead of a power per year and lane)
     local function voorraad(h)
-      local e = 0
-      for s = ctx.from, ctx.year - 1 do e = e + u(s) * (1 - h) ^ (ctx.year - 1 - s) end
+      local e, blijft = 0, 1 - h
+      for s = ctx.from, ctx.year - 1 do e = e * blijft + u(s) end
       return e
     end
     local nu = u(ctx.year)

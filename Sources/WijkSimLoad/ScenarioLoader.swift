@@ -12,6 +12,17 @@ package struct LoadedScenario {
 /// Reads a scenario file, applies `extends` (CONTRACT §2) and validates it
 /// against its data and plugins, collecting every problem before failing.
 package enum ScenarioLoader {
+    /// The baseline scenario, loaded as any scenario is; its problems are
+    /// reported at the `baseline:` (or `extends:`) line that named it.
+    package static func loadBaseline(_ choice: BaselineChoice) throws -> LoadedScenario {
+        do {
+            return try load(choice.file)
+        } catch let error as BadInput {
+            let how = choice.declared ? "the baseline" : "the baseline (the scenario this one extends)"
+            throw BadInput([Diagnostic("\(how) \(DisplayPath.of(choice.file)) cannot be run:", at: choice.location)] + error.diagnostics)
+        }
+    }
+
     package static func load(_ file: String) throws -> LoadedScenario {
         var problems = DiagnosticList()
         let scenario = try resolve(file, &problems)

@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
         // engine needs it
         if options.workerThreads > 1 { DispatchQueue.global().async {} }
         let loaded = try ScenarioLoader.load(scenario)
-        let baseline = try loaded.scenario.baseline.map(Run.loadBaseline)
+        let baseline = try loaded.scenario.baseline.map(ScenarioLoader.loadBaseline)
         clock.lap("load")
         let folder = try out.map { try OutputFolder($0, command: "run") }
         var outcome: OutputFolder.Outcome?
@@ -87,17 +87,6 @@ struct Run: ParsableCommand {
         } catch {
             folder?.discard()
             throw error
-        }
-    }
-
-    /// The baseline scenario, loaded as any scenario is; its problems are
-    /// reported at the `baseline:` (or `extends:`) line that named it.
-    static func loadBaseline(_ choice: BaselineChoice) throws -> LoadedScenario {
-        do {
-            return try ScenarioLoader.load(choice.file)
-        } catch let error as BadInput {
-            let how = choice.declared ? "the baseline" : "the baseline (the scenario this one extends)"
-            throw BadInput([Diagnostic("\(how) \(DisplayPath.of(choice.file)) cannot be run:", at: choice.location)] + error.diagnostics)
         }
     }
 }
