@@ -100,6 +100,49 @@ final class ReportBrowserTests: XCTestCase {
         XCTAssertGreaterThan(data.count, 100_000, "a rendered page, not a blank one")
     }
 
+    /// The headline of a plan (issue 15): the report's "Effect van het plan",
+    /// as the browser renders it, carries comparison.csv's paired numbers
+    /// for every focus wijk and indicator, and the caveats beside it.
+    func testThePlansOwnEffectInTheRenderedReportEqualsComparisonCSV() throws {
+        city.plugin("drift", MiniCity.constantPlugin("drift", delta: 0.5, min: -5, max: 5))
+        city.scenario("basis", "draws: 50\nseed: 3\nrules: [{plugin: drift}]\n")
+        let plan = city.scenario("plan", """
+            extends: basis.yaml
+            name: plan
+            interventions:
+              - {name: hulp, plugin: effect, wijken: [Noord, Oost], params: {delta: {dist: uniform, low: -2, high: 0}}}
+            """, header: false)
+        let folder = city.path + "/plan-out"
+        let run = try runCLI(["run", plan, "--out", folder])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let dom = try browser(["--dump-dom", "file://\(folder)/report.html"])
+        let section = try XCTUnwrap(dom.range(of: "<section id=\"effect\">").map { String(dom[$0.lowerBound...]) }?
+            .components(separatedBy: "</section>").first)
+        XCTAssertTrue(section.contains("<aside class=\"caveats\"><b>Onder deze aannames.</b>"), section)
+        let rows = city.folder.read("plan-out/comparison.csv").split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .filter { $0[0] == "plan" && $0[4] == "2025" }
+        func attribute(_ name: String, _ tag: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") else { return nil }
+            return String(tag[r.upperBound...].prefix { $0 != "\"" })
+        }
+        let tags = section.components(separatedBy: "<tr").dropFirst().map { String($0.prefix { $0 != ">" }) }
+            .filter { attribute("data-scenario", $0) == "plan" }
+        XCTAssertEqual(tags.count, 4, "Noord and Oost × armoede and meedoen")
+        for tag in tags {
+            let wijk = try XCTUnwrap(attribute("data-wijk", tag)), indicator = try XCTUnwrap(attribute("data-indicator", tag))
+            let row = try XCTUnwrap(rows.first { $0[2] == wijk && $0[3] == indicator })
+            XCTAssertEqual(attribute("data-diff-mean", tag), row[6], "\(wijk)/\(indicator)")
+            XCTAssertEqual(attribute("data-diff-p05", tag), row[7])
+            XCTAssertEqual(attribute("data-diff-p95", tag), row[8])
+            XCTAssertEqual(attribute("data-p-better", tag), row[9])
+        }
+        // armoede in Noord: five steps of U(0, 2) lower, so about +5 better, in every draw
+        let noord = try XCTUnwrap(rows.first { $0[2] == "Noord" && $0[3] == "armoede" })
+        XCTAssertEqual(Double(noord[6])!, 5, accuracy: 0.6)
+        XCTAssertEqual(noord[9], "1.0")
+    }
+
     /// The picture in the README: the top of the Regio Deal report as a
     /// reader first sees it. Written to docs/report.png when
     /// WIJKSIM_UPDATE_DOCS=1 (after a change to the report), else only made
