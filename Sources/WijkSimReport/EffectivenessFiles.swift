@@ -37,12 +37,32 @@ package enum EffectivenessFiles {
                               : ["indicator", "part", "cost", "improvement", "EUR per unit (p05–p95)"]]
         for row in rows {
             let indicator = plan.city.indicators[row.indicator]
-            let part = row.kind == .funding ? l.pick("bron ", "source ") + row.name : row.name
+            let part = title(row, plan: plan, language: l)
             let high = row.eurosPerUnitHigh.map(l.euros) ?? l.pick("onbegrensd", "unbounded")
             table.append([indicator.id, part, l.euros(row.cost), "\(l.signed(row.improvementMean)) \(indicator.unit)",
                           "\(l.euros(row.eurosPerUnit!)) (\(row.eurosPerUnitLow.map(l.euros) ?? "–")–\(high))"])
         }
         lines += SummaryTable.aligned(table)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a policymaker reads for a part: the measure's title and who pays
+    /// ("Woningmix (nplv woningdeal)"), not the instance id of the scenario file.
+    package static func title(_ row: CostEffectiveness.Row, plan: Plan, language l: TerminalLanguage = .nl) -> String {
+        switch row.kind {
+        case .funding:
+            return l.pick("bron ", "source ") + readable(row.name)
+        case .intervention:
+            guard let instance = plan.instances.first(where: { $0.name == row.name }) else { return row.name }
+            let title = shortTitle(plan.plugins[instance.plugin].title)
+            return instance.funding.map { "\(title) (\(readable(plan.scenario.funding[$0].name)))" } ?? title
+        }
+    }
+
+    static func readable(_ id: String) -> String { id.replacingOccurrences(of: "_", with: " ") }
+
+    /// "Woningmix: herstructurering van …" → "Woningmix".
+    package static func shortTitle(_ title: String) -> String {
+        String(title.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -41,13 +41,14 @@ package enum HTMLReport {
                         provenance(comparison.scenarios.map(\.results))]
         if !effectiveness.isEmpty {
             // one table for all alternatives: each part named with its scenario, ranked per indicator
+            let plans = Dictionary(comparison.scenarios.map { ($0.name, $0.results.plan) }, uniquingKeysWith: { first, _ in first })
             let rows = effectiveness.flatMap { name, e in e.rows.map { row -> CostEffectiveness.Row in
                 var row = row
-                row.name = "\(name): \(row.name)"
+                row.name = "\(name): " + (plans[name].map { EffectivenessFiles.title(row, plan: $0) } ?? row.name)
                 return row
             } }
             let combined = CostEffectiveness(rows: rows, focus: Array(Set(effectiveness.flatMap(\.1.focus))).sorted())
-            sections.insert(costPerUnit(combined, comparison.reference.results.plan), at: 5)
+            sections.insert(costPerUnit(combined, comparison.reference.results.plan, label: { $0.name }), at: 5)
         }
         let plan = comparison.reference.results.plan
         let names = comparison.scenarios.map(\.name)

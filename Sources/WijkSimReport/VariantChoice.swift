@@ -49,10 +49,14 @@ package struct VariantChoice: Sendable {
         variant = candidates.reduce(candidates[0]) { better($1, $0) ? $1 : $0 }
     }
 
-    /// "variant 4 (schooldag.bereik = 0.6, woningmix.tempo = 0.01)".
+    /// "variant 4 (bereik van Verlengde schooldag = 0.6, tempo van Woningmix = 0.01)":
+    /// the measures' titles, not the instance ids of the scenario file.
     package func label(_ plan: Plan) -> String {
         let values = plan.scenario.sweepValues(ofVariant: variant)
-        let settings = zip(plan.scenario.sweep, values).map { "\($0.key) = \($1.shortText)" }
+        let settings = zip(plan.scenario.sweep, values).map { axis, value -> String in
+            guard let instance = plan.instances.first(where: { $0.name == axis.instance }) else { return "\(axis.key) = \(value.shortText)" }
+            return "\(axis.param) van \(EffectivenessFiles.shortTitle(plan.plugins[instance.plugin].title)) = \(value.shortText)"
+        }
         return settings.isEmpty ? "variant \(variant)" : "variant \(variant) (\(settings.joined(separator: ", ")))"
     }
 }
