@@ -18,7 +18,7 @@ package enum ComparisonTable {
         let wijken = focus.sorted()
         let end = plan.yearCount - 1
         var lines = [l.pick(
-            "Vergelijking van \(comparison.scenarios.count) scenario's, \(plan.firstYear)→\(plan.lastYear), \(l.draws(plan.draws)) gepaard, seed \(plan.seed); referentie: \(comparison.reference.name)",
+            "Vergelijking van \(comparison.scenarios.count) scenario's, \(plan.firstYear)→\(plan.lastYear), \(l.draws(plan.draws)) gepaard, toevalsreeks (seed) \(plan.seed); referentie: \(comparison.reference.name)",
             "Comparing \(comparison.scenarios.count) scenarios, \(plan.firstYear)→\(plan.lastYear), \(plan.draws) paired draws, seed \(plan.seed); reference: \(comparison.reference.name), variant 0")]
         lines.append("")
         lines += summary(comparison, wijken, l)

@@ -53,7 +53,7 @@ package enum HTMLReport {
         let plan = comparison.reference.results.plan
         let names = comparison.scenarios.map(\.name)
         let header = pageHeader(kicker: "wijksim-rapport · vergelijking", title: ReportWords.list(names),
-                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)), gepaard · seed \(plan.seed) · referentie: \(comparison.reference.name)",
+                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)), gepaard · toevalsreeks \(plan.seed) · referentie: \(comparison.reference.name)",
                                 description: nil)
         return page(title: "wijksim: vergelijking \(ReportWords.list(names))", header: header, sections: sections)
     }
@@ -69,7 +69,7 @@ package enum HTMLReport {
     }
 
     static func runMeta(_ plan: Plan) -> String {
-        "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)) · seed \(plan.seed) · \(plan.variants == 1 ? "1 variant" : "\(plan.variants) varianten")"
+        "\(plan.firstYear) → \(plan.lastYear) · \(plan.wijkCount) wijken · \(ReportWords.draws(plan.draws)) · toevalsreeks \(plan.seed) · \(plan.variants == 1 ? "1 variant" : "\(plan.variants) varianten")"
     }
 
     static func pageHeader(kicker: String, title: String, meta: String, description: String?) -> String {

@@ -54,7 +54,10 @@ extension HTMLReport {
         }
         let windows = alternatives.flatMap { a in
             a.plan.instances.filter { $0.kind == .intervention && $0.mask[w] != 0 && a.plan.plugins[$0.plugin].writes.contains(indicator.id) }
-                .map { FanChart.Window(name: $0.name, from: $0.from, to: $0.to,
+                // the measure's title and who pays, not the scenario file's instance id
+                .map { FanChart.Window(name: EffectivenessFiles.shortTitle(a.plan.plugins[$0.plugin].title)
+                                           + ($0.funding.map { " (" + EffectivenessFiles.readable(a.plan.scenario.funding[$0].name) + ")" } ?? ""),
+                                       from: $0.from, to: $0.to,
                                        cssClass: alternatives.count > 1 ? a.cssClass : "winrun") }
         }
         let name = plan.city.wijken[w]

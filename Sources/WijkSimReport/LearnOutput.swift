@@ -208,7 +208,7 @@ extension HTMLReport {
             ReportSection(id: "reeksen", title: "Waargenomen reeksen: band vooraf en na", body: charts),
         ]
         let header = pageHeader(kicker: "wijksim-rapport · leren", title: plan.scenario.name,
-                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(l.observations.count) waarnemingen · \(ReportWords.draws(plan.draws)) · seed \(plan.seed) · ESS \(FixedPoint.text(l.effectiveDraws, decimals: 1))",
+                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(l.observations.count) waarnemingen · \(ReportWords.draws(plan.draws)) · toevalsreeks \(plan.seed) · ESS \(FixedPoint.text(l.effectiveDraws, decimals: 1))",
                                 description: plan.scenario.description)
         return page(title: "wijksim learn: \(plan.scenario.name)", header: header, sections: sections)
     }

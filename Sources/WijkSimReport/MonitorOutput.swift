@@ -131,7 +131,7 @@ extension HTMLReport {
             ReportSection(id: "grafieken", title: "Waaiers met de waarnemingen", body: charts),
         ]
         let header = pageHeader(kicker: "wijksim-rapport · monitoring", title: plan.scenario.name,
-                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(m.rows.count) waarnemingen · \(ReportWords.draws(plan.draws)) · seed \(plan.seed) · variant \(m.variant)",
+                                meta: "\(plan.firstYear) → \(plan.lastYear) · \(m.rows.count) waarnemingen · \(ReportWords.draws(plan.draws)) · toevalsreeks \(plan.seed) · variant \(m.variant)",
                                 description: plan.scenario.description)
         return page(title: "wijksim monitor: \(plan.scenario.name)", header: header, sections: sections)
     }

@@ -146,7 +146,7 @@ package enum SensitivityReport {
             if body.isEmpty { body = "<p class=\"note\">Geen indicator van deze wijk varieert met de parameters in \(results.year).</p>" }
             sections.append(ReportSection(id: "wijk-\(w)", title: plan.city.wijken[w], body: body))
         }
-        let meta = "\(method == .sobol ? "Sobol’ (Saltelli)" : "Morris") · \(results.gaps ? "kloof met de stad" : "waarde") · jaar \(results.year) · \(results.factors.count) factoren · N = \(results.design.samples) · \(results.design.evaluations) evaluaties · seed \(plan.seed)"
+        let meta = "\(method == .sobol ? "Sobol’ (Saltelli)" : "Morris") · \(results.gaps ? "kloof met de stad" : "waarde") · jaar \(results.year) · \(results.factors.count) factoren · N = \(results.design.samples) · \(results.design.evaluations) evaluaties · toevalsreeks \(plan.seed)"
         let header = HTMLReport.pageHeader(kicker: "wijksim-rapport · gevoeligheid", title: plan.scenario.name, meta: meta,
                                            description: plan.scenario.description)
         return HTMLReport.page(title: "wijksim: gevoeligheid \(plan.scenario.name)", header: header, sections: sections)

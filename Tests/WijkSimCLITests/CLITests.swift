@@ -167,7 +167,7 @@ final class CompareCommandTests: XCTestCase {
         let b = city.scenario("b", "interventions: [{plugin: effect, wijken: [Noord], funding: f, params: {cost: 10}}]\nfunding: {f: {budget: 20, from: 2020, to: 2024}}\n")
         let result = try runCLI(["compare", a, b, "--out", city.path + "/out"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("20 trekkingen gepaard, seed 3"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("20 trekkingen gepaard, toevalsreeks (seed) 3"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Samenvatting in 2025 (focuswijken: "), result.stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: city.path + "/out").sorted()
         XCTAssertEqual(Array(files.filter { !$0.hasSuffix(".html") }), [".wijksim-manifest.json", "a", "b", "comparison.csv", "comparison_costs.csv"])

@@ -83,10 +83,12 @@ final class HTMLReportTests: XCTestCase {
             let gap = try XCTUnwrap(element(html, id: "kloof-\(i)"))
             XCTAssertEqual(gap.components(separatedBy: "class=\"gap-end\"").count - 1, 2, "one end bar per focus wijk")
         }
-        // The intervention window is shaded only where the intervention acts: hulp on Noord's armoede.
-        XCTAssertTrue(try XCTUnwrap(element(html, id: "fan-0-0")).contains("hulp 2021–2023"))
-        XCTAssertFalse(try XCTUnwrap(element(html, id: "fan-0-1")).contains("hulp 2021–2023"))
-        XCTAssertTrue(try XCTUnwrap(element(html, id: "fan-1-1")).contains("krimp 2020–2025"))
+        // The intervention window is shaded only where the intervention acts: hulp on Noord's armoede,
+        // named by its measure's title and who pays, not by the instance id.
+        XCTAssertTrue(try XCTUnwrap(element(html, id: "fan-0-0")).contains("Test effect (fonds) 2021–2023"))
+        XCTAssertFalse(try XCTUnwrap(element(html, id: "fan-0-1")).contains("Test effect (fonds) 2021–2023"))
+        XCTAssertFalse(try XCTUnwrap(element(html, id: "fan-0-0")).contains("hulp 2021–2023"))
+        XCTAssertTrue(try XCTUnwrap(element(html, id: "fan-1-1")).contains("Test daling 2020–2025"))
     }
 
     func testNumbersShownAreTheResults() throws {
