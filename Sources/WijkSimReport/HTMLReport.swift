@@ -21,7 +21,7 @@ package enum HTMLReport {
         let alternative = ReportAlternative.run(results, variant: choice.variant)
         var sections = [answer(alternative, focus, choice: choice), gaps([alternative], focus), costs([alternative]),
                         trajectories([alternative], focus)]
-        if let effect { sections.insert(planEffect(effect, focus), at: 0) }
+        if let effect { sections.insert(planEffect(effect, focus, variant: choice.variant), at: 0) }
         if let effectiveness { sections.insert(costPerUnit(effectiveness, plan), at: sections.firstIndex { $0.id == "geld" || $0.id == "kosten" } ?? sections.count) }
         if plan.variants > 1 { sections.append(variants(results, focus, chosen: choice.variant)) }
         sections.append(provenance([results]))
@@ -59,8 +59,10 @@ package enum HTMLReport {
     }
 
     /// The plan against the same draws without it: what the plan itself does.
-    static func planEffect(_ comparison: Comparison, _ focus: ReportFocus) -> ReportSection {
-        var section = differences(ReportAlternative.all(comparison), focus)
+    /// A sweep shows its chosen variant only (the rest: comparison.csv and Varianten).
+    static func planEffect(_ comparison: Comparison, _ focus: ReportFocus, variant: Int = 0) -> ReportSection {
+        let shown = ReportAlternative.all(comparison).filter { $0.isReference || $0.variant == variant }
+        var section = differences(shown, focus)
         let baseline = comparison.reference.name
         section.body = caveats(comparison.scenarios[1].results.plan) + "<p class=\"lead\">Wat het plan zelf doet: elke trekking van het plan vergeleken met dezelfde trekking zonder het plan (<b>\(HTMLText.escape(baseline))</b>, de referentie). De autonome ontwikkeling zit in beide en valt dus weg; de kloof met de stad staat in de volgende delen.</p>" + section.body
         section.id = "effect"
