@@ -52,39 +52,23 @@ package enum Engine {
                                     pairing: pairing)
         let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil,
                                      cuts: chunkBlocks == nil ? aggregator.chunkCuts : [])
-        let chunkCount = schedule.count
-        let workers = max(1, min(threads, chunkCount))
-        let coordinator = ChunkCoordinator(chunkCount: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { index in
-            let worker: ChunkWorker
-            do {
-                worker = try ChunkWorker(plan: plan, blocksPerChunk: perChunk)
-            } catch {
-                coordinator.fail(chunk: -1, error)
-                return
-            }
+        try ChunkCoordinator.run(plan, blocksPerChunk: perChunk, chunks: schedule.count, threads: threads,
+                                 progress: progress) { index, worker, coordinator in
             let output = ChunkOutput(capacityBlocks: perChunk, cells: aggregator.cells, costCells: aggregator.costCells)
             let stream = YearStream(years: plan.yearCount, rowsPerYear: (plan.wijkCount + 1) * plan.indicatorCount,
                                     capacityBlocks: min(perChunk, worker.stepBlocks))
-            while let chunk = coordinator.next() {
+            return { chunk in
                 let (first, count) = schedule.chunk(chunk)
-                do {
-                    if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream,
-                                              cancelled: { coordinator.hasFailed }) {
-                        try worker.run(firstBlock: first, blockCount: count, recording: stream, costs: output)
-                        aggregator.endStream(stream, costs: output, moreChunks: coordinator.hasMore)
-                    } else {
-                        try worker.run(firstBlock: first, blockCount: count, recording: output, costs: output)
-                        aggregator.accept(output, worker: index, moreChunks: coordinator.hasMore)
-                    }
-                } catch {
-                    coordinator.fail(chunk: chunk, error)
-                    return
+                if aggregator.beginStream(firstBlock: first, blocks: count, worker: index, into: stream,
+                                          cancelled: { coordinator.hasFailed }) {
+                    try worker.run(firstBlock: first, blockCount: count, recording: stream, costs: output)
+                    aggregator.endStream(stream, costs: output, moreChunks: coordinator.hasMore)
+                } else {
+                    try worker.run(firstBlock: first, blockCount: count, recording: output, costs: output)
+                    aggregator.accept(output, worker: index, moreChunks: coordinator.hasMore)
                 }
-                if let done = coordinator.finished(), let progress { progress(done, chunkCount) }
             }
         }
-        if let error = coordinator.firstError { throw error }
         aggregator.finishDeferred()
         let variants = aggregator.finished.map { $0! }
         return (Results(plan: plan, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
@@ -135,5 +119,36 @@ final class ChunkCoordinator: @unchecked Sendable {  // unchecked: every var is 
     var firstError: Error? {
         lock.lock(); defer { lock.unlock() }
         return failed?.error
+    }
+
+    /// The worker pool every pass of the engine shares (`run`, `watch`,
+    /// `yearValues`): one worker per thread, at most one per chunk, each with
+    /// its own Lua state, taking chunks in order until none is left or one
+    /// fails. `prepare` makes what a worker keeps between its chunks and
+    /// returns how it runs one; the error of the lowest failing chunk is thrown.
+    static func run(_ plan: Plan, blocksPerChunk: Int, chunks: Int, threads: Int,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    _ prepare: @Sendable (_ index: Int, _ worker: ChunkWorker, _ coordinator: ChunkCoordinator) -> (Int) throws -> Void) throws {
+        let coordinator = ChunkCoordinator(chunkCount: chunks)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { index in
+            let worker: ChunkWorker
+            do {
+                worker = try ChunkWorker(plan: plan, blocksPerChunk: blocksPerChunk)
+            } catch {
+                coordinator.fail(chunk: -1, error)
+                return
+            }
+            let runChunk = prepare(index, worker, coordinator)
+            while let chunk = coordinator.next() {
+                do {
+                    try runChunk(chunk)
+                } catch {
+                    coordinator.fail(chunk: chunk, error)
+                    return
+                }
+                if let done = coordinator.finished(), let progress { progress(done, chunks) }
+            }
+        }
+        if let error = coordinator.firstError { throw error }
     }
 }

@@ -42,31 +42,16 @@ extension Engine {
         var slot = [Int](repeating: -1, count: totalCells)
         for (k, cell) in watched.enumerated() { slot[cell] = k }
         let slots = slot
-        let coordinator = ChunkCoordinator(chunkCount: schedule.count)
-        let workers = max(1, min(threads, schedule.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let worker: ChunkWorker
-            do {
-                worker = try ChunkWorker(plan: plan, blocksPerChunk: perChunk)
-            } catch {
-                coordinator.fail(chunk: -1, error)
-                return
-            }
+        try ChunkCoordinator.run(plan, blocksPerChunk: perChunk, chunks: schedule.count, threads: threads,
+                                 progress: progress) { _, worker, _ in
             let costs = ChunkOutput(capacityBlocks: perChunk, cells: 0, costCells: costCells)
             let target = WatchTarget(slots: slots, store: store, sinkCapacity: worker.stepBlocks)
-            while let chunk = coordinator.next() {
+            return { chunk in
                 let (first, count) = schedule.chunk(chunk)
                 target.firstDraw = first
-                do {
-                    try worker.run(firstBlock: firstBlock + first, blockCount: count, recording: target, costs: costs)
-                } catch {
-                    coordinator.fail(chunk: chunk, error)
-                    return
-                }
-                if let done = coordinator.finished(), let progress { progress(done, schedule.count) }
+                try worker.run(firstBlock: firstBlock + first, blockCount: count, recording: target, costs: costs)
             }
         }
-        if let error = coordinator.firstError { throw error }
         let values = watched.indices.map { k in Array(UnsafeBufferPointer(start: store.row(k), count: plan.draws)) }
         return WatchedDraws(cells: watched, draws: plan.draws, values: values)
     }

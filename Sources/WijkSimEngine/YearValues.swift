@@ -83,33 +83,18 @@ extension Engine {
         let store = YearValues(rows: rows, draws: plan.draws)
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil)
-        let coordinator = ChunkCoordinator(chunkCount: schedule.count)
         let yearIndex = year - plan.firstYear
         let frozen = plan
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, schedule.count))) { _ in
-            let worker: ChunkWorker
-            do {
-                worker = try ChunkWorker(plan: frozen, blocksPerChunk: perChunk)
-            } catch {
-                coordinator.fail(chunk: -1, error)
-                return
-            }
+        try ChunkCoordinator.run(frozen, blocksPerChunk: perChunk, chunks: schedule.count, threads: threads) { _, worker, _ in
             let costs = ChunkOutput(capacityBlocks: perChunk, cells: 0,
                                     costCells: frozen.instances.count * frozen.stepCount)
             let capture = YearCapture(store: store, years: frozen.yearCount, yearIndex: yearIndex, capacityBlocks: perChunk)
-            while let chunk = coordinator.next() {
+            return { chunk in
                 let (first, count) = schedule.chunk(chunk)
                 capture.firstBlock = first
-                do {
-                    try worker.run(firstBlock: first, blockCount: count, recording: capture, costs: costs)
-                } catch {
-                    coordinator.fail(chunk: chunk, error)
-                    return
-                }
-                _ = coordinator.finished()
+                try worker.run(firstBlock: first, blockCount: count, recording: capture, costs: costs)
             }
         }
-        if let error = coordinator.firstError { throw error }
         return store
     }
 }

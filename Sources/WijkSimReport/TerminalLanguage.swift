@@ -28,7 +28,7 @@ package enum TerminalLanguage: String, Sendable, CaseIterable {
 
     func count(_ n: Int, _ nl: (String, String), _ en: (String, String)) -> String {
         let (one, many) = self == .nl ? nl : en
-        return "\(self == .nl ? euros(Double(n)) : euros(Double(n))) \(n == 1 ? one : many)"
+        return "\(euros(Double(n))) \(n == 1 ? one : many)"
     }
 
     func draws(_ n: Int) -> String { count(n, ("trekking", "trekkingen"), ("draw", "draws")) }
