@@ -85,7 +85,7 @@ package struct CostEffectiveness: Sendable {
                 for w in focus {
                     let cell = (w * plan.indicatorCount + i) * plan.yearCount + end
                     let with = kept.row(cell), lacking = other.row(cell)
-                    for d in 0..<plan.draws { improvement[d] += sign * (with[d] - lacking[d]) }
+                    for d in 0..<plan.draws { improvement[d] += PairedDraws.improvement(with[d], over: lacking[d], sign: sign) }
                 }
                 let mean = improvement.reduce(0, +) / Double(plan.draws)
                 let sorted = improvement.sorted()

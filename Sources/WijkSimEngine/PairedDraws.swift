@@ -9,6 +9,9 @@ package struct DifferenceStatistics: Equatable, Sendable {
 
     package static let zero = DifferenceStatistics(mean: 0, p05: 0, p95: 0, pBetter: 0)
 
+    /// No difference in any draw (rounding is already 0, `PairedDraws`).
+    package var isNone: Bool { mean == 0 && p05 == 0 && p95 == 0 }
+
     package init(mean: Double, p05: Double, p95: Double, pBetter: Double) {
         self.mean = mean; self.p05 = p05; self.p95 = p95; self.pBetter = pBetter
     }
@@ -44,10 +47,7 @@ struct Pairing {
         let base = reference.row(cell), s = sign[cell]
         var sum = 0.0, better = 0
         for d in 0..<draws {
-            var diff = s * (row[d] - base[d]) + 0.0   // + 0.0 turns −0 into 0
-            // An effect that has faded (+c, later −c) leaves ±1e-16 of rounding
-            // behind; that is no difference, and must not count as "better".
-            if abs(diff) <= PairedDraws.rounding * max(1, abs(base[d])) { diff = 0 }
+            let diff = PairedDraws.improvement(row[d], over: base[d], sign: s)
             scratch[d] = diff
             sum += diff
             better += diff > 0 ? 1 : 0
@@ -57,7 +57,18 @@ struct Pairing {
     }
 }
 
+/// The one rule for the paired difference of two draws, used wherever an
+/// alternative is set against another (`Pairing`, `CostEffectiveness`).
 enum PairedDraws {
     /// Relative size below which a paired difference is rounding, not an effect.
     static let rounding = 1e-12
+
+    /// `value` − `reference` signed by polarity (+ = better). An effect that
+    /// has faded (+c, later −c) leaves ±1e-16 of rounding behind: that is
+    /// exactly 0, so it never counts as "better" and every reader can test for 0.
+    @inline(__always)
+    static func improvement(_ value: Double, over reference: Double, sign: Double) -> Double {
+        let diff = sign * (value - reference) + 0.0   // + 0.0 turns −0 into 0
+        return abs(diff) <= rounding * max(1, abs(reference)) ? 0 : diff
+    }
 }

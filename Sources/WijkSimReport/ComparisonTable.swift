@@ -39,7 +39,7 @@ package enum ComparisonTable {
                         let d = scenario.difference(variant: variant, wijk: w, indicator: i, yearIndex: end)
                         let closed = scenario.results.gapSummary(variant: variant, wijk: w, indicator: i).yearClosed.map(String.init) ?? "–"
                         let isReference = s == 0 && variant == 0
-                        let none = max(abs(d.mean), abs(d.p05), abs(d.p95)) < PlanEffectTable.noEffect
+                        let none = d.isNone
                         table.append([indicator.id, label, "\(l.number(value.mean, decimals: 2)) [\(l.number(value.p05, decimals: 2))–\(l.number(value.p95, decimals: 2))]",
                                       isReference ? l.pick("referentie", "reference") : none ? "–" : "\(l.signed(d.mean)) [\(l.signed(d.p05)), \(l.signed(d.p95))]",
                                       isReference ? "" : none ? "–" : l.number(d.pBetter, decimals: 2), closed])
@@ -97,7 +97,7 @@ package enum ComparisonTable {
                 let surely = wijken.map { w in
                     (w, (0..<plan.indicatorCount).filter {
                         let d = scenario.difference(variant: variant, wijk: w, indicator: $0, yearIndex: end)
-                        return d.pBetter >= 0.95 && d.mean > PlanEffectTable.noEffect
+                        return d.pBetter >= 0.95 && d.mean > 0
                     }.count)
                 }
                 var line = "  " + l.pick("\(label): \(c.closed) van \(c.open) kloven dicht (referentie \(base.closed)); uitgaven \(l.euros(spend))",

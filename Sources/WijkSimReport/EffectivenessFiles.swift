@@ -20,7 +20,7 @@ package enum EffectivenessFiles {
 
     /// Rows with an improvement, cheapest per unit first within each indicator.
     package static func ranked(_ e: CostEffectiveness) -> [CostEffectiveness.Row] {
-        e.rows.filter { $0.eurosPerUnit != nil && $0.improvementMean > PlanEffectTable.noEffect }
+        e.rows.filter { $0.eurosPerUnit != nil && $0.improvementMean > 0 }
             .sorted { $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.eurosPerUnit! < $1.eurosPerUnit! }
     }
 

@@ -8,10 +8,6 @@ import WijkSimModel
 /// plan (CONTRACT §2 `baseline`), per focus wijk and indicator in the end
 /// year. Without it a reader takes the autonomous trend for the plan's work.
 package enum PlanEffectTable {
-    /// Differences this small are rounding, not an effect (an effect that
-    /// has faded leaves ±1e-15 behind): shown as "–".
-    static let noEffect = 1e-9
-
     package static func text(_ comparison: Comparison, language l: TerminalLanguage = .nl) -> String {
         let baseline = comparison.reference
         let scenario = comparison.scenarios[1]
@@ -31,7 +27,7 @@ package enum PlanEffectTable {
             for (i, indicator) in plan.city.indicators.enumerated() {
                 table.append([indicator.id] + block.map { w in
                     let d = scenario.difference(variant: v, wijk: w, indicator: i, yearIndex: end)
-                    if max(abs(d.mean), abs(d.p05), abs(d.p95)) < noEffect { return "–" }
+                    if d.isNone { return "–" }
                     return "\(l.signed(d.mean)) (\(chance) \(l.number(d.pBetter, decimals: 2)))"
                 })
             }

@@ -72,4 +72,30 @@ final class CostEffectivenessTests: XCTestCase {
         XCTAssertEqual(try CostEffectiveness.measure(plan, threads: 2).rows.map(\.improvementMean),
                        e.rows.map(\.improvementMean), "threads do not change the numbers")
     }
+
+    /// An effect that is undone before the end year leaves rounding in some
+    /// draws; the same rule as for paired differences makes it exactly 0:
+    /// no improvement and no price (it read "EUR 4e23 per point" before).
+    func testAFadedEffectHasNoImprovementAndNoPrice() throws {
+        let city = MiniCity()
+        city.plugin("weg", """
+            return {id = "weg", params = {d = {default = 0.1, min = 0, max = 1}, cost = {default = 1, min = 0}},
+              writes = {"armoede"},
+              step = function(ctx, p)
+                ctx:add("armoede", ctx.active * sim.where(sim.lt(ctx.since, 1), p.d, -p.d))
+                ctx:spend(ctx.active * p.cost)
+              end}
+            """)
+        let loaded = try ScenarioLoader.load(city.scenario("s", """
+            draws: 300
+            interventions: [{name: w, plugin: weg, wijken: [Noord], from: 2021, to: 2022, params: {d: {dist: uniform, low: 0.1, high: 0.9}}}]
+            """))
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins)
+        let row = try XCTUnwrap(try CostEffectiveness.measure(plan, threads: 2).rows.first { $0.name == "w" && $0.indicator == 0 })
+        XCTAssertEqual(row.improvementMean, 0)
+        XCTAssertEqual(row.improvementP05, 0)
+        XCTAssertEqual(row.improvementP95, 0)
+        XCTAssertNil(row.eurosPerUnit)
+        XCTAssertNil(row.eurosPerUnitLow)
+    }
 }
