@@ -234,11 +234,8 @@ final class ChunkWorker {
                             let value = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                             for wijk in 0..<w { out[b * w + wijk] = value }
                         }
-                    case let .table(table):
+                    case let .table(table), let .sampled(table):
                         for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }
-                    case let .sampled(sampled):
-                        let row = draw % sampled.rows
-                        for wijk in 0..<w { out[b * w + wijk] = sampled.value(row: row, wijk: wijk) }
                     }
                 }
             }

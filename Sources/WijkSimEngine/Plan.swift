@@ -12,7 +12,7 @@ package enum ParameterSource: Equatable, Sendable {
     case table(ParameterTable)
     /// From the scenario's `samples:` table (CONTRACT §2): draw d takes row
     /// d mod rows.
-    case sampled(SampledValues)
+    case sampled(ParameterTable)
 
     /// Drawn or sampled: differs between draws.
     package var isUncertain: Bool {
@@ -26,8 +26,7 @@ package enum ParameterSource: Equatable, Sendable {
     package var perWijk: Bool {
         switch self {
         case let .distributed(distribution, _): return distribution.perWijk
-        case let .sampled(values): return values.wijken > 1
-        case let .table(table): return table.width > 1
+        case let .sampled(table), let .table(table): return table.width > 1
         case .constant, .swept: return false
         }
     }
@@ -39,16 +38,15 @@ package enum ParameterSource: Equatable, Sendable {
         case let .swept(values): return values[variant]
         case let .distributed(distribution, key):
             return distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: distribution.perWijk ? wijkKey : nil, sampling: sampling, draws: draws))
-        case let .sampled(values): return values.value(row: draw % values.rows, wijk: wijk)
-        case let .table(table): return table.value(draw: draw, wijk: wijk)
+        case let .sampled(table), let .table(table): return table.value(draw: draw, wijk: wijk)
         }
     }
 }
 
 
 /// Parameter values per draw (one per draw, or one per draw and wijk),
-/// used as they are: the design points of `sensitivity` (CONTRACT §12),
-/// and the shape that `samples:` (CONTRACT §2) needs too.
+/// used as they are: the design points of `sensitivity` (CONTRACT §12)
+/// and the columns of a `samples:` table (CONTRACT §2); draw d takes row d mod rows.
 package struct ParameterTable: Equatable, Sendable {
     package let rows: Int
     /// 1, or the number of wijken (a value per draw and wijk).
@@ -129,33 +127,21 @@ package struct KeyedPermutation: Sendable {
     }
 }
 
-/// A parameter's column(s) of a sample table: `values[row × wijken + wijk]`,
-/// `wijken` 1 when every wijk takes the same value.
-package struct SampledValues: Equatable, Sendable {
-    package var rows: Int
-    package var wijken: Int
-    package var values: [Double]
-
-    @inline(__always) package func value(row: Int, wijk: Int) -> Double {
-        values[row * wijken + (wijken == 1 ? 0 : wijk)]
-    }
-
-    /// The table's columns for one parameter, in the data's wijk order.
+extension ParameterTable {
+    /// A parameter's column(s) of a `samples:` table (CONTRACT §2), in the
+    /// data's wijk order; nil when the table has none for it.
     init?(_ table: SampleTable, instance: String, param: String, wijken names: [String]) {
         let columns = table.columns(instance: instance, param: param)
         guard !columns.isEmpty else { return nil }
-        rows = table.rows
         if columns.count == 1, columns[0].wijk == nil {
-            wijken = 1
-            values = columns[0].values
+            self.init(values: columns[0].values)
         } else {
-            wijken = names.count
             let ordered = names.map { name in columns.first { $0.wijk == name }!.values }
-            var values = [Double](repeating: 0, count: rows * wijken)
+            var values = [Double](repeating: 0, count: table.rows * names.count)
             for (w, column) in ordered.enumerated() {
-                for r in 0..<rows { values[r * wijken + w] = column[r] }
+                for r in 0..<table.rows { values[r * names.count + w] = column[r] }
             }
-            self.values = values
+            self.init(values: values, wijken: names.count)
         }
     }
 }
@@ -242,7 +228,7 @@ package struct Plan: Sendable {
                     return .swept(variantValues.map { $0[axis] })
                 }
                 if let table = scenario.samples,
-                   let sampled = SampledValues(table, instance: instance.name, param: spec.name, wijken: city.wijken) {
+                   let sampled = ParameterTable(table, instance: instance.name, param: spec.name, wijken: city.wijken) {
                     return .sampled(sampled)
                 }
                 switch instance.params.last(where: { $0.name == spec.name })?.value {

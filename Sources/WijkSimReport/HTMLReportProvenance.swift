@@ -167,7 +167,7 @@ extension HTMLReport {
             return "draw \(key) \(distributionText(distribution)) \(distribution.min?.description ?? "") \(distribution.max?.description ?? "") \(distribution.perWijk)"
         case let .table(table): return "table \(table.width) " + table.values.map(\.description).joined(separator: ",")
         case let .sampled(values):
-            return "samples \(values.rows) \(values.wijken) \(values.values.hashValue)"
+            return "samples \(values.rows) \(values.width) \(values.values.hashValue)"
         }
     }
 
@@ -181,7 +181,7 @@ extension HTMLReport {
         case let .distributed(distribution, _): return distributionText(distribution)
         case let .table(table): return "per trekking gegeven (\(table.rows) rijen)"
         case let .sampled(values):
-            return "steekproef uit samples (\(values.rows) rijen\(values.wijken > 1 ? ", per wijk" : ""); gemiddeld \(HTMLText.number(values.values.reduce(0, +) / Double(max(values.values.count, 1)), decimals: 3)))"
+            return "steekproef uit samples (\(values.rows) rijen\(values.width > 1 ? ", per wijk" : ""); gemiddeld \(HTMLText.number(values.values.reduce(0, +) / Double(max(values.values.count, 1)), decimals: 3)))"
         }
     }
 
