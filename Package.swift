@@ -40,9 +40,14 @@ let package = Package(
         ),
         .target(name: "WijkSimModel"),
         .target(name: "WijkSimFiles", dependencies: ["WijkSimModel"]),
-        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "CVectorMath", "WijkSimModel"]),
+        // The engine's inner loops touch class properties per vector
+        // operation: release builds leave out the dynamic exclusivity checks
+        // there (a twelfth of a Groningen run's time); debug builds and tests keep them.
+        .target(name: "WijkSimLua", dependencies: ["CLua", "CLuaShim", "CVectorMath", "WijkSimModel"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimLua", "Yams"]),
-        .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"]),
+        .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimEngine"]),
         .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad"]),
         // `serve` (CONTRACT §13): requests, runs and the page, without HTTP, so

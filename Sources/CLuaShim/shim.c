@@ -223,6 +223,12 @@ static int trampoline(lua_State *L) {
     return results;
 }
 
+int wjs_caller_line(lua_State *L) {
+    lua_Debug ar;
+    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "l", &ar)) return -1;
+    return ar.currentline;
+}
+
 void wjs_pushfunction(lua_State *L, wjs_Function fn, void *context) {
     lua_pushlightuserdata(L, (void *)fn);
     lua_pushlightuserdata(L, context);

@@ -62,17 +62,22 @@ UNARY(wjs_neg, -a)
 UNARY(wjs_abs, __builtin_fabs(a))
 UNARY(wjs_sqrt, __builtin_sqrt(a))
 
-/* Three operands are rarer: the all-vector case gets its own loop. */
+/* Three operands: a loop per stride case (a number passed as an operand
+   is common: sim.where(c, 0.2, 0)), each a plain loop the compiler widens. */
+#define TERNARY_LOOP(EXPR, SX, SY, SZ)                                                             \
+    for (size_t i = 0; i < n; i++) {                                                               \
+        double a = x[SX ? i : 0], b = y[SY ? i : 0], c = z[SZ ? i : 0];                            \
+        out[i] = (EXPR);                                                                           \
+    }
 #define TERNARY(name, EXPR)                                                                        \
     WIDE void name(const double *restrict x, size_t sx, const double *restrict y, size_t sy,       \
                    const double *restrict z, size_t sz, double *restrict out, size_t n) {          \
-        if (sx && sy && sz) {                                                                      \
-            for (size_t i = 0; i < n; i++) { double a = x[i], b = y[i], c = z[i]; out[i] = (EXPR); } \
+        if (sx) {                                                                                  \
+            if (sy) { if (sz) { TERNARY_LOOP(EXPR, 1, 1, 1) } else { TERNARY_LOOP(EXPR, 1, 1, 0) } } \
+            else { if (sz) { TERNARY_LOOP(EXPR, 1, 0, 1) } else { TERNARY_LOOP(EXPR, 1, 0, 0) } }  \
         } else {                                                                                   \
-            for (size_t i = 0; i < n; i++) {                                                       \
-                double a = x[sx ? i : 0], b = y[sy ? i : 0], c = z[sz ? i : 0];                    \
-                out[i] = (EXPR);                                                                   \
-            }                                                                                      \
+            if (sy) { if (sz) { TERNARY_LOOP(EXPR, 0, 1, 1) } else { TERNARY_LOOP(EXPR, 0, 1, 0) } } \
+            else { if (sz) { TERNARY_LOOP(EXPR, 0, 0, 1) } else { TERNARY_LOOP(EXPR, 0, 0, 0) } }  \
         }                                                                                          \
     }
 
@@ -157,16 +162,23 @@ WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double sc
 
 WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks, const double *restrict weight,
                           double total, double *const *rows, double *restrict city) {
-    for (size_t b = 0; b < blocks; b++) {
-        const double *s = state + b * w;
-        double sum = 0;
-        for (size_t k = 0; k < w; k++) {
-            rows[k][b] = s[k];
-            sum += weight[k] * s[k];
+    /* wijk by wijk, so that the copies are contiguous writes and the sums run
+       over many blocks at once; each block still adds its wijken in wijk
+       order, so the averages are the same numbers as a block-by-block loop's */
+    for (size_t b = 0; b < blocks; b++) city[b] = 0;
+    for (size_t k = 0; k < w; k++) {
+        double *restrict row = rows[k];
+        double wk = weight[k];
+        for (size_t b = 0; b < blocks; b++) {
+            double v = state[b * w + k];
+            row[b] = v;
+            city[b] += wk * v;
         }
-        double average = sum / total;
-        rows[w][b] = average;
-        for (size_t k = 0; k < w; k++) city[b * w + k] = average;
+    }
+    double *restrict average = rows[w];
+    for (size_t b = 0; b < blocks; b++) {
+        city[b] = city[b] / total;
+        average[b] = city[b];
     }
 }
 

@@ -5,7 +5,10 @@ import WijkSimModel
 /// One worker thread's engine: its own Lua state with every plugin loaded
 /// and lane buffers for one step of whole (variant, draw) blocks. A chunk
 /// is simulated a step's worth of blocks at a time into its output. Lanes
-/// are laid out block × wijk, so each step computes `ctx.city` itself.
+/// are laid out block × wijk, so each step computes `ctx.city` itself, one
+/// number per block; parameters that are the same in every wijk of a draw
+/// are lent per block too, so what plugins compute from them alone is
+/// computed once per draw.
 final class ChunkWorker {
     let plan: Plan
     let host: LuaHost
@@ -16,11 +19,14 @@ final class ChunkWorker {
     let indicators: Int
     var x: [UnsafeMutablePointer<Double>]
     var x0: [UnsafeMutablePointer<Double>]
+    /// Per indicator: the city average of each block at t.
     var city: [UnsafeMutablePointer<Double>]
     var adds: [UnsafeMutablePointer<Double>]
     var attributes: [UnsafeMutablePointer<Double>]
     var masks: [UnsafeMutablePointer<Double>]
     var params: [[UnsafeMutablePointer<Double>]]
+    /// Per instance and parameter: per-block values, for a parameter drawn per draw or swept.
+    var paramBlocks: [[UnsafeMutablePointer<Double>?]]
     /// What a fixed parameter's entry in `params` points to.
     let placeholder: UnsafeMutablePointer<Double>
     /// Per instance and parameter: the value when fixed for the whole run.
@@ -65,7 +71,13 @@ final class ChunkWorker {
         }
         x = (0..<indicators).map { _ in buffer() }
         x0 = (0..<indicators).map { _ in buffer() }
-        city = (0..<indicators).map { _ in buffer() }
+        let stepBlocks = self.stepBlocks
+        func blockBuffer() -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: stepBlocks)
+            p.initialize(repeating: 0, count: stepBlocks)
+            return p
+        }
+        city = (0..<indicators).map { _ in blockBuffer() }
         adds = (0..<indicators).map { _ in buffer() }
         attributes = plan.city.attributeNames.map { _ in buffer() }
         masks = plan.instances.map { _ in buffer() }
@@ -76,7 +88,10 @@ final class ChunkWorker {
         placeholder.initialize(to: 0)
         self.placeholder = placeholder
         params = plan.instances.map { instance in
-            instance.params.map { if case .constant = $0 { return placeholder } else { return buffer() } }
+            instance.params.map { ChunkWorker.isPerBlock($0) || ChunkWorker.isConstant($0) ? placeholder : buffer() }
+        }
+        paramBlocks = plan.instances.map { instance in
+            instance.params.map { ChunkWorker.isPerBlock($0) ? blockBuffer() : nil }
         }
         instanceSteps = plan.instances.map {
             InstanceStep(plugin: $0.plugin, from: $0.from, to: $0.to, isRule: $0.kind == .rule, key: $0.key)
@@ -108,6 +123,7 @@ final class ChunkWorker {
 
     deinit {
         for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) where p != placeholder { p.deallocate() }
+        for p in paramBlocks.flatMap({ $0 }) { p?.deallocate() }
         placeholder.deallocate()
         spend.deallocate()
         trace.deallocate()
@@ -143,7 +159,7 @@ final class ChunkWorker {
         bindings.lastYear = plan.lastYear
         bindings.x = x
         bindings.x0 = x0
-        bindings.city = city
+        bindings.cityBlocks = city
         bindings.attributes = attributes
         bindings.adds = adds
         bindings.spend = spend
@@ -165,6 +181,7 @@ final class ChunkWorker {
                 let instance = instanceSteps[k]
                 bindings.mask = masks[k]
                 bindings.params = params[k]
+                bindings.paramBlocks = paramBlocks[k]
                 bindings.paramConstants = paramConstants[k]
                 bindings.from = instance.from
                 bindings.to = instance.to
@@ -196,7 +213,7 @@ final class ChunkWorker {
         }
     }
 
-    /// After a step (and at the start): ctx.city for every lane, and the
+    /// After a step (and at the start): ctx.city for every block, and the
     /// state and the city average of `year` into the target's rows, from
     /// `column` on.
     func recordAndUpdateCity(year: Int, blockCount: Int, column: Int, into target: RecordTarget) {
@@ -210,12 +227,26 @@ final class ChunkWorker {
         target.recorded(year: year)
     }
 
+    static func isConstant(_ source: ParameterSource) -> Bool {
+        if case .constant = source { return true } else { return false }
+    }
+
+    /// The same in every wijk of a draw: lent to plugins per block.
+    static func isPerBlock(_ source: ParameterSource) -> Bool {
+        switch source {
+        case .swept: return true
+        case let .distributed(distribution, _): return !distribution.perWijk
+        default: return false
+        }
+    }
+
     func fillParameters(firstBlock: Int, blockCount: Int) {
         for (k, instance) in plan.instances.enumerated() {
             for (p, source) in instance.params.enumerated() {
                 // a fixed parameter is a uniform vector in Lua (`paramConstants`): no buffer to fill
                 if case .constant = source { continue }
                 let out = params[k][p]
+                let perBlock = paramBlocks[k][p]
                 for b in 0..<blockCount {
                     let block = firstBlock + b
                     let variant = block / plan.draws, draw = block % plan.draws
@@ -223,7 +254,7 @@ final class ChunkWorker {
                     case .constant:
                         break
                     case let .swept(values):
-                        for wijk in 0..<w { out[b * w + wijk] = values[variant] }
+                        perBlock![b] = values[variant]
                     case let .distributed(distribution, key):
                         let sampling = plan.sampling, draws = plan.draws
                         if distribution.perWijk {
@@ -231,8 +262,7 @@ final class ChunkWorker {
                                 out[b * w + wijk] = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: wijkKeys[wijk], sampling: sampling, draws: draws))
                             }
                         } else {
-                            let value = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
-                            for wijk in 0..<w { out[b * w + wijk] = value }
+                            perBlock![b] = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                         }
                     case let .table(table), let .sampled(table):
                         for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }

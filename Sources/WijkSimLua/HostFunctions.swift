@@ -5,7 +5,9 @@ import WijkSimModel
 
 /// `ctx` and `p` as plugins see them (CONTRACT §3). Fields are looked up on
 /// access, so a plugin pays only for what it reads, and nothing is copied:
-/// `ctx.x.ID` is a view of the engine's state buffer.
+/// `ctx.x.ID` is a view of the engine's state buffer. `ctx:add` and
+/// `ctx:spend` are recorded and applied when the step returns, in the order
+/// they were called (`VectorArena`).
 enum HostFunctions {
     /// `from` and `to` extend CONTRACT §3 (compatibly): the instance's window
     /// as numbers, so an effect can fade by years since `to`.
@@ -50,23 +52,28 @@ enum HostFunctions {
             let names = plugin.descriptor.params.map(\.name)
             return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
         }
-        let constants = host.bindings.paramConstants
-        if index < constants.count, let value = constants[index] { return host.pushUniform(value) }
-        return host.pushView(host.bindings.params[index])
+        let b = host.bindings
+        if index < b.paramConstants.count, let value = b.paramConstants[index] { return host.pushUniform(value) }
+        if index < b.paramBlocks.count, let perBlock = b.paramBlocks[index] { return host.pushView(perBlock, perBlock: true) }
+        return host.pushView(b.params[index])
     }
 
     static let xIndex: wjs_Function = { _, c in indicator(c, "ctx.x") { $0.x } }
     static let x0Index: wjs_Function = { _, c in indicator(c, "ctx.x0") { $0.x0 } }
-    static let cityIndex: wjs_Function = { _, c in indicator(c, "ctx.city") { $0.city } }
+    static let cityIndex: wjs_Function = { _, c in
+        // per block where the engine lends it so: the average is one number per draw
+        let perBlock = !LuaHost.from(c).bindings.cityBlocks.isEmpty
+        return indicator(c, "ctx.city", perBlock: perBlock) { perBlock ? $0.cityBlocks : $0.city }
+    }
 
-    static func indicator(_ c: UnsafeMutableRawPointer?, _ table: String,
+    static func indicator(_ c: UnsafeMutableRawPointer?, _ table: String, perBlock: Bool = false,
                           _ buffers: (StepBindings) -> [UnsafeMutablePointer<Double>]) -> Int32 {
         let host = LuaHost.from(c)
         let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
         guard let index = host.indicatorIndex[key] else {
             return host.fail("\(table): unknown indicator '\(key)'\(NearestName.suggestion(for: key, among: host.indicatorNames))")
         }
-        return host.pushView(buffers(host.bindings)[index])
+        return host.pushView(buffers(host.bindings)[index], perBlock: perBlock)
     }
 
     static let wijkIndex: wjs_Function = { _, c in
@@ -95,14 +102,10 @@ enum HostFunctions {
         }
         guard let value = argument(host, 3, position: 2, "add") else { return WJS_RAISE }
         let b = host.bindings
-        if !Accumulate.masked(value, into: b.adds[index], mask: b.mask!, lanes: b.lanes) {
-            return host.fail(nonFinite(host, value, what: "add to '\(id)'"))
-        }
-        if index == b.traceIndicator, let trace = b.trace {
-            let w = b.wijkCount
-            for block in 0..<(b.lanes / w) where b.mask![block * w + b.traceWijk] != 0 {
-                trace[block] += value.value(at: block * w + b.traceWijk)
-            }
+        let traced = index == b.traceIndicator ? b.trace : nil
+        guard host.arena.sink(value, into: b.adds[index], mask: b.mask!, isSpend: false, trace: traced,
+                              traceWijk: b.traceWijk, line: wjs_caller_line(host.lua.L), indicator: index) else {
+            return host.fail(host.tooManyVectors)
         }
         return 0
     }
@@ -113,8 +116,9 @@ enum HostFunctions {
         guard host.inStep else { return host.fail("ctx:spend works only during a step") }
         guard let value = argument(host, 2, position: 1, "spend") else { return WJS_RAISE }
         let b = host.bindings
-        if !Accumulate.maskedPerBlock(value, into: b.spend!, mask: b.mask!, lanes: b.lanes, wijkCount: b.wijkCount) {
-            return host.fail(nonFinite(host, value, what: "spend"))
+        guard host.arena.sink(value, into: b.spend!, mask: b.mask!, isSpend: true,
+                              line: wjs_caller_line(host.lua.L), indicator: -1) else {
+            return host.fail(host.tooManyVectors)
         }
         return 0
     }
@@ -127,34 +131,5 @@ enum HostFunctions {
             _ = host.fail("bad argument #\(position) to '\(name)' (\(message))")
             return nil
         }
-    }
-
-    static func nonFinite(_ host: LuaHost, _ value: Operand, what: String) -> String {
-        let b = host.bindings
-        for lane in 0..<b.lanes where b.mask![lane] != 0 && !value.value(at: lane).isFinite {
-            let bad = value.value(at: lane)
-            let wijk = lane % max(b.wijkCount, 1)
-            let name = wijk < host.wijkNames.count ? host.wijkNames[wijk] : "#\(wijk + 1)"
-            return "\(what) is \(bad.isNaN ? "NaN" : bad.description) in wijk \(name); NaN or infinity may not reach the state"
-        }
-        return "\(what) is not a finite number"
-    }
-}
-
-/// The masked accumulations behind `ctx:add` and `ctx:spend`. A select, not
-/// a multiplication by the mask, so a NaN outside the targeted wijken is
-/// ignored as the contract says. Non-finite values are caught with an
-/// integer OR of exponent bits, which (unlike a floating-point sum) the
-/// compiler can vectorise; the result is true when all were finite. The
-/// loops are C kernels of `CVectorMath`.
-enum Accumulate {
-    static func masked(_ value: Operand, into sums: UnsafeMutablePointer<Double>,
-                       mask: UnsafeMutablePointer<Double>, lanes n: Int) -> Bool {
-        value.withStride { v, sv in wjs_masked_add(v, sv, mask, sums, n) != 0 }
-    }
-
-    static func maskedPerBlock(_ value: Operand, into blockSums: UnsafeMutablePointer<Double>,
-                               mask: UnsafeMutablePointer<Double>, lanes n: Int, wijkCount w: Int) -> Bool {
-        value.withStride { v, sv in wjs_masked_block_add(v, sv, mask, w, n / w, blockSums) != 0 }
     }
 }

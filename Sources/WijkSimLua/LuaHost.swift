@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import CVectorMath
 import WijkSimModel
 
 /// The plugin host of one worker: a sandboxed Lua state, the plugins loaded
@@ -147,7 +148,7 @@ package final class LuaHost {
         let L = lua.L
         current = (plugin, instance)
         randomCalls = 0
-        arena.reset(lanes: bindings.lanes)
+        arena.reset(lanes: bindings.lanes, wijkCount: bindings.wijkCount)
         let base = lua.top
         defer { lua.top = base }
         wjs_getref(L, plugins[plugin].stepRef)
@@ -163,6 +164,23 @@ package final class LuaHost {
         inStep = false
         if let message = failure {
             let located = LuaHost.locate(message, label: plugins[plugin].chunkLabel, shown: plugins[plugin].chunkName)
+            throw RunFailure("\(located)\n  in step of \(describe(instance: instance)), year \(bindings.year)")
+        }
+        if let failed = arena.run() {
+            let origin = arena.sinkOrigins[failed.sink]
+            let what = origin.indicator >= 0 ? "add to '\(indicatorNames[origin.indicator])'" : "spend"
+            let text: String
+            if let lane = failed.lane {
+                let wijk = lane % max(bindings.wijkCount, 1)
+                let name = wijk < wijkNames.count ? wijkNames[wijk] : "#\(wijk + 1)"
+                let value = failed.value.isNaN ? "NaN" : failed.value.description
+                text = "\(what) is \(value) in wijk \(name); NaN or infinity may not reach the state"
+            } else {
+                text = "\(what) is not a finite number"
+            }
+            let label = plugins[plugin].chunkLabel
+            let line = origin.line >= 0 ? "\(label.dropFirst()):\(origin.line): " : ""
+            let located = LuaHost.locate(line + text, label: label, shown: plugins[plugin].chunkName)
             throw RunFailure("\(located)\n  in step of \(describe(instance: instance)), year \(bindings.year)")
         }
     }
@@ -262,7 +280,7 @@ package final class LuaHost {
         case LUA_TLIGHTUSERDATA:
             let bits = UInt64(UInt(bitPattern: lua_touserdata(L, index)))
             switch arena.resolve(bits) {
-            case let .vector(buffer): return .operand(.vector(buffer))
+            case let .node(node, perBlock): return .operand(.node(node, perBlock: perBlock))
             case let .uniform(value): return .operand(.uniform(value))
             case .stale: return .failure("vector used after the step that made it ended (keep numbers, not vectors, between steps)")
             case .invalid: return .failure("not a vector of this step")
@@ -272,18 +290,40 @@ package final class LuaHost {
         }
     }
 
-    /// A result buffer, or nil (with the error pushed) when the step made too many.
+    /// A buffer for a value computed at once (random numbers), or nil when
+    /// the step made too many.
     func newVector() -> (UInt64, UnsafeMutablePointer<Double>)? {
         arena.temporary()
     }
 
     var tooManyVectors: String {
-        "too many vectors in one step (at most \(arena.maxTemporaries) results and \(arena.maxSlots) reads); is a loop creating vectors without end?"
+        "too many vectors in one step (at most \(arena.maxNodes), of which \(arena.maxTemporaries) random); is a loop creating vectors without end?"
     }
 
-    /// Pushes a view of an engine buffer, or fails when the step has read too many.
-    func pushView(_ buffer: UnsafeMutablePointer<Double>) -> Int32 {
-        guard let handle = arena.register(buffer) else { return fail(tooManyVectors) }
+    /// Pushes a view of an engine buffer (per lane, or per block), or fails
+    /// when the step has made too many vectors.
+    func pushView(_ buffer: UnsafePointer<Double>, perBlock: Bool = false) -> Int32 {
+        guard let handle = arena.leaf(buffer, perBlock: perBlock) else { return fail(tooManyVectors) }
+        pushVector(handle)
+        return 1
+    }
+
+    /// Pushes `op` applied to the operands: recorded in the step's program
+    /// when one is a vector node; computed at once when all are numbers or
+    /// uniform vectors, giving a uniform vector, or a plain number when
+    /// `numbers` says that numbers alone give one (as `sim.*` and Lua's
+    /// math do) and none was a vector.
+    @inline(__always)
+    func pushResult(of op: Int32, _ a: Operand, _ b: Operand? = nil, _ c: Operand? = nil, numbers: Bool = false) -> Int32 {
+        if let x = a.constant, b?.constant != nil || b == nil, c?.constant != nil || c == nil {
+            let value = wjs_apply_constant(op, x, b?.constant ?? 0, c?.constant ?? 0)
+            if numbers && !a.isUniform && b?.isUniform != true && c?.isUniform != true {
+                lua_pushnumber(lua.L, value)
+                return 1
+            }
+            return pushUniform(value)
+        }
+        guard let handle = arena.record(op, a, b, c) else { return fail(tooManyVectors) }
         pushVector(handle)
         return 1
     }

@@ -9,21 +9,21 @@ import WijkSimModel
 enum SimFunctions {
     static let all: [(String, wjs_Function)] = [
         // min and max: a NaN in either argument stays NaN (a + b), whatever the order
-        ("min", { _, c in zip(c, "min", wjs_min) }),
-        ("max", { _, c in zip(c, "max", wjs_max) }),
+        ("min", { _, c in apply(c, "min", WJS_OP_MIN, arity: 2) }),
+        ("max", { _, c in apply(c, "max", WJS_OP_MAX, arity: 2) }),
         // clamp is written with comparisons so that a NaN passes through to
-        // the finiteness check in `ctx:add` instead of being clamped away
-        ("clamp", { _, c in zip3(c, "clamp", wjs_clamp) }),
-        ("abs", { _, c in map(c, "abs") { VectorKernels.unary(wjs_abs, $0, into: $1, lanes: $2) } }),
-        ("exp", { _, c in map(c, "exp") { VectorKernels.exp($0, into: $1, lanes: $2) } }),
-        ("log", { _, c in map(c, "log") { VectorKernels.map($0, into: $1, lanes: $2) { Foundation.log($0) } } }),
-        ("sqrt", { _, c in map(c, "sqrt") { VectorKernels.unary(wjs_sqrt, $0, into: $1, lanes: $2) } }),
-        ("where", { _, c in zip3(c, "where", wjs_where) }),
-        ("gt", { _, c in zip(c, "gt", wjs_gt) }),
-        ("ge", { _, c in zip(c, "ge", wjs_ge) }),
-        ("lt", { _, c in zip(c, "lt", wjs_lt) }),
-        ("le", { _, c in zip(c, "le", wjs_le) }),
-        ("ramp", { _, c in zip(c, "ramp", wjs_ramp) }),
+        // the finiteness check of `ctx:add` instead of being clamped away
+        ("clamp", { _, c in apply(c, "clamp", WJS_OP_CLAMP, arity: 3) }),
+        ("abs", { _, c in apply(c, "abs", WJS_OP_ABS, arity: 1) }),
+        ("exp", { _, c in apply(c, "exp", WJS_OP_EXP, arity: 1) }),
+        ("log", { _, c in apply(c, "log", WJS_OP_LOG, arity: 1) }),
+        ("sqrt", { _, c in apply(c, "sqrt", WJS_OP_SQRT, arity: 1) }),
+        ("where", { _, c in apply(c, "where", WJS_OP_WHERE, arity: 3) }),
+        ("gt", { _, c in apply(c, "gt", WJS_OP_GT, arity: 2) }),
+        ("ge", { _, c in apply(c, "ge", WJS_OP_GE, arity: 2) }),
+        ("lt", { _, c in apply(c, "lt", WJS_OP_LT, arity: 2) }),
+        ("le", { _, c in apply(c, "le", WJS_OP_LE, arity: 2) }),
+        ("ramp", { _, c in apply(c, "ramp", WJS_OP_RAMP, arity: 2) }),
         ("normal", { _, c in random(c) { CounterRandom.normalQuantile($0) } }),
         ("uniform", { _, c in random(c) { $0 } }),
     ]
@@ -38,47 +38,17 @@ enum SimFunctions {
         }
     }
 
+    /// `sim.NAME(...)` with `arity` arguments: numbers alone give a number,
+    /// as Lua's math would; a uniform vector among them gives one.
     @inline(__always)
-    static func finish(_ host: LuaHost, _ operands: [Operand], _ compute: (UnsafeMutablePointer<Double>) -> Void) -> Int32 {
-        if !operands.contains(where: \.isLaneVector) {
-            var value = 0.0
-            withUnsafeMutablePointer(to: &value) { pointer in
-                let lanes = host.bindings.lanes
-                host.bindings.lanes = 1
-                compute(pointer)
-                host.bindings.lanes = lanes
-            }
-            // numbers give a number, as Lua's math would; a uniform vector among them gives one
-            if operands.contains(where: \.isUniform) { return host.pushUniform(value) }
-            lua_pushnumber(host.lua.L, value)
-            return 1
-        }
-        guard let (handle, out) = host.newVector() else { return host.fail(host.tooManyVectors) }
-        compute(out)
-        host.pushVector(handle)
-        return 1
-    }
-
-    @inline(__always)
-    static func map(_ c: UnsafeMutableRawPointer?, _ name: String,
-                    _ kernel: (Operand, UnsafeMutablePointer<Double>, Int) -> Void) -> Int32 {
+    static func apply(_ c: UnsafeMutableRawPointer?, _ name: String, _ op: Int, arity: Int) -> Int32 {
         let host = LuaHost.from(c)
         guard let a = argument(host, 1, name) else { return WJS_RAISE }
-        return finish(host, [a]) { kernel(a, $0, host.bindings.lanes) }
-    }
-
-    @inline(__always)
-    static func zip(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_binary_kernel) -> Int32 {
-        let host = LuaHost.from(c)
-        guard let a = argument(host, 1, name), let b = argument(host, 2, name) else { return WJS_RAISE }
-        return finish(host, [a, b]) { VectorKernels.binary(kernel, a, b, into: $0, lanes: host.bindings.lanes) }
-    }
-
-    @inline(__always)
-    static func zip3(_ c: UnsafeMutableRawPointer?, _ name: String, _ kernel: wjs_ternary_kernel) -> Int32 {
-        let host = LuaHost.from(c)
-        guard let a = argument(host, 1, name), let b = argument(host, 2, name), let d = argument(host, 3, name) else { return WJS_RAISE }
-        return finish(host, [a, b, d]) { VectorKernels.ternary(kernel, a, b, d, into: $0, lanes: host.bindings.lanes) }
+        guard arity > 1 else { return host.pushResult(of: Int32(op), a, numbers: true) }
+        guard let b = argument(host, 2, name) else { return WJS_RAISE }
+        guard arity > 2 else { return host.pushResult(of: Int32(op), a, b, numbers: true) }
+        guard let d = argument(host, 3, name) else { return WJS_RAISE }
+        return host.pushResult(of: Int32(op), a, b, d, numbers: true)
     }
 
     /// A fresh random vector: one number per lane from (seed, instance,

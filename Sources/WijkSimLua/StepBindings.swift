@@ -11,6 +11,10 @@ package struct StepBindings {
     package var x: [UnsafeMutablePointer<Double>] = []
     package var x0: [UnsafeMutablePointer<Double>] = []
     package var city: [UnsafeMutablePointer<Double>] = []
+    /// Per indicator: the city average at t per block, when the engine lends
+    /// it so (empty: `ctx.city` reads `city`, per lane). One number per draw
+    /// makes what is computed from it a per-block value in the step's program.
+    package var cityBlocks: [UnsafeMutablePointer<Double>] = []
     /// Per attribute of `CityData.attributeNames`.
     package var attributes: [UnsafeMutablePointer<Double>] = []
     /// Per indicator: Σ ctx:add of this year, over all instances.
@@ -21,6 +25,9 @@ package struct StepBindings {
     package var mask: UnsafeMutablePointer<Double>? = nil
     /// Per plugin parameter (in the descriptor's order).
     package var params: [UnsafeMutablePointer<Double>] = []
+    /// Per plugin parameter: its values per block when it is the same in
+    /// every wijk of a draw (drawn per draw, or swept), else nil.
+    package var paramBlocks: [UnsafeMutablePointer<Double>?] = []
     /// Per plugin parameter: its value when the same in every lane of the
     /// run (neither drawn nor swept), so that it reaches Lua as a uniform vector.
     package var paramConstants: [Double?] = []

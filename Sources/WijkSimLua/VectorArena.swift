@@ -1,87 +1,313 @@
-/// Storage for the vectors a plugin's `step` creates. Vectors reach Lua as
-/// light userdata whose bits are (generation, slot), not pointers: no Lua
-/// object is allocated per operation, and a vector kept past its step (in a
-/// global, say) carries an old generation and fails cleanly instead of
-/// reading a slot that another step has reused.
+import CVectorMath
+
+/// The vectors of one `step` call, recorded as a program instead of being
+/// computed operation by operation (`CVectorProgram.h` says why). Vectors
+/// reach Lua as light userdata whose bits are (generation, index), not
+/// pointers: no Lua object is allocated per operation, and a vector kept
+/// past its step (in a global, say) carries an old generation and fails
+/// cleanly instead of naming a value of another step.
 ///
 /// A uniform vector (the same number in every lane: `ctx.active`, a fixed
-/// parameter, and what is computed from them alone) has no buffer, only its
-/// number: arithmetic on it costs one operation instead of a pass over the
-/// lanes, and plugins still see a vector, as the contract says.
+/// parameter, and what is computed from them alone) is only its number:
+/// arithmetic on it is done at once, and plugins still see a vector, as the
+/// contract says. Every other vector is a node: an engine buffer (`ctx.x.ID`,
+/// a drawn parameter, ...), a materialised buffer (`sim.normal`), or an
+/// operation on earlier nodes. `ctx:add` and `ctx:spend` become sinks; when
+/// the step returns, `run` computes only what the sinks need, in one pass.
 package final class VectorArena {
     package let capacity: Int
     package private(set) var lanes = 0
-    private var slots: [UnsafeMutablePointer<Double>] = []
+    private(set) var wijkCount = 1
+    private var generation: UInt64 = 1
+
+    /// Per node: how an instruction reads it (a leaf's buffer, or a
+    /// register-kind placeholder naming the node, resolved in `compile`).
+    private var sources: [wjs_source] = []
+    /// Per node: one value per block instead of one per lane.
+    private var perBlock: [Bool] = []
+    /// Per node: its instruction (`op` < 0 for a leaf).
+    private var instructions: [wjs_instruction] = []
+    /// Per node: the node that spreads it over the lanes (`WJS_OP_EXPAND`), made once.
+    private var expanded: [Int32] = []
     private var uniforms: [Double] = []
+    private(set) var sinks: [wjs_sink] = []
+    /// Per sink: the plugin line of its call and the indicator it adds to (-1: a spend).
+    private(set) var sinkOrigins: [(line: Int32, indicator: Int)] = []
+
     private var pool: [UnsafeMutablePointer<Double>] = []
     private var poolUsed = 0
-    private var generation: UInt64 = 1
-    /// At most this many temporaries per step call: a loop that makes
-    /// vectors without end is stopped long before memory runs out.
-    package let maxTemporaries: Int
+    private var registers: UnsafeMutablePointer<Double>?
+    private var registerCapacity = 0
+    private var code: [wjs_instruction] = []
+    /// Scratch of `compile`, kept between steps.
+    private var lastUse: [Int32] = []
+    private var register: [Int32] = []
+    private var free: [Int32] = []
 
-    static let slotBits: UInt64 = 24
-    static let slotMask: UInt64 = (1 << slotBits) - 1
-    /// Set in handles of uniform vectors (slots stay below it: `maxSlots`).
-    static let uniformBit: UInt64 = 1 << (slotBits - 1)
+    /// At most this many materialised vectors (`sim.normal`, `sim.uniform`)
+    /// per step: each is a buffer of every lane.
+    package let maxTemporaries: Int
+    /// At most this many vectors per step: a loop that makes vectors without
+    /// end is stopped long before memory runs out.
+    package let maxNodes = 1 << 16
+
+    /// Lanes of whole blocks computed together: registers of this size stay
+    /// in the first-level cache while a tile goes through the program.
+    static let tileLanes = 512
+
+    static let indexBits: UInt64 = 24
+    static let indexMask: UInt64 = (1 << indexBits) - 1
+    /// Set in handles of uniform vectors (indices stay below it: `maxNodes`).
+    static let uniformBit: UInt64 = 1 << (indexBits - 1)
 
     package init(capacity: Int, memoryBudget: Int = 256 << 20) {
         self.capacity = max(capacity, 1)
-        self.maxTemporaries = max(64, min(Int(VectorArena.slotMask), memoryBudget / (8 * self.capacity)))
+        self.maxTemporaries = max(64, min(4096, memoryBudget / (8 * self.capacity)))
     }
 
-    deinit { pool.forEach { $0.deallocate() } }
+    deinit {
+        pool.forEach { $0.deallocate() }
+        registers?.deallocate()
+    }
 
-    /// Starts a new step over `lanes` lanes; every earlier vector becomes stale.
-    package func reset(lanes: Int) {
+    /// Starts a new step over `lanes` lanes of `wijkCount` wijken each;
+    /// every earlier vector becomes stale.
+    package func reset(lanes: Int, wijkCount: Int) {
         precondition(lanes <= capacity)
         self.lanes = lanes
-        slots.removeAll(keepingCapacity: true)
+        self.wijkCount = max(wijkCount, 1)
+        sources.removeAll(keepingCapacity: true)
+        perBlock.removeAll(keepingCapacity: true)
+        instructions.removeAll(keepingCapacity: true)
+        expanded.removeAll(keepingCapacity: true)
         uniforms.removeAll(keepingCapacity: true)
+        sinks.removeAll(keepingCapacity: true)
+        sinkOrigins.removeAll(keepingCapacity: true)
         poolUsed = 0
         generation &+= 1
     }
 
-    /// A handle for a buffer the engine owns (state, parameters, attributes),
-    /// or nil when the step has used every slot a handle can name.
-    package func register(_ buffer: UnsafeMutablePointer<Double>) -> UInt64? {
-        guard slots.count < maxSlots else { return nil }
-        slots.append(buffer)
-        return generation << VectorArena.slotBits | UInt64(slots.count)
+    // MARK: Values
+
+    private func handle(node: Int) -> UInt64 { generation << VectorArena.indexBits | UInt64(node + 1) }
+
+    /// A handle for an engine buffer the step reads (one value per lane, or
+    /// per block), or nil when the step has made too many vectors.
+    package func leaf(_ buffer: UnsafePointer<Double>, perBlock blocks: Bool) -> UInt64? {
+        guard sources.count < maxNodes else { return nil }
+        sources.append(wjs_source(kind: Int32(blocks ? WJS_SOURCE_BLOCKS : WJS_SOURCE_LANES), index: 0, base: buffer, value: 0))
+        perBlock.append(blocks)
+        instructions.append(VectorArena.noInstruction)
+        expanded.append(-1)
+        return handle(node: sources.count - 1)
     }
 
     /// A handle for a uniform vector, or nil when the step made too many.
     package func uniform(_ value: Double) -> UInt64? {
-        guard uniforms.count < maxSlots else { return nil }
+        guard uniforms.count < maxNodes else { return nil }
         uniforms.append(value)
-        return generation << VectorArena.slotBits | VectorArena.uniformBit | UInt64(uniforms.count)
+        return generation << VectorArena.indexBits | VectorArena.uniformBit | UInt64(uniforms.count)
     }
 
-    /// Slots per step: what a handle's slot bits can name, and well below
-    /// what would make the slot table itself a memory problem.
-    package let maxSlots = Int(VectorArena.slotMask) / 4
-
-    /// A fresh buffer for a result, or nil when the step made too many.
+    /// A fresh buffer of every lane for a value computed at once (random
+    /// numbers), or nil when the step made too many.
     package func temporary() -> (handle: UInt64, buffer: UnsafeMutablePointer<Double>)? {
         guard poolUsed < maxTemporaries else { return nil }
         if poolUsed == pool.count { pool.append(.allocate(capacity: capacity)) }
         let buffer = pool[poolUsed]
-        guard let handle = register(buffer) else { return nil }
+        guard let handle = leaf(buffer, perBlock: false) else { return nil }
         poolUsed += 1
         return (handle, buffer)
     }
 
-    package enum Lookup { case vector(UnsafeMutablePointer<Double>), uniform(Double), stale, invalid }
+    package enum Lookup { case node(Int32, perBlock: Bool), uniform(Double), stale, invalid }
 
     package func resolve(_ handle: UInt64) -> Lookup {
-        guard handle >> VectorArena.slotBits == generation else { return .stale }
+        guard handle >> VectorArena.indexBits == generation else { return .stale }
         if handle & VectorArena.uniformBit != 0 {
             let index = Int(handle & (VectorArena.uniformBit - 1))
             guard index >= 1, index <= uniforms.count else { return .invalid }
             return .uniform(uniforms[index - 1])
         }
-        let slot = Int(handle & VectorArena.slotMask)
-        guard slot >= 1, slot <= slots.count else { return .invalid }
-        return .vector(slots[slot - 1])
+        let node = Int(handle & VectorArena.indexMask)
+        guard node >= 1, node <= sources.count else { return .invalid }
+        return .node(Int32(node - 1), perBlock: perBlock[node - 1])
     }
+
+    // MARK: Recording
+
+    /// Records `op` on up to three operands, at least one of them a node;
+    /// the result is per block when every node among them is, otherwise per
+    /// lane (per-block operands spread over their lanes first). Nil when
+    /// the step has made too many vectors.
+    package func record(_ op: Int32, _ a: Operand, _ b: Operand? = nil, _ c: Operand? = nil) -> UInt64? {
+        let blocks = !a.isLaneNode && b?.isLaneNode != true && c?.isLaneNode != true
+        var instruction = wjs_instruction()
+        instruction.op = op
+        instruction.per_block = blocks ? 1 : 0
+        instruction.arity = c != nil ? 3 : b != nil ? 2 : 1
+        guard let sa = source(a, spreadTo: !blocks) else { return nil }
+        instruction.a = sa
+        if let b {
+            guard let sb = source(b, spreadTo: !blocks) else { return nil }
+            instruction.b = sb
+        }
+        if let c {
+            guard let sc = source(c, spreadTo: !blocks) else { return nil }
+            instruction.c = sc
+        }
+        return append(instruction, perBlock: blocks).map(handle(node:))
+    }
+
+    private static var noInstruction: wjs_instruction {
+        var none = wjs_instruction()
+        none.op = -1
+        return none
+    }
+
+    private func append(_ instruction: wjs_instruction, perBlock blocks: Bool) -> Int? {
+        guard sources.count < maxNodes else { return nil }
+        let node = sources.count
+        sources.append(wjs_source(kind: Int32(WJS_SOURCE_REGISTER), index: Int32(node), base: nil, value: 0))
+        perBlock.append(blocks)
+        instructions.append(instruction)
+        expanded.append(-1)
+        return node
+    }
+
+    /// How an instruction reads `operand`: a number, a leaf's buffer, or a
+    /// node (a per-block node spread over the lanes when `lanes`).
+    private func source(_ operand: Operand, spreadTo lanes: Bool) -> wjs_source? {
+        switch operand {
+        case let .scalar(value), let .uniform(value):
+            return wjs_source(kind: Int32(WJS_SOURCE_CONSTANT), index: 0, base: nil, value: value)
+        case let .node(node, isBlock):
+            guard lanes && isBlock else { return sources[Int(node)] }
+            return spread(Int(node)).map { sources[$0] }
+        }
+    }
+
+    private func spread(_ node: Int) -> Int? {
+        if expanded[node] >= 0 { return Int(expanded[node]) }
+        var instruction = wjs_instruction()
+        instruction.op = Int32(WJS_OP_EXPAND)
+        instruction.arity = 1
+        instruction.a = sources[node]
+        guard let made = append(instruction, perBlock: false) else { return nil }
+        expanded[node] = Int32(made)
+        return made
+    }
+
+    /// Records `ctx:add` (masked into `target` per lane, and into `trace`
+    /// per block for `traceWijk` when given) or `ctx:spend` (masked sum per
+    /// block into `target`). False when the step has made too many vectors.
+    package func sink(_ value: Operand, into target: UnsafeMutablePointer<Double>, mask: UnsafePointer<Double>,
+                      isSpend: Bool, trace: UnsafeMutablePointer<Double>? = nil, traceWijk: Int = -1,
+                      line: Int32, indicator: Int) -> Bool {
+        guard sinks.count < maxNodes, let source = source(value, spreadTo: true) else { return false }
+        sinks.append(wjs_sink(is_spend: isSpend ? 1 : 0, trace_wijk: trace == nil ? -1 : Int32(traceWijk),
+                              target: target, trace: trace, mask: mask, value: source))
+        sinkOrigins.append((line, indicator))
+        return true
+    }
+
+    // MARK: Running
+
+    /// Tile size in blocks for this step's wijken.
+    private var tileBlocks: Int { max(1, VectorArena.tileLanes / wijkCount) }
+
+    /// Computes what the sinks need and applies them in order. Returns nil,
+    /// or the index of the first sink (in the order the plugin called them)
+    /// that met a non-finite value, with the value and the lane.
+    package func run() -> (sink: Int, lane: Int?, value: Double)? {
+        guard !sinks.isEmpty else { return nil }
+        compile()
+        let tile = tileBlocks
+        let failed = code.withUnsafeBufferPointer { code in
+            sinks.withUnsafeBufferPointer { sinks in
+                wjs_run_program(code.baseAddress, code.count, sinks.baseAddress, sinks.count, registers,
+                                lanes, wijkCount, tile)
+            }
+        }
+        guard failed >= 0 else { return nil }
+        // the first failing sink in call order: an earlier sink may fail in a later tile
+        for sink in 0...Int(failed) {
+            var value = 0.0
+            let lane = code.withUnsafeBufferPointer { code in
+                sinks.withUnsafeBufferPointer { sinks in
+                    wjs_find_nonfinite(code.baseAddress, code.count, sinks.baseAddress, sink, registers,
+                                       lanes, wijkCount, tile, &value)
+                }
+            }
+            if lane != -1 { return (sink, lane >= 0 ? lane : nil, value) }
+        }
+        return (Int(failed), nil, .nan)
+    }
+
+    /// The instructions the sinks need, in recording order, with registers
+    /// assigned: a node's register is free again after its last reader, and
+    /// never shared with an operand of the same instruction (the kernels
+    /// take `restrict` pointers). Sinks read their registers after the last
+    /// instruction, so those stay taken to the end.
+    private func compile() {
+        let count = sources.count
+        lastUse.removeAll(keepingCapacity: true)
+        lastUse.append(contentsOf: repeatElement(VectorArena.unused, count: count))
+        register.removeAll(keepingCapacity: true)
+        register.append(contentsOf: repeatElement(-1, count: count))
+        free.removeAll(keepingCapacity: true)
+        for sink in sinks where sink.value.kind == Int32(WJS_SOURCE_REGISTER) {
+            lastUse[Int(sink.value.index)] = VectorArena.untilTheEnd
+        }
+        // backwards: a node is needed when a sink or a needed node reads it
+        for i in stride(from: count - 1, through: 0, by: -1) where lastUse[i] != VectorArena.unused && instructions[i].op >= 0 {
+            let instruction = instructions[i]
+            for k in 0..<Int(instruction.arity) {
+                let operand = k == 0 ? instruction.a : k == 1 ? instruction.b : instruction.c
+                guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
+                let n = Int(operand.index)
+                lastUse[n] = max(lastUse[n], Int32(i))
+            }
+        }
+        var used: Int32 = 0
+        code.removeAll(keepingCapacity: true)
+        for i in 0..<count where lastUse[i] != VectorArena.unused && instructions[i].op >= 0 {
+            var instruction = instructions[i]
+            let out: Int32
+            if let reused = free.popLast() { out = reused } else { out = used; used += 1 }
+            register[i] = out
+            instruction.out = out
+            let arity = Int(instruction.arity)
+            if instruction.a.kind == Int32(WJS_SOURCE_REGISTER) { instruction.a.index = register[Int(instruction.a.index)] }
+            if arity > 1, instruction.b.kind == Int32(WJS_SOURCE_REGISTER) { instruction.b.index = register[Int(instruction.b.index)] }
+            if arity > 2, instruction.c.kind == Int32(WJS_SOURCE_REGISTER) { instruction.c.index = register[Int(instruction.c.index)] }
+            code.append(instruction)
+            // operands read for the last time give their registers back (once each)
+            let recorded = instructions[i]
+            for k in 0..<arity {
+                let operand = k == 0 ? recorded.a : k == 1 ? recorded.b : recorded.c
+                guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
+                let n = Int(operand.index)
+                if lastUse[n] == Int32(i) {
+                    free.append(register[n])
+                    lastUse[n] = VectorArena.released
+                }
+            }
+        }
+        for k in sinks.indices where sinks[k].value.kind == Int32(WJS_SOURCE_REGISTER) {
+            sinks[k].value.index = register[Int(sinks[k].value.index)]
+        }
+        let needs = max(1, Int(used)) * (tileBlocks * wijkCount + 4)
+        if needs > registerCapacity {
+            registers?.deallocate()
+            registers = .allocate(capacity: needs)
+            registerCapacity = needs
+        }
+    }
+
+    /// `lastUse` of a node nothing needs, of one a sink reads, and of one
+    /// whose register has been given back.
+    private static let unused: Int32 = -1
+    private static let untilTheEnd = Int32.max
+    private static let released: Int32 = -2
 }

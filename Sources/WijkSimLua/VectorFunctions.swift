@@ -8,12 +8,16 @@ import Foundation
 /// vector (comparison, concatenation, fields) fails with a message that
 /// says what to use instead, because a silent `if v < 3` would be wrong.
 enum VectorFunctions {
-    static let add: wjs_Function = { _, c in binary(c, wjs_add) }
-    static let sub: wjs_Function = { _, c in binary(c, wjs_sub) }
-    static let mul: wjs_Function = { _, c in binary(c, wjs_mul) }
-    static let div: wjs_Function = { _, c in binary(c, wjs_div) }
-    static let pow: wjs_Function = { _, c in binary(c) { VectorKernels.pow($0, $1, into: $2, lanes: $3) } }
-    static let unm: wjs_Function = { _, c in unary(c, wjs_neg) }
+    static let add: wjs_Function = { _, c in binary(c, WJS_OP_ADD) }
+    static let sub: wjs_Function = { _, c in binary(c, WJS_OP_SUB) }
+    static let mul: wjs_Function = { _, c in binary(c, WJS_OP_MUL) }
+    static let div: wjs_Function = { _, c in binary(c, WJS_OP_DIV) }
+    static let pow: wjs_Function = { _, c in binary(c, WJS_OP_POW) }
+    static let unm: wjs_Function = { _, c in
+        let host = LuaHost.from(c)
+        guard case let .operand(a) = host.operand(at: 1) else { return host.fail(arithmeticError(host)) }
+        return host.pushResult(of: Int32(WJS_OP_NEG), a)
+    }
 
     static let compare: wjs_Function = { _, c in
         LuaHost.from(c).fail("vectors cannot be compared with < <= > >=: a vector holds one value per lane; use sim.lt, sim.le, sim.gt, sim.ge with sim.where")
@@ -42,40 +46,11 @@ enum VectorFunctions {
     }
 
     @inline(__always)
-    static func binary(_ context: UnsafeMutableRawPointer?, _ kernel: wjs_binary_kernel) -> Int32 {
-        binary(context) { a, b, out, lanes in VectorKernels.binary(kernel, a, b, into: out, lanes: lanes) }
-    }
-
-    @inline(__always)
-    static func binary(_ context: UnsafeMutableRawPointer?,
-                       _ kernel: (Operand, Operand, UnsafeMutablePointer<Double>, Int) -> Void) -> Int32 {
+    static func binary(_ context: UnsafeMutableRawPointer?, _ op: Int) -> Int32 {
         let host = LuaHost.from(context)
         guard case let .operand(a) = host.operand(at: 1) else { return host.fail(arithmeticError(host)) }
         guard case let .operand(b) = host.operand(at: 2) else { return host.fail(arithmeticError(host)) }
-        if !a.isLaneVector && !b.isLaneVector {
-            var value = 0.0
-            kernel(a, b, &value, 1)
-            return host.pushUniform(value)
-        }
-        guard let (handle, out) = host.newVector() else { return host.fail(host.tooManyVectors) }
-        kernel(a, b, out, host.bindings.lanes)
-        host.pushVector(handle)
-        return 1
-    }
-
-    @inline(__always)
-    static func unary(_ context: UnsafeMutableRawPointer?, _ kernel: wjs_unary_kernel) -> Int32 {
-        let host = LuaHost.from(context)
-        guard case let .operand(a) = host.operand(at: 1) else { return host.fail(arithmeticError(host)) }
-        if !a.isLaneVector {
-            var value = 0.0
-            VectorKernels.unary(kernel, a, into: &value, lanes: 1)
-            return host.pushUniform(value)
-        }
-        guard let (handle, out) = host.newVector() else { return host.fail(host.tooManyVectors) }
-        VectorKernels.unary(kernel, a, into: out, lanes: host.bindings.lanes)
-        host.pushVector(handle)
-        return 1
+        return host.pushResult(of: Int32(op), a, b)
     }
 
     static func arithmeticError(_ host: LuaHost) -> String {

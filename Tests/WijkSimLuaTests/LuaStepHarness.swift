@@ -24,6 +24,11 @@ final class LuaStepHarness {
     var isRule = false
     var seed: UInt64 = 20_261_129
     var instanceKey: UInt64 = 7
+    /// Lend `ctx.city` and these parameters per block, as the engine does
+    /// for values that are the same in every wijk of a draw (each block's
+    /// first lane is taken).
+    var cityPerBlock = false
+    var paramsPerBlock: Set<String> = []
 
     private(set) var x: [UnsafeMutablePointer<Double>] = []
     private(set) var x0: [UnsafeMutablePointer<Double>] = []
@@ -166,6 +171,20 @@ final class LuaStepHarness {
         b.spend = spend
         b.mask = mask
         b.params = params[plugin] ?? []
+        var lent: [UnsafeMutablePointer<Double>] = []
+        defer { lent.forEach { $0.deallocate() } }
+        func perBlock(_ lanes: UnsafeMutablePointer<Double>) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: blocks)
+            for block in 0..<blocks { p[block] = lanes[block * wijkCount] }
+            lent.append(p)
+            return p
+        }
+        if cityPerBlock { b.cityBlocks = city.map(perBlock) }
+        if let descriptor = descriptors[plugin] {
+            b.paramBlocks = descriptor.params.enumerated().map { k, spec in
+                paramsPerBlock.contains(spec.name) ? perBlock(b.params[k]) : nil
+            }
+        }
         b.from = from
         b.to = to
         b.isRule = isRule

@@ -37,6 +37,10 @@ void wjs_arm_limits(lua_State *L, long long instruction_limit, double seconds);
 double wjs_clock(void);
 int wjs_instruction_limit_hit(lua_State *L);
 
+/// The line of the Lua function that called the running C function, or -1
+/// (a C caller, or no debug information). Allocates nothing.
+int wjs_caller_line(lua_State *L);
+
 int wjs_registryindex(void);
 int wjs_upvalueindex(int i);
 void wjs_pop(lua_State *L, int n);

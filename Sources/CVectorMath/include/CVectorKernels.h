@@ -48,9 +48,9 @@ int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t 
 int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
 
 /// One indicator after a step: the city average of each block (Σ weight ×
-/// state over its w wijken, in wijk order, / total) into every lane of the
-/// block in `city`, and the state and the average copied out by wijk:
-/// rows[k][b] = state[b·w + k] for k < w, rows[w][b] = the average.
+/// state over its w wijken, in wijk order, / total) into `city[block]`, and
+/// the state and the average copied out by wijk: rows[k][b] = state[b·w + k]
+/// for k < w, rows[w][b] = the average.
 void wjs_record_city(const double *state, size_t w, size_t blocks, const double *weight, double total,
                      double *const *rows, double *city);
 

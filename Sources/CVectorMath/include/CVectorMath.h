@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include "CVectorKernels.h"
+#include "CVectorProgram.h"
 
 /// Lane-wise exp and pow over whole vectors. On x86-64 glibc they call
 /// libmvec's SIMD versions (8 lanes with AVX-512, 4 with AVX2, else 2), which a plain loop
