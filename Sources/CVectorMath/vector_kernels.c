@@ -119,16 +119,6 @@ WIDE int wjs_masked_block_add(const double *restrict v, size_t sv, const double 
     return bad == 0;
 }
 
-WIDE int wjs_add_clamped(double *restrict state, const double *restrict add, double lo, double hi, size_t n) {
-    uint64_t bad = 0;
-    for (size_t i = 0; i < n; i++) {
-        double value = state[i] + add[i];
-        bad |= (bits(value) & EXPONENT) == EXPONENT;
-        state[i] = CLAMP(value, lo, hi);
-    }
-    return bad == 0;
-}
-
 WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double scale, uint16_t *restrict bins,
                         int nbins, wjs_tails *restrict tails) {
     enum { GROUP = 256 };
@@ -160,26 +150,67 @@ WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double sc
     tails->at_most_zero += zero;
 }
 
+/* Both below: a group of blocks at a time, wijk by wijk inside it: the
+   group's state stays in the first-level cache, each row gets a run of
+   contiguous writes, and the sums run over the group's blocks at once; each
+   block still adds its wijken in wijk order, so the averages are the same
+   numbers as a block-by-block loop's. */
+enum { RECORD_GROUP = 16 };
+
+static inline void finish_group(const double *sum, size_t m, double total, double *restrict average,
+                                double *restrict city) {
+    for (size_t j = 0; j < m; j++) {
+        double a = sum[j] / total;
+        average[j] = a;
+        city[j] = a;
+    }
+}
+
 WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks, const double *restrict weight,
                           double total, double *const *rows, double *restrict city) {
-    /* wijk by wijk, so that the copies are contiguous writes and the sums run
-       over many blocks at once; each block still adds its wijken in wijk
-       order, so the averages are the same numbers as a block-by-block loop's */
-    for (size_t b = 0; b < blocks; b++) city[b] = 0;
-    for (size_t k = 0; k < w; k++) {
-        double *restrict row = rows[k];
-        double wk = weight[k];
-        for (size_t b = 0; b < blocks; b++) {
-            double v = state[b * w + k];
-            row[b] = v;
-            city[b] += wk * v;
+    for (size_t b0 = 0; b0 < blocks; b0 += RECORD_GROUP) {
+        size_t m = blocks - b0 < RECORD_GROUP ? blocks - b0 : RECORD_GROUP;
+        double sum[RECORD_GROUP] = {0};
+        const double *s = state + b0 * w;
+        for (size_t k = 0; k < w; k++) {
+            double *restrict row = rows[k] + b0;
+            double wk = weight[k];
+            for (size_t j = 0; j < m; j++) {
+                double v = s[j * w + k];
+                row[j] = v;
+                sum[j] += wk * v;
+            }
         }
+        finish_group(sum, m, total, rows[w] + b0, city + b0);
     }
-    double *restrict average = rows[w];
-    for (size_t b = 0; b < blocks; b++) {
-        city[b] = city[b] / total;
-        average[b] = city[b];
+}
+
+WIDE int wjs_step_and_record(double *restrict state, double *restrict add, double lo, double hi, size_t w,
+                             size_t blocks, const double *restrict weight, double total, double *const *rows,
+                             double *restrict city) {
+    uint64_t bad = 0;
+    for (size_t b0 = 0; b0 < blocks; b0 += RECORD_GROUP) {
+        size_t m = blocks - b0 < RECORD_GROUP ? blocks - b0 : RECORD_GROUP;
+        double *s = state + b0 * w, *d = add + b0 * w;
+        for (size_t i = 0; i < m * w; i++) {
+            double value = s[i] + d[i];
+            bad |= (bits(value) & EXPONENT) == EXPONENT;
+            s[i] = CLAMP(value, lo, hi);
+            d[i] = 0;
+        }
+        double sum[RECORD_GROUP] = {0};
+        for (size_t k = 0; k < w; k++) {
+            double *restrict row = rows[k] + b0;
+            double wk = weight[k];
+            for (size_t j = 0; j < m; j++) {
+                double v = s[j * w + k];
+                row[j] = v;
+                sum[j] += wk * v;
+            }
+        }
+        finish_group(sum, m, total, rows[w] + b0, city + b0);
     }
+    return bad == 0;
 }
 
 WIDE void wjs_min_max(const double *restrict v, size_t n, double *lo, double *hi) {

@@ -12,6 +12,8 @@ import WijkSimModel
 final class ChunkWorker {
     let plan: Plan
     let host: LuaHost
+    /// Set when the host is borrowed from `plan.hosts`, to give it back.
+    let hostKey: LuaHostPool.Key?
     let capacity: Int
     /// Blocks simulated together: one Lua step's vectors.
     let stepBlocks: Int
@@ -59,11 +61,18 @@ final class ChunkWorker {
         w = plan.wijkCount
         indicators = plan.indicatorCount
         stepBlocks = min(blocksPerChunk, max(1, Engine.lanesPerStep / max(w, 1)))
-        capacity = stepBlocks * w
-        host = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames,
-                       wijken: plan.city.wijken, capacity: capacity)
-        for descriptor in plan.plugins { try host.loadPlugin(file: descriptor.file, source: descriptor.source) }
-        let capacity = self.capacity
+        let capacity = stepBlocks * w
+        self.capacity = capacity
+        let key = plan.hosts == nil ? nil : LuaHostPool.key(for: plan, capacity: capacity)
+        hostKey = key
+        if let pool = plan.hosts, let key, let borrowed = pool.borrow(key) {
+            host = borrowed
+        } else {
+            let made = LuaHost(indicators: plan.city.indicators.map(\.id), attributes: plan.city.attributeNames,
+                               wijken: plan.city.wijken, capacity: capacity)
+            for descriptor in plan.plugins { try made.loadPlugin(file: descriptor.file, source: descriptor.source) }
+            host = made
+        }
         func buffer() -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
             p.initialize(repeating: 0, count: capacity)
@@ -122,6 +131,7 @@ final class ChunkWorker {
     }
 
     deinit {
+        if let pool = plan.hosts, let hostKey { pool.giveBack(host, hostKey) }
         for p in x + x0 + city + adds + attributes + masks + params.flatMap({ $0 }) where p != placeholder { p.deallocate() }
         for p in paramBlocks.flatMap({ $0 }) { p?.deallocate() }
         placeholder.deallocate()
@@ -173,10 +183,11 @@ final class ChunkWorker {
         }
         let contributions = instanceSteps.count * plan.stepCount
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
+        // each step's end leaves them 0 again (`stepAndRecord`)
+        for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
         for step in 0..<plan.simulatedSteps {
             let year = plan.firstYear + step
             bindings.year = year
-            for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
             for k in 0..<instanceSteps.count {
                 let instance = instanceSteps[k]
                 bindings.mask = masks[k]
@@ -196,21 +207,31 @@ final class ChunkWorker {
                     (output.costRow(contributions + k * plan.stepCount + step) + column).update(from: trace, count: blockCount)
                 }
             }
-            try applyAdds(lanes: lanes, year: year)
-            recordAndUpdateCity(year: step + 1, blockCount: blockCount, column: column, into: target)
+            try stepAndRecord(year: step + 1, blockCount: blockCount, column: column, into: target)
         }
     }
 
-    /// x(t+1) = clamp(x(t) + Σ adds, min, max) for every indicator at once.
-    func applyAdds(lanes: Int, year: Int) throws {
+    /// The end of the step to `year`, one pass per indicator: x = clamp(x +
+    /// Σ adds, min, max), the adds back to 0, and as `recordAndUpdateCity`.
+    /// (Three passes before: the state of a Groningen plan's ten indicators
+    /// no longer fits in the second-level cache, so each pass went to memory.)
+    func stepAndRecord(year: Int, blockCount: Int, column: Int, into target: RecordTarget) throws {
+        let years = plan.yearCount
         for i in 0..<indicators {
-            let state = x[i], add = adds[i]
-            if wjs_add_clamped(state, add, bounds[i].min, bounds[i].max, lanes) == 0 {
+            for wijk in 0...w { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
+            let state = x[i]
+            let finite = weights[i].withUnsafeBufferPointer { weight in
+                wjs_step_and_record(state, adds[i], bounds[i].min, bounds[i].max, w, blockCount, weight.baseAddress!,
+                                    weightTotals[i], rowPointers, city[i])
+            }
+            if finite == 0 {
                 let indicator = plan.city.indicators[i]
-                let lane = (0..<lanes).first { !(state[$0] + 0).isFinite } ?? 0
-                throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(year) to \(year + 1): the adds of the plugins overflowed")
+                let lane = (0..<blockCount * w).first { !(state[$0] + 0).isFinite } ?? 0
+                let from = plan.firstYear + year - 1
+                throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(from) to \(from + 1): the adds of the plugins overflowed")
             }
         }
+        target.recorded(year: year)
     }
 
     /// After a step (and at the start): ctx.city for every block, and the

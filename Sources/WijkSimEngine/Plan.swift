@@ -184,6 +184,8 @@ package struct Plan: Sendable {
     /// later years are neither simulated nor recorded. Plugins still see
     /// `ctx.last_year` = years.to, so every simulated year is as in a full run.
     package var stopYear: Int?
+    /// Where workers borrow their plugin hosts (`serve`); nil: each worker makes its own.
+    package var hosts: LuaHostPool?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {

@@ -33,14 +33,20 @@ package enum Selection {
     /// in one branch-free pass, then gather only the few buckets that hold
     /// the six ranks needed and select within those. May reorder the values.
     package static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
-        let lower = [0.05, 0.5, 0.95].map { Int((Double(n - 1) * $0).rounded(.down)) }
-        let fraction = zip([0.05, 0.5, 0.95], lower).map { Double(n - 1) * $0 - Double($1) }
+        // on the stack: this runs for every cell of every variant
+        let levels = (0.05, 0.5, 0.95)
+        let lower = (Int((Double(n - 1) * levels.0).rounded(.down)), Int((Double(n - 1) * levels.1).rounded(.down)),
+                     Int((Double(n - 1) * levels.2).rounded(.down)))
+        let fraction = (Double(n - 1) * levels.0 - Double(lower.0), Double(n - 1) * levels.1 - Double(lower.1),
+                        Double(n - 1) * levels.2 - Double(lower.2))
+        func lowerRank(_ i: Int) -> Int { i == 0 ? lower.0 : i == 1 ? lower.1 : lower.2 }
+        func fractionAbove(_ i: Int) -> Double { i == 0 ? fraction.0 : i == 1 ? fraction.1 : fraction.2 }
         if n <= 64 {
             // a sweep's variants often have a few draws each: sorting them in
             // place beats building rank sets, which was most of a 10,000-variant run
             sortSmall(a, count: n)
             func sorted(_ i: Int) -> Double {
-                let k = lower[i], f = fraction[i]
+                let k = lowerRank(i), f = fractionAbove(i)
                 guard f > 0, k + 1 < n else { return a[k] }
                 return a[k] + f * (a[k + 1] - a[k])
             }
@@ -55,8 +61,8 @@ package enum Selection {
                     if m == 0 || ranks[m - 1] < rank { ranks[m] = rank; m += 1 }
                 }
                 for i in 0..<3 {
-                    need(lower[i])
-                    if fraction[i] > 0, lower[i] + 1 < n { need(lower[i] + 1) }
+                    need(lowerRank(i))
+                    if fractionAbove(i) > 0, lowerRank(i) + 1 < n { need(lowerRank(i) + 1) }
                 }
                 let wanted = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(ranks)[0..<m])
                 let found = UnsafeMutableBufferPointer(rebasing: values[0..<m])
@@ -67,7 +73,7 @@ package enum Selection {
                 }
                 func value(_ k: Int) -> Double { found[wanted.firstIndex(of: k)!] }
                 func percentile(_ i: Int) -> Double {
-                    let k = lower[i], f = fraction[i]
+                    let k = lowerRank(i), f = fractionAbove(i)
                     guard f > 0, k + 1 < n else { return value(k) }
                     return value(k) + f * (value(k + 1) - value(k))
                 }
@@ -111,7 +117,9 @@ package enum Selection {
         }
     }
 
-    static let bucketCount = 2048
+    /// Buckets for a row of `n` values: about four values a bucket, at most
+    /// 2,048 (clearing a table bigger than the row cost more than counting it).
+    static func bucketCount(_ n: Int) -> Int { min(2048, max(64, n / 4)) }
 
     /// Buckets of [min, max]: count every value's bucket (in C, the bucket
     /// indices four lanes at a time), find the buckets that hold the ranks,
@@ -125,7 +133,7 @@ package enum Selection {
             values.update(repeating: lo)
             return
         }
-        let buckets = bucketCount
+        let buckets = bucketCount(n)
         let scale = Double(buckets) / (hi - lo)
         // counts, then slot: which gathered run a bucket's values go to (−1: none)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * buckets) { table in

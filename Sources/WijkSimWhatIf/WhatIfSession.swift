@@ -23,6 +23,9 @@ package final class WhatIfSession: Sendable {
     /// The baseline's runs, which do not change with a request's params:
     /// kept per (draws, seed), the most recent few.
     private let references = ReferenceCache(capacity: 4)
+    /// Lua states with every plugin loaded, made on the first requests and
+    /// lent to the workers of every later one.
+    private let hosts = LuaHostPool()
 
     package struct Baseline: Sendable {
         package var scenario: Scenario
@@ -204,7 +207,10 @@ package final class WhatIfSession: Sendable {
 
     /// The plan of a request, with the session's draws unless it asks for others.
     package func plan(for request: WhatIfRequest) -> Plan {
-        Plan(scenario: scenario(for: request), city: city, plugins: plugins, draws: request.draws ?? draws, seed: request.seed)
+        var plan = Plan(scenario: scenario(for: request), city: city, plugins: plugins, draws: request.draws ?? draws,
+                        seed: request.seed)
+        plan.hosts = hosts
+        return plan
     }
 
     /// Runs a request as `wijksim run` runs its scenario: with a baseline,
@@ -217,8 +223,9 @@ package final class WhatIfSession: Sendable {
         }
         let key = ReferenceCache.Key(draws: plan.draws, seed: plan.seed)
         let reference = try references.value(for: key) {
-            let referencePlan = Plan(scenario: baseline.scenario, city: baseline.city, plugins: baseline.plugins,
+            var referencePlan = Plan(scenario: baseline.scenario, city: baseline.city, plugins: baseline.plugins,
                                      draws: plan.draws, seed: plan.seed)
+            referencePlan.hosts = hosts
             return try Comparison.prepare(reference: referencePlan, threads: threads)
         }
         let comparison = try Comparison.run([plan], against: reference, threads: threads)

@@ -44,8 +44,6 @@ int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums,
 /// block_sums[b] += Σ over the w lanes of block b of (mask != 0 ? v : 0), in
 /// lane order; returns 0 when a block's sum is NaN or infinite.
 int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t w, size_t blocks, double *block_sums);
-/// state[i] = clamp(state[i] + add[i], lo, hi); returns 0 when a sum is NaN or infinite.
-int wjs_add_clamped(double *state, const double *add, double lo, double hi, size_t n);
 
 /// One indicator after a step: the city average of each block (Σ weight ×
 /// state over its w wijken, in wijk order, / total) into `city[block]`, and
@@ -53,6 +51,12 @@ int wjs_add_clamped(double *state, const double *add, double lo, double hi, size
 /// for k < w, rows[w][b] = the average.
 void wjs_record_city(const double *state, size_t w, size_t blocks, const double *weight, double total,
                      double *const *rows, double *city);
+
+/// A step's end for one indicator, in one pass instead of three: state =
+/// clamp(state + add, lo, hi), add = 0, then as `wjs_record_city`. Returns 0
+/// when a sum was NaN or infinite (the state and rows are then not to be used).
+int wjs_step_and_record(double *state, double *add, double lo, double hi, size_t w, size_t blocks,
+                        const double *weight, double total, double *const *rows, double *city);
 
 /// What a histogram count leaves outside its bins.
 typedef struct {
