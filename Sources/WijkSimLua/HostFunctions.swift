@@ -13,28 +13,32 @@ enum HostFunctions {
     /// as numbers, so an effect can fade by years since `to`.
     static let ctxFields = ["year", "first_year", "last_year", "from", "to", "active", "since", "x", "x0", "city", "wijk", "add", "spend"]
 
+    static let ctxFieldIndex = NameTable(ctxFields)
+
     static let ctxIndex: wjs_Function = { L, c in
         let host = LuaHost.from(c)
-        guard let key = host.lua.string(at: 2) else { return host.fail("ctx has no field of type \(host.lua.typeName(at: 2))") }
-        let b = host.bindings
-        switch key {
-        case "year": lua_pushinteger(L, lua_Integer(b.year))
-        case "first_year": lua_pushinteger(L, lua_Integer(b.firstYear))
-        case "last_year": lua_pushinteger(L, lua_Integer(b.lastYear))
-        case "from": lua_pushinteger(L, lua_Integer(b.isRule ? b.firstYear : b.from))
-        case "to": lua_pushinteger(L, lua_Integer(b.isRule ? b.lastYear : b.to))
-        case "active":
-            let active = b.isRule || (b.from <= b.year && b.year <= b.to)
-            return host.pushUniform(active ? 1 : 0)
-        case "since": return host.pushUniform(Double(b.year - (b.isRule ? b.firstYear : b.from)))
-        case "x": wjs_getref(L, host.stateProxyRefs[0])
-        case "x0": wjs_getref(L, host.stateProxyRefs[1])
-        case "city": wjs_getref(L, host.stateProxyRefs[2])
-        case "wijk": wjs_getref(L, host.stateProxyRefs[3])
-        case "add": wjs_getref(L, host.addFunctionRef)
-        case "spend": wjs_getref(L, host.spendFunctionRef)
-        default:
+        guard let bytes = host.lua.bytes(at: 2), let field = ctxFieldIndex.index(of: bytes) else {
+            guard let key = host.lua.string(at: 2) else { return host.fail("ctx has no field of type \(host.lua.typeName(at: 2))") }
             return host.fail("ctx has no field '\(key)'\(NearestName.suggestion(for: key, among: ctxFields))")
+        }
+        // fields read one by one: a copy of `bindings` retained every array in it
+        switch field {
+        case 0: lua_pushinteger(L, lua_Integer(host.bindings.year))
+        case 1: lua_pushinteger(L, lua_Integer(host.bindings.firstYear))
+        case 2: lua_pushinteger(L, lua_Integer(host.bindings.lastYear))
+        case 3: lua_pushinteger(L, lua_Integer(host.bindings.isRule ? host.bindings.firstYear : host.bindings.from))
+        case 4: lua_pushinteger(L, lua_Integer(host.bindings.isRule ? host.bindings.lastYear : host.bindings.to))
+        case 5:
+            let year = host.bindings.year
+            let active = host.bindings.isRule || (host.bindings.from <= year && year <= host.bindings.to)
+            return host.pushUniform(active ? 1 : 0)
+        case 6: return host.pushUniform(Double(host.bindings.year - (host.bindings.isRule ? host.bindings.firstYear : host.bindings.from)))
+        case 7: wjs_getref(L, host.stateProxyRefs[0])
+        case 8: wjs_getref(L, host.stateProxyRefs[1])
+        case 9: wjs_getref(L, host.stateProxyRefs[2])
+        case 10: wjs_getref(L, host.stateProxyRefs[3])
+        case 11: wjs_getref(L, host.addFunctionRef)
+        default: wjs_getref(L, host.spendFunctionRef)
         }
         return 1
     }
@@ -46,16 +50,19 @@ enum HostFunctions {
     static let paramIndex: wjs_Function = { _, c in
         let host = LuaHost.from(c)
         let current = host.current.plugin
-        guard let key = host.lua.string(at: 2), let index = host.plugins[current].paramIndex[key] else {
+        guard let key = host.lua.bytes(at: 2), let index = host.plugins[current].paramIndex.index(of: key) else {
             let plugin = host.plugins[current]
             let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
             let names = plugin.descriptor.params.map(\.name)
             return host.fail("plugin \(plugin.descriptor.id) has no parameter '\(key)'\(NearestName.suggestion(for: key, among: names)); declare it in params")
         }
-        let b = host.bindings
-        if index < b.paramConstants.count, let value = b.paramConstants[index] { return host.pushUniform(value) }
-        if index < b.paramBlocks.count, let perBlock = b.paramBlocks[index] { return host.pushView(perBlock, perBlock: true) }
-        return host.pushView(b.params[index])
+        if index < host.bindings.paramConstants.count, let value = host.bindings.paramConstants[index] {
+            return host.pushUniform(value)
+        }
+        if index < host.bindings.paramBlocks.count, let perBlock = host.bindings.paramBlocks[index] {
+            return host.pushView(perBlock, perBlock: true)
+        }
+        return host.pushView(host.bindings.params[index])
     }
 
     static let xIndex: wjs_Function = { _, c in indicator(c, "ctx.x") { $0.x } }
@@ -69,8 +76,8 @@ enum HostFunctions {
     static func indicator(_ c: UnsafeMutableRawPointer?, _ table: String, perBlock: Bool = false,
                           _ buffers: (StepBindings) -> [UnsafeMutablePointer<Double>]) -> Int32 {
         let host = LuaHost.from(c)
-        let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
-        guard let index = host.indicatorIndex[key] else {
+        guard let bytes = host.lua.bytes(at: 2), let index = host.indicatorIndex.index(of: bytes) else {
+            let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
             return host.fail("\(table): unknown indicator '\(key)'\(NearestName.suggestion(for: key, among: host.indicatorNames))")
         }
         return host.pushView(buffers(host.bindings)[index], perBlock: perBlock)
@@ -78,8 +85,8 @@ enum HostFunctions {
 
     static let wijkIndex: wjs_Function = { _, c in
         let host = LuaHost.from(c)
-        let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
-        guard let index = host.attributeIndex[key] else {
+        guard let bytes = host.lua.bytes(at: 2), let index = host.attributeIndex.index(of: bytes) else {
+            let key = host.lua.string(at: 2) ?? host.lua.typeName(at: 2)
             return host.fail("ctx.wijk: unknown attribute '\(key)'\(NearestName.suggestion(for: key, among: host.attributeNames)) (a numeric column of wijken.csv)")
         }
         return host.pushView(host.bindings.attributes[index])
@@ -90,21 +97,21 @@ enum HostFunctions {
         let host = LuaHost.from(c)
         guard host.inStep else { return host.fail("ctx:add works only during a step") }
         let current = host.current.plugin
-        guard let id = host.lua.string(at: 2) else {
+        guard let bytes = host.lua.bytes(at: 2) else {
             return host.fail("bad argument #1 to 'add' (indicator id expected, got \(host.lua.typeName(at: 2)))")
         }
-        guard let index = host.indicatorIndex[id] else {
+        guard let index = host.indicatorIndex.index(of: bytes) else {
+            let id = host.lua.string(at: 2) ?? ""
             return host.fail("add: unknown indicator '\(id)'\(NearestName.suggestion(for: id, among: host.indicatorNames))")
         }
         guard host.plugins[current].writes[index] else {
             let writes = host.plugins[current].descriptor.writes.map { "\"\($0)\"" }.joined(separator: ", ")
-            return host.fail("add: '\(id)' is not in the plugin's writes {\(writes)}")
+            return host.fail("add: '\(host.indicatorNames[index])' is not in the plugin's writes {\(writes)}")
         }
         guard let value = argument(host, 3, position: 2, "add") else { return WJS_RAISE }
-        let b = host.bindings
-        let traced = index == b.traceIndicator ? b.trace : nil
-        guard host.arena.sink(value, into: b.adds[index], mask: b.mask!, isSpend: false, trace: traced,
-                              traceWijk: b.traceWijk, line: wjs_caller_line(host.lua.L), indicator: index) else {
+        let traced = index == host.bindings.traceIndicator ? host.bindings.trace : nil
+        guard host.arena.sink(value, into: host.bindings.adds[index], mask: host.bindings.mask!, isSpend: false, trace: traced,
+                              traceWijk: host.bindings.traceWijk, line: wjs_caller_line(host.lua.L), indicator: index) else {
             return host.fail(host.tooManyVectors)
         }
         return 0
@@ -115,8 +122,7 @@ enum HostFunctions {
         let host = LuaHost.from(c)
         guard host.inStep else { return host.fail("ctx:spend works only during a step") }
         guard let value = argument(host, 2, position: 1, "spend") else { return WJS_RAISE }
-        let b = host.bindings
-        guard host.arena.sink(value, into: b.spend!, mask: b.mask!, isSpend: true,
+        guard host.arena.sink(value, into: host.bindings.spend!, mask: host.bindings.mask!, isSpend: true,
                               line: wjs_caller_line(host.lua.L), indicator: -1) else {
             return host.fail(host.tooManyVectors)
         }

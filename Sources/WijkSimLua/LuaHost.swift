@@ -12,9 +12,9 @@ package final class LuaHost {
     package let arena: VectorArena
     package var bindings = StepBindings()
 
-    let indicatorIndex: [String: Int]
+    let indicatorIndex: NameTable
     let indicatorNames: [String]
-    let attributeIndex: [String: Int]
+    let attributeIndex: NameTable
     let attributeNames: [String]
     let wijkNames: [String]
     var plugins: [LoadedPlugin] = []
@@ -35,13 +35,13 @@ package final class LuaHost {
     final class LoadedPlugin {
         let descriptor: PluginDescriptor
         let stepRef: Int32
-        let paramIndex: [String: Int]
+        let paramIndex: NameTable
         let writes: [Bool]
         let chunkName: String
         /// What Lua calls the chunk; differs from `chunkName` only for long paths.
         let chunkLabel: String
 
-        init(descriptor: PluginDescriptor, stepRef: Int32, paramIndex: [String: Int], writes: [Bool],
+        init(descriptor: PluginDescriptor, stepRef: Int32, paramIndex: NameTable, writes: [Bool],
              chunkName: String, chunkLabel: String) {
             self.descriptor = descriptor
             self.stepRef = stepRef
@@ -61,8 +61,8 @@ package final class LuaHost {
         arena = VectorArena(capacity: capacity)
         indicatorNames = indicators
         attributeNames = attributes
-        indicatorIndex = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        attributeIndex = Dictionary(attributes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        indicatorIndex = NameTable(indicators)
+        attributeIndex = NameTable(attributes)
         installVectorMetatable()
         simRef = makeSimTable()
         ctxRef = makeProxy(index: HostFunctions.ctxIndex, name: "ctx")
@@ -119,7 +119,7 @@ package final class LuaHost {
         plugins.append(LoadedPlugin(
             descriptor: descriptor,
             stepRef: stepRef,
-            paramIndex: Dictionary(descriptor.params.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            paramIndex: NameTable(descriptor.params.map(\.name)),
             writes: indicatorNames.map { descriptor.writes.contains($0) },
             chunkName: shown,
             chunkLabel: label))

@@ -60,6 +60,15 @@ package final class LuaState {
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 
+    /// The bytes of a string argument, valid while it stays on the stack;
+    /// nil for anything else (a number is not converted).
+    func bytes(at index: Int32) -> UnsafeRawBufferPointer? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let bytes = wjs_tostring(L, index, &length) else { return nil }
+        return UnsafeRawBufferPointer(start: bytes, count: length)
+    }
+
     package func number(at index: Int32) -> Double? {
         guard lua_type(L, index) == LUA_TNUMBER else { return nil }
         return lua_tonumberx(L, index, nil)

@@ -20,15 +20,19 @@ package final class VectorArena {
     private(set) var wijkCount = 1
     private var generation: UInt64 = 1
 
-    /// Per node: how an instruction reads it (a leaf's buffer, or a
-    /// register-kind placeholder naming the node, resolved in `compile`).
-    private var sources: [wjs_source] = []
-    /// Per node: one value per block instead of one per lane.
-    private var perBlock: [Bool] = []
-    /// Per node: its instruction (`op` < 0 for a leaf).
-    private var instructions: [wjs_instruction] = []
-    /// Per node: the node that spreads it over the lanes (`WJS_OP_EXPAND`), made once.
-    private var expanded: [Int32] = []
+    private var nodes: [Node] = []
+
+    struct Node {
+        /// How an instruction reads it: a leaf's buffer, or a register-kind
+        /// placeholder naming the node (resolved in `compile`).
+        var source: wjs_source
+        /// Its instruction (`op` < 0 for a leaf).
+        var instruction: wjs_instruction
+        /// One value per block instead of one per lane.
+        var perBlock: Bool
+        /// The node that spreads it over the lanes (`WJS_OP_EXPAND`), made once.
+        var expanded: Int32 = -1
+    }
     private var uniforms: [Double] = []
     private(set) var sinks: [wjs_sink] = []
     /// Per sink: the plugin line of its call and the indicator it adds to (-1: a spend).
@@ -76,10 +80,7 @@ package final class VectorArena {
         precondition(lanes <= capacity)
         self.lanes = lanes
         self.wijkCount = max(wijkCount, 1)
-        sources.removeAll(keepingCapacity: true)
-        perBlock.removeAll(keepingCapacity: true)
-        instructions.removeAll(keepingCapacity: true)
-        expanded.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
         uniforms.removeAll(keepingCapacity: true)
         sinks.removeAll(keepingCapacity: true)
         sinkOrigins.removeAll(keepingCapacity: true)
@@ -94,12 +95,10 @@ package final class VectorArena {
     /// A handle for an engine buffer the step reads (one value per lane, or
     /// per block), or nil when the step has made too many vectors.
     package func leaf(_ buffer: UnsafePointer<Double>, perBlock blocks: Bool) -> UInt64? {
-        guard sources.count < maxNodes else { return nil }
-        sources.append(wjs_source(kind: Int32(blocks ? WJS_SOURCE_BLOCKS : WJS_SOURCE_LANES), index: 0, base: buffer, value: 0))
-        perBlock.append(blocks)
-        instructions.append(VectorArena.noInstruction)
-        expanded.append(-1)
-        return handle(node: sources.count - 1)
+        guard nodes.count < maxNodes else { return nil }
+        nodes.append(Node(source: wjs_source(kind: Int32(blocks ? WJS_SOURCE_BLOCKS : WJS_SOURCE_LANES), index: 0, base: buffer, value: 0),
+                          instruction: VectorArena.noInstruction, perBlock: blocks))
+        return handle(node: nodes.count - 1)
     }
 
     /// A handle for a uniform vector, or nil when the step made too many.
@@ -130,8 +129,8 @@ package final class VectorArena {
             return .uniform(uniforms[index - 1])
         }
         let node = Int(handle & VectorArena.indexMask)
-        guard node >= 1, node <= sources.count else { return .invalid }
-        return .node(Int32(node - 1), perBlock: perBlock[node - 1])
+        guard node >= 1, node <= nodes.count else { return .invalid }
+        return .node(Int32(node - 1), perBlock: nodes[node - 1].perBlock)
     }
 
     // MARK: Recording
@@ -166,12 +165,10 @@ package final class VectorArena {
     }
 
     private func append(_ instruction: wjs_instruction, perBlock blocks: Bool) -> Int? {
-        guard sources.count < maxNodes else { return nil }
-        let node = sources.count
-        sources.append(wjs_source(kind: Int32(WJS_SOURCE_REGISTER), index: Int32(node), base: nil, value: 0))
-        perBlock.append(blocks)
-        instructions.append(instruction)
-        expanded.append(-1)
+        guard nodes.count < maxNodes else { return nil }
+        let node = nodes.count
+        nodes.append(Node(source: wjs_source(kind: Int32(WJS_SOURCE_REGISTER), index: Int32(node), base: nil, value: 0),
+                          instruction: instruction, perBlock: blocks))
         return node
     }
 
@@ -182,19 +179,19 @@ package final class VectorArena {
         case let .scalar(value), let .uniform(value):
             return wjs_source(kind: Int32(WJS_SOURCE_CONSTANT), index: 0, base: nil, value: value)
         case let .node(node, isBlock):
-            guard lanes && isBlock else { return sources[Int(node)] }
-            return spread(Int(node)).map { sources[$0] }
+            guard lanes && isBlock else { return nodes[Int(node)].source }
+            return spread(Int(node)).map { nodes[$0].source }
         }
     }
 
     private func spread(_ node: Int) -> Int? {
-        if expanded[node] >= 0 { return Int(expanded[node]) }
+        if nodes[node].expanded >= 0 { return Int(nodes[node].expanded) }
         var instruction = wjs_instruction()
         instruction.op = Int32(WJS_OP_EXPAND)
         instruction.arity = 1
-        instruction.a = sources[node]
+        instruction.a = nodes[node].source
         guard let made = append(instruction, perBlock: false) else { return nil }
-        expanded[node] = Int32(made)
+        nodes[node].expanded = Int32(made)
         return made
     }
 
@@ -250,7 +247,7 @@ package final class VectorArena {
     /// take `restrict` pointers). Sinks read their registers after the last
     /// instruction, so those stay taken to the end.
     private func compile() {
-        let count = sources.count
+        let count = nodes.count
         lastUse.removeAll(keepingCapacity: true)
         lastUse.append(contentsOf: repeatElement(VectorArena.unused, count: count))
         register.removeAll(keepingCapacity: true)
@@ -260,8 +257,8 @@ package final class VectorArena {
             lastUse[Int(sink.value.index)] = VectorArena.untilTheEnd
         }
         // backwards: a node is needed when a sink or a needed node reads it
-        for i in stride(from: count - 1, through: 0, by: -1) where lastUse[i] != VectorArena.unused && instructions[i].op >= 0 {
-            let instruction = instructions[i]
+        for i in stride(from: count - 1, through: 0, by: -1) where lastUse[i] != VectorArena.unused && nodes[i].instruction.op >= 0 {
+            let instruction = nodes[i].instruction
             for k in 0..<Int(instruction.arity) {
                 let operand = k == 0 ? instruction.a : k == 1 ? instruction.b : instruction.c
                 guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
@@ -271,8 +268,9 @@ package final class VectorArena {
         }
         var used: Int32 = 0
         code.removeAll(keepingCapacity: true)
-        for i in 0..<count where lastUse[i] != VectorArena.unused && instructions[i].op >= 0 {
-            var instruction = instructions[i]
+        for i in 0..<count where lastUse[i] != VectorArena.unused && nodes[i].instruction.op >= 0 {
+            let recorded = nodes[i].instruction
+            var instruction = recorded
             let out: Int32
             if let reused = free.popLast() { out = reused } else { out = used; used += 1 }
             register[i] = out
@@ -283,7 +281,6 @@ package final class VectorArena {
             if arity > 2, instruction.c.kind == Int32(WJS_SOURCE_REGISTER) { instruction.c.index = register[Int(instruction.c.index)] }
             code.append(instruction)
             // operands read for the last time give their registers back (once each)
-            let recorded = instructions[i]
             for k in 0..<arity {
                 let operand = k == 0 ? recorded.a : k == 1 ? recorded.b : recorded.c
                 guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
