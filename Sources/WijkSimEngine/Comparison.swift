@@ -62,7 +62,7 @@ package struct Comparison: Sendable {
                                         pairing: keep, progress: nil).kept else {
             throw RunFailure("the reference run kept no draws")
         }
-        let scenario = try compared(plan, with: kept, threads: threads, progress: progress)
+        let scenario = try compared(plan, with: kept, cells: nil, threads: threads, progress: progress)
         return PreparedReference(kept: kept, scenario: scenario)
     }
 
@@ -73,14 +73,15 @@ package struct Comparison: Sendable {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
         var scenarios = [reference.scenario]
         for plan in plans {
-            scenarios.append(try compared(plan, with: reference.kept, threads: threads, progress: progress))
+            scenarios.append(try compared(plan, with: reference.kept, cells: reference.scenario.results.trajectories[0],
+                                          threads: threads, progress: progress))
         }
         return Comparison(scenarios: scenarios)
     }
 
-    static func compared(_ plan: Plan, with reference: DrawStore, threads: Int,
+    static func compared(_ plan: Plan, with reference: DrawStore, cells: [CellStatistics]?, threads: Int,
                          progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
-        let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan))
+        let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan), referenceCells: cells)
         let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
                                  pairing: pairing, progress: progress)
         return ComparedScenario(results: run.results, differences: run.differences)

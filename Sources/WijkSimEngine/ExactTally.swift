@@ -66,7 +66,14 @@ final class ExactTally: VariantTally {
             let row = store.row(cell)
             if let keep { keep.row(cell).update(from: row, count: draws) }
             if let pairing, pairing.reference != nil, let differences {
-                differences[cell] = pairing.difference(cell: cell, row: row, draws: draws, scratch: scratch)
+                // the reference's very draws (a wijk no intervention reaches, a year before
+                // any starts): every difference is 0, and the statistics are the reference's
+                let same = pairing.isSame(cell: cell, row: row, draws: draws)
+                differences[cell] = same ? .zero : pairing.difference(cell: cell, row: row, draws: draws, scratch: scratch)
+                if same, let known = pairing.referenceCells {
+                    out[cell] = CellStatistics(mean: sums.mean(cell), p05: known[cell].p05, p50: known[cell].p50, p95: known[cell].p95)
+                    continue
+                }
             }
             let p = percentiles(row)
             out[cell] = CellStatistics(mean: sums.mean(cell), p05: p.p05, p50: p.p50, p95: p.p95)

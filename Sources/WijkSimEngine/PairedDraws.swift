@@ -1,3 +1,5 @@
+import Foundation
+
 /// Over the draws, the improvement of an alternative over the reference in
 /// one cell, signed by polarity (positive = better), and the share of draws
 /// in which it is better.
@@ -27,6 +29,10 @@ struct Pairing {
     var reference: DrawStore?
     var keepVariantZero: Bool
     var sign: [Double]
+    /// The reference's own statistics per cell, when known: a cell whose
+    /// draws equal the reference's bit for bit (a wijk no intervention
+    /// reaches, a year before any starts) has them too, and is not selected again.
+    var referenceCells: [CellStatistics]? = nil
 
     static func signs(_ plan: Plan) -> [Double] {
         var sign: [Double] = []
@@ -54,6 +60,14 @@ struct Pairing {
         }
         let p = draws == 1 ? (scratch[0], scratch[0], scratch[0]) : Selection.percentiles(scratch, count: draws)
         return DifferenceStatistics(mean: sum / Double(draws), p05: p.0, p95: p.2, pBetter: Double(better) / Double(draws))
+    }
+}
+
+extension Pairing {
+    /// Whether `row` holds exactly the reference's draws of `cell`.
+    func isSame(cell: Int, row: UnsafePointer<Double>, draws: Int) -> Bool {
+        guard let reference else { return false }
+        return memcmp(row, reference.row(cell), draws * MemoryLayout<Double>.stride) == 0
     }
 }
 
