@@ -10,10 +10,10 @@ and OUT_DIR/costs.csv. With --fixed, every uncertain parameter takes the
 central value of bench-fixed.yaml, so the numbers must equal wijksim's.
 """
 import argparse
-import csv
-import os
 
 import numpy as np
+
+from peer_common import ramp, truncated_normal, write as write_files
 
 WIJKEN = ["Noorderhaven", "Kadewijk", "Zuiderveld", "Klaverhof", "Molenbuurt", "Stadshart", "Oeverland"]
 HOUSEHOLDS = np.array([3200, 2100, 4100, 2600, 3800, 5400, 3000], float)
@@ -35,10 +35,6 @@ BUURT_FROM, BUURT_TO = 2024, 2032
 WONEN_FROM, WONEN_TO = 2023, 2042
 
 
-def ramp(v, n):
-    return np.clip((v + 1) / n, 0, 1)
-
-
 def parameters(draws, fixed, seed):
     """Per draw (and per wijk for werking) values of the uncertain parameters."""
     shape = (draws, 1)
@@ -49,11 +45,7 @@ def parameters(draws, fixed, seed):
     sigma = 0.4
     effect = np.exp(rng.normal(np.log(0.3) - sigma ** 2 / 2, sigma, shape))
     effect = np.where(effect > 5, 5, effect)
-    daling = rng.normal(3, 1, shape)
-    bad = (daling < 0) | (daling > 10)
-    while bad.any():
-        daling[bad] = rng.normal(3, 1, bad.sum())
-        bad = (daling < 0) | (daling > 10)
+    daling = truncated_normal(rng, 3, 1, 0, 10, shape)
     werking = rng.uniform(0.3, 0.7, (draws, 7))
     return trek, effect, daling, werking
 
@@ -113,24 +105,9 @@ def run(draws, trek, effect, daling, werking):
 
 
 def write(out_dir, out, costs):
-    os.makedirs(out_dir, exist_ok=True)
-    mean = out.mean(axis=3)
     pct = np.percentile(out, [5, 50, 95], axis=3)
-    names = WIJKEN + ["city"]
-    with open(os.path.join(out_dir, "trajectories.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"])
-        for i, ind in enumerate(INDICATORS):
-            for t in range(out.shape[0]):
-                for k, name in enumerate(names):
-                    w.writerow([0, name, ind, FIRST + t, repr(float(mean[t, i, k])),
-                                repr(float(pct[0, t, i, k])), repr(float(pct[1, t, i, k])), repr(float(pct[2, t, i, k]))])
-    with open(os.path.join(out_dir, "costs.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["variant", "intervention", "funding", "year", "mean"])
-        for k, name in enumerate(["buurt", "wonen"]):
-            for step in range(costs.shape[1]):
-                w.writerow([0, name, "fonds", FIRST + step, repr(float(costs[k, step].mean()))])
+    write_files(out_dir, WIJKEN + ["city"], INDICATORS, FIRST, out.mean(axis=3), pct,
+                [("buurt", "fonds", costs[0].mean(axis=1)), ("wonen", "fonds", costs[1].mean(axis=1))])
 
 
 def main():
