@@ -7,10 +7,13 @@
 /* libmvec's vector ABI (x86_64 glibc >= 2.22): 'b' = SSE (2 lanes, any
    x86-64 CPU: glibc picks the SSE4 or SSE2 body at load time), 'd' = AVX2. */
 __m128d _ZGVbN2v_exp(__m128d);
+__m128d _ZGVbN2v_log(__m128d);
 __m128d _ZGVbN2vv_pow(__m128d, __m128d);
 __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d);
+__attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_log(__m256d);
 __attribute__((target("avx2,fma"))) __m256d _ZGVdN4vv_pow(__m256d, __m256d);
 __attribute__((target("avx512f"))) __m512d _ZGVeN8v_exp(__m512d);
+__attribute__((target("avx512f"))) __m512d _ZGVeN8v_log(__m512d);
 __attribute__((target("avx512f"))) __m512d _ZGVeN8vv_pow(__m512d, __m512d);
 
 /* 8 lanes with AVX-512, 4 with AVX2 and FMA, else 2. */
@@ -61,6 +64,31 @@ SIMD_EXP_POW(4, __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_sto
              _ZGVdN4v_exp, _ZGVdN4vv_pow)
 SIMD_EXP_POW(2, , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd, _ZGVbN2v_exp, _ZGVbN2vv_pow)
 
+/* log as exp: one SIMD function over groups of W lanes, the tail padded */
+#define SIMD_UNARY(NAME, W, TARGET, LOADU, STOREU, SET1, F)                                              \
+    TARGET static void NAME(const double *x, size_t sx, double *out, size_t n) {                         \
+        size_t i = 0;                                                                                     \
+        for (; i + W <= n; i += W) STOREU(out + i, F(sx ? LOADU(x + i) : SET1(*x)));                      \
+        if (i < n) {                                                                                      \
+            double a[W], r[W];                                                                            \
+            pad(x, sx, i, n, W, a);                                                                       \
+            STOREU(r, F(LOADU(a)));                                                                       \
+            for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];                                         \
+        }                                                                                                 \
+    }
+
+SIMD_UNARY(simd_log8, 8, __attribute__((target("avx512f"))), _mm512_loadu_pd, _mm512_storeu_pd, _mm512_set1_pd, _ZGVeN8v_log)
+SIMD_UNARY(simd_log4, 4, __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_storeu_pd, _mm256_set1_pd, _ZGVdN4v_log)
+SIMD_UNARY(simd_log2, 2, , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd, _ZGVbN2v_log)
+
+void wjs_log(const double *x, size_t sx, double *out, size_t n) {
+    switch (width()) {
+    case 8: simd_log8(x, sx, out, n); break;
+    case 4: simd_log4(x, sx, out, n); break;
+    default: simd_log2(x, sx, out, n);
+    }
+}
+
 void wjs_exp(const double *x, size_t sx, double *out, size_t n) {
     switch (width()) {
     case 8: simd_exp8(x, sx, out, n); break;
@@ -81,6 +109,10 @@ void wjs_pow(const double *x, size_t sx, const double *y, size_t sy, double *out
 
 void wjs_exp(const double *x, size_t sx, double *out, size_t n) {
     for (size_t i = 0; i < n; i++) out[i] = exp(x[sx ? i : 0]);
+}
+
+void wjs_log(const double *x, size_t sx, double *out, size_t n) {
+    for (size_t i = 0; i < n; i++) out[i] = log(x[sx ? i : 0]);
 }
 
 void wjs_pow(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) {

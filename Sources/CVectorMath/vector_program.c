@@ -21,10 +21,6 @@ static inline const double *pointer(const wjs_source *s, const tile *t, size_t *
     }
 }
 
-static void run_log(const double *x, size_t sx, double *out, size_t n) {
-    for (size_t i = 0; i < n; i++) out[i] = log(x[sx ? i : 0]);
-}
-
 typedef double wide4 __attribute__((vector_size(32), aligned(8)));
 
 /* Each block's number into its w lanes, four at a time: a group may run past
@@ -62,7 +58,7 @@ static void run_instruction(const wjs_instruction *in, const tile *t, size_t w) 
     case WJS_OP_ABS: wjs_abs(a, sa, out, n); break;
     case WJS_OP_SQRT: wjs_sqrt(a, sa, out, n); break;
     case WJS_OP_EXP: wjs_exp(a, sa, out, n); break;
-    case WJS_OP_LOG: run_log(a, sa, out, n); break;
+    case WJS_OP_LOG: wjs_log(a, sa, out, n); break;
     case WJS_OP_WHERE: wjs_where(a, sa, b, sb, c, sc, out, n); break;
     case WJS_OP_CLAMP: wjs_clamp(a, sa, b, sb, c, sc, out, n); break;
     case WJS_OP_EXPAND: expand(a, sa, out, t->blocks, w); break;

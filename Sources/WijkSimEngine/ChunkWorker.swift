@@ -33,6 +33,8 @@ final class ChunkWorker {
     let placeholder: UnsafeMutablePointer<Double>
     /// Per instance and parameter: the value when fixed for the whole run.
     let paramConstants: [[Double?]]
+    /// Per instance and parameter: the quantile function of a drawn one.
+    let quantiles: [[QuantileFunction?]]
     /// What the year loop reads of each instance and indicator, copied per
     /// worker: reading them from the plan retained objects that all workers
     /// share, and the threads then fought over their reference counts.
@@ -107,6 +109,9 @@ final class ChunkWorker {
         }
         instanceNames = plan.instances.map { String(decoding: Array($0.name.utf8), as: UTF8.self) }
         bounds = plan.city.indicators.map { (min: $0.min, max: $0.max) }
+        quantiles = plan.instances.map { instance in
+            instance.params.map { if case let .distributed(distribution, _) = $0 { return QuantileFunction(distribution) } else { return nil } }
+        }
         paramConstants = plan.instances.map { instance in
             instance.params.map { if case let .constant(value) = $0 { return value } else { return nil } }
         }
@@ -278,12 +283,13 @@ final class ChunkWorker {
                         perBlock![b] = values[variant]
                     case let .distributed(distribution, key):
                         let sampling = plan.sampling, draws = plan.draws
+                        let quantile = quantiles[k][p]!
                         if distribution.perWijk {
                             for wijk in 0..<w {
-                                out[b * w + wijk] = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: wijkKeys[wijk], sampling: sampling, draws: draws))
+                                out[b * w + wijk] = quantile(Plan.unit(key: key, draw: draw, wijkKey: wijkKeys[wijk], sampling: sampling, draws: draws))
                             }
                         } else {
-                            perBlock![b] = distribution.quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
+                            perBlock![b] = quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                         }
                     case let .table(table), let .sampled(table):
                         for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }
