@@ -362,6 +362,16 @@ def sensitivity(samples, runs, out):
     return {"samples": samples, "evaluations": evaluations, "agreement": {"checked": checked, "outside": len(outside)}, "rows": rows}
 
 
+def guard_floors(text):
+    """`--guard 6` (every workload) or `--guard base=6,dense=3.5`."""
+    try:
+        if "=" not in text:
+            return {"*": float(text)}
+        return {name.strip(): float(value) for name, value in (part.split("=") for part in text.split(","))}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or base=X,dense=Y, got {text!r}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--workload", choices=["base", "dense", "all"], default="all",
@@ -370,9 +380,9 @@ def main():
                     help="workload sizes; the guard applies to the largest")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="3 runs (for CI)")
-    ap.add_argument("--guard", type=float,
+    ap.add_argument("--guard", type=guard_floors, metavar="X or base=X,dense=Y",
                     help="fail when wijksim (2 threads) is less than this many times faster than NumPy at the largest "
-                         "size, in any workload run")
+                         "size: one floor for every workload run, or one per workload")
     ap.add_argument("--binary", metavar="PATH",
                     help="the wijksim binary to time instead of .build/release/wijksim (no Swift build)")
     ap.add_argument("--json", help="where to write the results (default .build/bench/results.json, "
@@ -441,15 +451,18 @@ def main():
     if args.guard and "workloads" in result and not (args.against or args.threads_gain):
         failed = []
         for workload, data in result["workloads"].items():
+            floor = args.guard.get(workload, args.guard.get("*"))
+            if floor is None:
+                continue
             largest = max(data["tables"], key=lambda t: t["draws"])
             ratio = next(r for r in largest["rows"] if r["program"] == "wijksim" and r["threads"] == 2)["speedup_vs_numpy"]
             draws = largest["draws"]
-            verdict = "ok" if ratio >= args.guard else "BELOW"
-            print(f"benchmark guard ({workload}): wijksim is {ratio:.1f}x NumPy at {draws} draws (floor {args.guard}x): {verdict}")
-            if ratio < args.guard:
-                failed.append(f"{workload} {ratio:.1f}x")
+            verdict = "ok" if ratio >= floor else "BELOW"
+            print(f"benchmark guard ({workload}): wijksim is {ratio:.1f}x NumPy at {draws} draws (floor {floor}x): {verdict}")
+            if ratio < floor:
+                failed.append(f"{workload} {ratio:.1f}x (floor {floor}x)")
         if failed:
-            sys.exit(f"benchmark guard: below the floor of {args.guard}x NumPy in {', '.join(failed)}")
+            sys.exit(f"benchmark guard: below the floor in {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -157,12 +157,24 @@ WIDE void wjs_histogram(const double *restrict v, size_t n, double lo, double sc
    numbers as a block-by-block loop's. */
 enum { RECORD_GROUP = 16 };
 
-static inline void finish_group(const double *sum, size_t m, double total, double *restrict average,
-                                double *restrict city) {
+/* Blocks b0..<b0+m of a recorded state: rows and averages. */
+static inline void record_group(const double *restrict s, size_t w, size_t b0, size_t m, const double *restrict weight,
+                                double total, double *const *rows, double *restrict city) {
+    double sum[RECORD_GROUP] = {0};
+    for (size_t k = 0; k < w; k++) {
+        double *restrict row = rows[k] + b0;
+        double wk = weight[k];
+        for (size_t j = 0; j < m; j++) {
+            double v = s[j * w + k];
+            row[j] = v;
+            sum[j] += wk * v;
+        }
+    }
+    double *restrict average = rows[w] + b0;
     for (size_t j = 0; j < m; j++) {
         double a = sum[j] / total;
         average[j] = a;
-        city[j] = a;
+        city[b0 + j] = a;
     }
 }
 
@@ -170,18 +182,7 @@ WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks,
                           double total, double *const *rows, double *restrict city) {
     for (size_t b0 = 0; b0 < blocks; b0 += RECORD_GROUP) {
         size_t m = blocks - b0 < RECORD_GROUP ? blocks - b0 : RECORD_GROUP;
-        double sum[RECORD_GROUP] = {0};
-        const double *s = state + b0 * w;
-        for (size_t k = 0; k < w; k++) {
-            double *restrict row = rows[k] + b0;
-            double wk = weight[k];
-            for (size_t j = 0; j < m; j++) {
-                double v = s[j * w + k];
-                row[j] = v;
-                sum[j] += wk * v;
-            }
-        }
-        finish_group(sum, m, total, rows[w] + b0, city + b0);
+        record_group(state + b0 * w, w, b0, m, weight, total, rows, city);
     }
 }
 
@@ -198,17 +199,7 @@ WIDE int wjs_step_and_record(double *restrict state, double *restrict add, doubl
             s[i] = CLAMP(value, lo, hi);
             d[i] = 0;
         }
-        double sum[RECORD_GROUP] = {0};
-        for (size_t k = 0; k < w; k++) {
-            double *restrict row = rows[k] + b0;
-            double wk = weight[k];
-            for (size_t j = 0; j < m; j++) {
-                double v = s[j * w + k];
-                row[j] = v;
-                sum[j] += wk * v;
-            }
-        }
-        finish_group(sum, m, total, rows[w] + b0, city + b0);
+        record_group(s, w, b0, m, weight, total, rows, city);
     }
     return bad == 0;
 }

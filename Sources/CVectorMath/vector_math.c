@@ -32,19 +32,22 @@ static void pad(const double *x, size_t s, size_t i, size_t n, size_t width, dou
     for (size_t k = 0; k < width; k++) into[k] = i + k < n ? x[s ? i + k : 0] : 1.0;
 }
 
-/* exp and pow over n lanes, W at a time through libmvec's EXP and POW; a
+/* A unary function over n lanes, W at a time through libmvec's F; a
    stride of 0 repeats one number (SET1); the tail goes through a padded group. */
-#define SIMD_EXP_POW(W, TARGET, LOADU, STOREU, SET1, EXP, POW)                                          \
-    TARGET static void simd_exp##W(const double *x, size_t sx, double *out, size_t n) {                        \
+#define SIMD_UNARY(NAME, W, TARGET, LOADU, STOREU, SET1, F)                                              \
+    TARGET static void NAME(const double *x, size_t sx, double *out, size_t n) {                         \
         size_t i = 0;                                                                                     \
-        for (; i + W <= n; i += W) STOREU(out + i, EXP(sx ? LOADU(x + i) : SET1(*x)));                    \
+        for (; i + W <= n; i += W) STOREU(out + i, F(sx ? LOADU(x + i) : SET1(*x)));                      \
         if (i < n) {                                                                                      \
             double a[W], r[W];                                                                            \
             pad(x, sx, i, n, W, a);                                                                       \
-            STOREU(r, EXP(LOADU(a)));                                                                     \
+            STOREU(r, F(LOADU(a)));                                                                       \
             for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];                                         \
         }                                                                                                 \
-    }                                                                                                     \
+    }
+
+/* pow likewise, with two operands */
+#define SIMD_POW(W, TARGET, LOADU, STOREU, SET1, POW)                                                    \
     TARGET static void simd_pow##W(const double *x, size_t sx, const double *y, size_t sy, double *out, size_t n) { \
         size_t i = 0;                                                                                     \
         for (; i + W <= n; i += W)                                                                        \
@@ -58,28 +61,21 @@ static void pad(const double *x, size_t s, size_t i, size_t n, size_t width, dou
         }                                                                                                 \
     }
 
-SIMD_EXP_POW(8, __attribute__((target("avx512f"))), _mm512_loadu_pd, _mm512_storeu_pd, _mm512_set1_pd,
-             _ZGVeN8v_exp, _ZGVeN8vv_pow)
-SIMD_EXP_POW(4, __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_storeu_pd, _mm256_set1_pd,
-             _ZGVdN4v_exp, _ZGVdN4vv_pow)
-SIMD_EXP_POW(2, , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd, _ZGVbN2v_exp, _ZGVbN2vv_pow)
-
-/* log as exp: one SIMD function over groups of W lanes, the tail padded */
-#define SIMD_UNARY(NAME, W, TARGET, LOADU, STOREU, SET1, F)                                              \
-    TARGET static void NAME(const double *x, size_t sx, double *out, size_t n) {                         \
-        size_t i = 0;                                                                                     \
-        for (; i + W <= n; i += W) STOREU(out + i, F(sx ? LOADU(x + i) : SET1(*x)));                      \
-        if (i < n) {                                                                                      \
-            double a[W], r[W];                                                                            \
-            pad(x, sx, i, n, W, a);                                                                       \
-            STOREU(r, F(LOADU(a)));                                                                       \
-            for (size_t k = 0; i + k < n; k++) out[i + k] = r[k];                                         \
-        }                                                                                                 \
-    }
-
-SIMD_UNARY(simd_log8, 8, __attribute__((target("avx512f"))), _mm512_loadu_pd, _mm512_storeu_pd, _mm512_set1_pd, _ZGVeN8v_log)
-SIMD_UNARY(simd_log4, 4, __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_storeu_pd, _mm256_set1_pd, _ZGVdN4v_log)
-SIMD_UNARY(simd_log2, 2, , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd, _ZGVbN2v_log)
+#define AVX512 __attribute__((target("avx512f"))), _mm512_loadu_pd, _mm512_storeu_pd, _mm512_set1_pd
+#define AVX2 __attribute__((target("avx2,fma"))), _mm256_loadu_pd, _mm256_storeu_pd, _mm256_set1_pd
+#define SSE , _mm_loadu_pd, _mm_storeu_pd, _mm_set1_pd
+/* one more expansion, so that AVX512 etc. become their four arguments */
+#define POW_FOR(...) SIMD_POW(__VA_ARGS__)
+#define UNARY_FOR(...) SIMD_UNARY(__VA_ARGS__)
+POW_FOR(8, AVX512, _ZGVeN8vv_pow)
+POW_FOR(4, AVX2, _ZGVdN4vv_pow)
+POW_FOR(2, SSE, _ZGVbN2vv_pow)
+UNARY_FOR(simd_exp8, 8, AVX512, _ZGVeN8v_exp)
+UNARY_FOR(simd_exp4, 4, AVX2, _ZGVdN4v_exp)
+UNARY_FOR(simd_exp2, 2, SSE, _ZGVbN2v_exp)
+UNARY_FOR(simd_log8, 8, AVX512, _ZGVeN8v_log)
+UNARY_FOR(simd_log4, 4, AVX2, _ZGVdN4v_log)
+UNARY_FOR(simd_log2, 2, SSE, _ZGVbN2v_log)
 
 void wjs_log(const double *x, size_t sx, double *out, size_t n) {
     switch (width()) {
