@@ -38,7 +38,7 @@ package struct CSVText: Sendable {
     package static func quote(_ cell: String) -> String {
         guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
         else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + cell.replacingEvery("\"", with: "\"\"") + "\""
     }
 }
 

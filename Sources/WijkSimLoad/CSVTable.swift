@@ -66,8 +66,8 @@ struct CSVTable {
         var i = 0
         func endRecord() {
             cells.append(cell)
-            if !(cells.count == 1 && cells[0].trimmingCharacters(in: .whitespaces).isEmpty) {
-                records.append(Row(line: recordLine, cells: cells.map { $0.trimmingCharacters(in: .whitespaces) }))
+            if !(cells.count == 1 && cells[0].trimmingSpaces().isEmpty) {
+                records.append(Row(line: recordLine, cells: cells.map { $0.trimmingSpaces() }))
             }
             cells = []
             cell = ""

@@ -113,7 +113,7 @@ package struct YAMLValue {
     }
 
     package func number(_ problems: inout DiagnosticList) -> Double? {
-        guard let text = scalarText, let value = Double(csv: text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = scalarText, let value = Double(csv: text.replacingEvery("_", with: "")) else {
             problems.add("expected a number, found \(typeName)", at: location)
             return nil
         }
@@ -121,7 +121,7 @@ package struct YAMLValue {
     }
 
     package func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
-        guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = scalarText, let value = Int(text.replacingEvery("_", with: "")) else {
             problems.add("expected a whole number, found \(typeName)", at: location)
             return nil
         }

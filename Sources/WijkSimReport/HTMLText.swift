@@ -75,8 +75,8 @@ enum HTMLText {
 
     /// An exact parameter value (`0,025`), as short as reads back the same.
     static func exact(_ value: Double) -> String {
-        let text = value.shortText
-        return (text.hasPrefix("-") ? minus + text.dropFirst() : Substring(text)).replacingOccurrences(of: ".", with: ",")
+        let text = value.shortText.replacingEvery(".", with: ",")
+        return text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
     /// Decimals for an indicator's values and gaps: two on a short scale (a 0–10 score), else one.

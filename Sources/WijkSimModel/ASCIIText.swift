@@ -1,0 +1,46 @@
+import Foundation
+
+/// Foundation's replacing, trimming and padding, done in Swift when the text
+/// is ASCII (numbers, ids, most names), where the result is the same by
+/// construction. Foundation bridges every call to NSString, which cost a
+/// small run more than the rest of formatting its numbers. Other text still
+/// goes to Foundation: it compares composed character sequences (a `"`
+/// with a combining mark after it is no `"`) and counts UTF-16 units, and
+/// the files must keep their bytes.
+extension String {
+    /// `replacingOccurrences(of: target, with: replacement)`.
+    package func replacingEvery(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return replacingOccurrences(of: target, with: replacement)
+        }
+        let text = Array(utf8), pattern = Array(target.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var k = 0
+        while k < text.count {
+            if text[k] == pattern[0], k + pattern.count <= text.count, text[k..<(k + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: replacement.utf8)
+                k += pattern.count
+            } else {
+                out.append(text[k])
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`: in ASCII, spaces and tabs.
+    package func trimmingSpaces() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return trimmingCharacters(in: .whitespaces) }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// `padding(toLength: length, withPad: " ", startingAt: 0)`, which counts UTF-16 units.
+    package func paddedWithSpaces(to length: Int) -> String {
+        let units = utf16.count
+        guard units <= length else { return padding(toLength: length, withPad: " ", startingAt: 0) }
+        return self + String(repeating: " ", count: length - units)
+    }
+}
