@@ -64,7 +64,17 @@ let package = Package(
             dependencies: [
                 "WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // a position-dependent executable: with the Swift libraries linked
+            // in statically, a position-independent one makes the loader
+            // relocate ~78,000 pointers on every start, a millisecond and
+            // ~200 page faults of each run. The command reads local files
+            // and serves no network (`wijksim-serve` stays position-independent).
+            // Linked by lld (part of the Swift toolchain): gold resolves a
+            // function address in a shared libswiftCore through the
+            // executable's PLT, which breaks pointer equality, and the loader
+            // warns about it on every start of a build without --static-swift-stdlib
+            linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
         ),
         // `wijksim serve` starts this program: the HTTP framework is built
         // only by those who build the server, not by `swift run wijksim`
