@@ -39,10 +39,12 @@ package struct PrettyJSON {
     /// `/` as `\/`, as Foundation writes it unless told `.withoutEscapingSlashes`.
     let escapeSlashes: Bool
     private var text = ""
-    private var indent = 0
+    /// The current indentation, two spaces a level.
+    private var indent = ""
 
     package static func text(_ value: JSONValue, keyOrder: KeyOrder = .serialization, escapeSlashes: Bool = true) -> String {
         var writer = PrettyJSON(keyOrder: keyOrder, escapeSlashes: escapeSlashes)
+        writer.text.reserveCapacity(4096)
         writer.write(value)
         return writer.text
     }
@@ -60,40 +62,46 @@ package struct PrettyJSON {
         case .null: text += "null"
         case let .array(elements):
             text += "[\n"
-            indent += 2
+            indent += "  "
             for (k, element) in elements.enumerated() {
                 if k > 0 { text += ",\n" }
                 writeIndent()
                 write(element)
             }
             text += "\n"
-            indent -= 2
+            indent.removeLast(2)
             writeIndent()
             text += "]"
         case let .object(members):
             text += "{\n"
-            indent += 2
-            let keys = members.keys.sorted(by: keyOrder == .serialization ? JSONKeyOrder.precedes : { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            for (k, key) in keys.enumerated() {
+            indent += "  "
+            let precedes = keyOrder == .serialization ? JSONKeyOrder.precedes : { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (k, member) in members.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
                 if k > 0 { text += ",\n" }
                 writeIndent()
-                writeString(key)
+                writeString(member.key)
                 text += " : "
-                write(members[key]!)
+                write(member.value)
             }
             text += "\n"
-            indent -= 2
+            indent.removeLast(2)
             writeIndent()
             text += "}"
         }
     }
 
     private mutating func writeIndent() {
-        text.append(contentsOf: repeatElement(" " as Character, count: indent))
+        text += indent
     }
 
     private mutating func writeString(_ s: String) {
         text += "\""
+        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "/") }
+        if plain {
+            text += s
+            text += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
