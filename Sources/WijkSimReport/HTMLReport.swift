@@ -82,14 +82,20 @@ package enum HTMLReport {
     }
 
     static func page(title: String, header: String, sections: [ReportSection]) -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>"
+        var html = ""
+        // one allocation for the whole page: growing a string of a few hundred
+        // kilobytes step by step maps and copies it again at each step
+        html.reserveCapacity(ReportStyle.css.utf8.count + header.utf8.count + sections.reduce(4096) { $0 + $1.body.utf8.count + $1.title.utf8.count + 64 })
+        html += "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
         html += "<meta name=\"generator\" content=\"wijksim \(ResultFiles.version)\"/>"
         html += "<title>\(HTMLText.escape(title))</title><style>\(ReportStyle.css)</style></head>\n<body><main>"
         html += header
         html += "<nav aria-label=\"Inhoud\"><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined() + "</ol></nav>\n"
         for section in sections {
-            html += "<section id=\"\(section.id)\"><h2>\(HTMLText.escape(section.title))</h2>\(section.body)</section>\n"
+            html += "<section id=\"\(section.id)\"><h2>\(HTMLText.escape(section.title))</h2>"
+            html += section.body
+            html += "</section>\n"
         }
         html += "<footer>Gemaakt door wijksim \(ResultFiles.version). Alle getallen staan ook in de CSV-bestanden naast dit rapport.</footer>"
         return html + "</main></body></html>\n"

@@ -18,6 +18,14 @@ final class ASCIITextTests: XCTestCase {
         }
     }
 
+    func testFindingIsFoundations() {
+        for text in samples + ["Minimahuishoudens (% huishoudens)", "a ( (b", "no bracket", " (", "x (\u{301}y (z"] {
+            for target in [" (", ".", "_", "\"", "é", "aa"] {
+                XCTAssertEqual(text.rangeOfFirst(target), text.range(of: target), "\(text) \(target)")
+            }
+        }
+    }
+
     func testTrimmingIsFoundations() {
         for text in samples {
             XCTAssertEqual(text.trimmingSpaces(), text.trimmingCharacters(in: .whitespaces), text)
