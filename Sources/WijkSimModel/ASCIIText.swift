@@ -46,6 +46,9 @@ extension String {
 
     /// `trimmingCharacters(in: .whitespaces)`: in ASCII, spaces and tabs.
     package func trimmingSpaces() -> String {
+        let blankOrNotASCII: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }
+        // both ends ASCII and not blank (a byte under 0x80 is a whole scalar): nothing to trim, whatever lies between
+        if let first = utf8.first, let last = utf8.last, !blankOrNotASCII(first), !blankOrNotASCII(last) { return self }
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return trimmingCharacters(in: .whitespaces) }
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
         guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else { return "" }

@@ -6,7 +6,7 @@ import XCTest
 /// text (their own work) and on any other (handed to Foundation).
 final class ASCIITextTests: XCTestCase {
     let samples = ["", " ", "\t", "1.234.567,5", "-0.25", "a_b__c", "  x  y \t", "\"quoted\" \"\"", "Onder deze aannames: de x",
-                   "é.é", "a\"\u{301}b", "1.\u{301}5", "\u{2212}1.5", " ñ ", "\u{00A0}x\u{00A0}", "😀.😀", "e\u{301}_x", "\r\n.\r\n"]
+                   "é.é", "a\"\u{301}b", "1.\u{301}5", "\u{2212}1.5", " ñ ", "\u{00A0}x\u{00A0}", "😀.😀", "e\u{301}_x", "\r\n.\r\n", "aé b", "é", "a\u{00A0}", "\u{00A0}a", "a \u{2003}", "x\u{180E}"]
 
     func testReplacingIsFoundations() {
         for text in samples {
