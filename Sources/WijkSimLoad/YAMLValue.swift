@@ -22,9 +22,12 @@ package struct YAMLValue {
         }
         do {
             // every scalar is read from its text (`number`, `string`, …), so
-            // Yams's tag resolution is not needed, and its default resolver
-            // compiles ICU regular expressions, a millisecond of every run
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // Yams's tag resolution and construction are not needed: its
+            // default resolver compiles ICU regular expressions (a millisecond
+            // of every run), its default constructor builds its tables anew on
+            // each call, and its default encoding reads the whole environment
+            // (and prints to standard output when YAMS_DEFAULT_ENCODING is set)
+            guard let node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) else {
                 throw BadInput("the file is empty (a scenario mapping was expected)", at: SourceLocation(file: file))
             }
             return YAMLValue(node: node, file: file, path: "")
