@@ -80,29 +80,39 @@ struct CSVTable {
         }
         // a byte-order mark (U+FEFF) before the header is not part of it
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < bytes.count {
-            let c = bytes[i]
-            if quoted {
-                if c == quote {
-                    if i + 1 < bytes.count, bytes[i + 1] == quote { cell.append(quote); i += 1 } else { quoted = false }
+        bytes.withUnsafeBufferPointer { bytes in
+            while i < bytes.count {
+                // the run of ordinary bytes up to the next one that matters, appended at once
+                var end = i
+                if quoted {
+                    while end < bytes.count, bytes[end] != quote, bytes[end] != lineFeed { end += 1 }
                 } else {
-                    if c == lineFeed { line += 1 }
-                    cell.append(c)
+                    while end < bytes.count, bytes[end] != quote, bytes[end] != separatorByte, bytes[end] != carriageReturn,
+                          bytes[end] != lineFeed { end += 1 }
                 }
-            } else if c == quote {
-                quoted = true
-            } else if c == separatorByte {
-                endCell()
-            } else if c == carriageReturn {
-                // the \n that follows ends the record
-            } else if c == lineFeed {
-                endRecord()
-                line += 1
-                recordLine = line
-            } else {
-                cell.append(c)
+                cell.append(contentsOf: bytes[i..<end])
+                i = end
+                guard i < bytes.count else { break }
+                let c = bytes[i]
+                if quoted {
+                    if c == quote {
+                        if i + 1 < bytes.count, bytes[i + 1] == quote { cell.append(quote); i += 1 } else { quoted = false }
+                    } else {
+                        line += 1
+                        cell.append(c)
+                    }
+                } else if c == quote {
+                    quoted = true
+                } else if c == separatorByte {
+                    endCell()
+                } else if c == lineFeed {
+                    endRecord()
+                    line += 1
+                    recordLine = line
+                }
+                // a \r outside quotes is dropped: the \n that follows ends the record
+                i += 1
             }
-            i += 1
         }
         if quoted { throw BadInput("a quoted cell is not closed", at: SourceLocation(file: file, line: recordLine)) }
         if !cell.isEmpty || !cells.isEmpty { endRecord() }
