@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
                     + (effectiveness.map { EffectivenessFiles.text($0, plan: plan, language: language) } ?? "")
             }
             if let folder {
-                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison, effectiveness: effectiveness) }
+                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison, effectiveness: effectiveness, parallel: parallel) }
                 try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
                 if let comparison { try folder.write("comparison.csv", ComparisonFiles.differences(comparison)) }
                 if let effectiveness { try folder.write("effectiveness.csv", EffectivenessFiles.csv(effectiveness, plan: plan)) }
