@@ -73,9 +73,8 @@ package enum ListedFile: Equatable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return errno == ENOENT ? .missing : .changed }
         guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == entry.bytes,
-              let data = FileManager.default.contents(atPath: path)
+              let hash = ContentHash.ofFile(path, count: entry.bytes)
         else { return .changed }
-        let hash = data.withUnsafeBytes { ContentHash.hex(ContentHash.of($0)) }
-        return hash == entry.hash ? .unchanged : .changed
+        return ContentHash.hex(hash) == entry.hash ? .unchanged : .changed
     }
 }
