@@ -18,21 +18,38 @@ package struct CSVText: Sendable {
     package mutating func append(_ cells: [String]) {
         for (k, cell) in cells.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: CSVText.quote(cell).utf8)
+            appendCell(cell)
         }
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// A cell that needs no quotes (nearly all) is copied as it is, looked at once.
+    private mutating func appendCell(_ cell: String) {
+        var cell = cell
+        let plain = cell.withUTF8 { utf8 in
+            guard !utf8.contains(where: CSVText.needsQuotes) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if !plain { bytes.append(contentsOf: CSVText.quote(cell).utf8) }
+    }
+
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
     /// Text that is already a row's start, quoted where needed.
     package mutating func appendRaw(_ start: String) {
-        bytes.append(contentsOf: start.utf8)
+        var start = start
+        start.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The rest of a row: numbers in full precision (`Double.csv`), then the line end.
     package mutating func appendNumbers(_ numbers: Double...) {
         for (k, number) in numbers.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: number.csv.utf8)
+            var text = number.csv
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         bytes.append(UInt8(ascii: "\n"))
     }
@@ -41,8 +58,7 @@ package struct CSVText: Sendable {
     /// was most of the time spent writing a sweep's trajectories, and a
     /// "\r\n" inside a cell is one Character equal to neither "\r" nor "\n".
     package static func quote(_ cell: String) -> String {
-        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return cell }
+        guard cell.utf8.contains(where: needsQuotes) else { return cell }
         return "\"" + cell.replacingEvery("\"", with: "\"\"") + "\""
     }
 }
