@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Modules follow the data flow: scenario → plan → engine → results → writers.
 /// `CLua`/`CLuaShim` bring the system Lua 5.4 and `CVectorMath` SIMD exp/pow;
-/// nothing above `WijkSimLua` sees C.
+/// above `WijkSimLua` only the report sees C (`CFixedPoint`, printf's numbers).
 let package = Package(
     name: "wijksim",
     platforms: [.macOS(.v13)],
@@ -38,6 +38,8 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])],
             linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
         ),
+        // printf's fixed-point numbers for the report and summaries, without Swift's run-time va_list
+        .target(name: "CFixedPoint"),
         .target(name: "WijkSimModel"),
         .target(name: "WijkSimFiles", dependencies: ["WijkSimModel"]),
         // The engine's inner loops touch class properties per vector
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "WijkSimLoad", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimLua", "Yams"]),
         .target(name: "WijkSimEngine", dependencies: ["CVectorMath", "WijkSimModel", "WijkSimLua"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "WijkSimReport", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimEngine"]),
+        .target(name: "WijkSimReport", dependencies: ["CFixedPoint", "WijkSimModel", "WijkSimFiles", "WijkSimEngine"]),
         .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad"]),
         // `serve` (CONTRACT §13): requests, runs and the page, without HTTP, so
         // that its tests do not wait for the server framework…

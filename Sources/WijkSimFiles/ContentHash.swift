@@ -7,7 +7,7 @@
 /// costs a fraction of a millisecond per megabyte.
 package enum ContentHash {
     package static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var h = seed(count: bytes.count)
         let words = bytes.count / 8
         for k in 0..<words {
             h = mix(h, bytes.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))
@@ -16,7 +16,13 @@ package enum ContentHash {
         for (shift, byte) in bytes[(words * 8)...].enumerated() {
             tail |= UInt64(byte) << (8 * UInt64(shift))
         }
-        h = mix(h, tail)
+        return finish(mix(h, tail))
+    }
+
+    static func seed(count: Int) -> UInt64 { 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
+
+    static func finish(_ mixed: UInt64) -> UInt64 {
+        var h = mixed
         h ^= h >> 33
         h &*= 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
@@ -34,7 +40,7 @@ package enum ContentHash {
     }
 
     @inline(__always)
-    private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+    static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
         let x = h ^ (word &* 0xBF58_476D_1CE4_E5B9)
         return ((x << 31) | (x >> 33)) &* 0x94D0_49BB_1331_11EB
     }

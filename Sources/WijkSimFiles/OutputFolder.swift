@@ -41,10 +41,28 @@ package struct OutputFolder: Sendable {
     let cleanup: UUID
 
     package init(_ destination: String, command: String) throws {
+        try self.init(OutputFolder.inspect(destination), command: command)
+    }
+
+    /// What `--out` names and what it holds, found without changing anything.
+    package struct Inspection: Sendable {
+        let url: URL
+        let prior: Prior
+    }
+
+    /// Only reads (the manifest and every file it lists), so a command can
+    /// do it on another core while the scenario loads and drop it if the
+    /// scenario fails; the folder is touched by `init(_:command:)` after.
+    package static func inspect(_ destination: String) throws -> Inspection {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
+        return Inspection(url: url, prior: try inspect(url.path, asGiven: destination))
+    }
+
+    package init(_ inspection: Inspection, command: String) throws {
+        let url = inspection.url
         self.destination = url.path
         self.command = command
-        prior = try OutputFolder.inspect(url.path, asGiven: destination)
+        prior = inspection.prior
         switch prior {
         case .new:
             let parent = url.deletingLastPathComponent().path

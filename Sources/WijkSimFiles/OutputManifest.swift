@@ -33,10 +33,14 @@ package struct OutputManifest: Codable, Equatable, Sendable {
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".wijksim.json").path
     }
 
+    /// As `JSONEncoder` wrote it (pretty printed, sorted keys, `/` as is),
+    /// without its Codable machinery on every run.
     package var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+        let entries = files.map { entry -> JSONValue in
+            .object(["path": .string(entry.path), "bytes": .integer(entry.bytes), "hash": .string(entry.hash)])
+        }
+        let manifest = JSONValue.object(["wijksim": .string(wijksim), "command": .string(command), "files": .array(entries)])
+        return PrettyJSON.text(manifest, keyOrder: .utf8, escapeSlashes: false) + "\n"
     }
 
     /// Reads a manifest; one that does not parse, or that names a path
@@ -69,9 +73,8 @@ package enum ListedFile: Equatable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return errno == ENOENT ? .missing : .changed }
         guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == entry.bytes,
-              let data = FileManager.default.contents(atPath: path)
+              let hash = ContentHash.ofFile(path, count: entry.bytes)
         else { return .changed }
-        let hash = data.withUnsafeBytes { ContentHash.hex(ContentHash.of($0)) }
-        return hash == entry.hash ? .unchanged : .changed
+        return ContentHash.hex(hash) == entry.hash ? .unchanged : .changed
     }
 }

@@ -22,9 +22,12 @@ package struct YAMLValue {
         }
         do {
             // every scalar is read from its text (`number`, `string`, …), so
-            // Yams's tag resolution is not needed, and its default resolver
-            // compiles ICU regular expressions, a millisecond of every run
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // Yams's tag resolution and construction are not needed: its
+            // default resolver compiles ICU regular expressions (a millisecond
+            // of every run), its default constructor builds its tables anew on
+            // each call, and its default encoding reads the whole environment
+            // (and prints to standard output when YAMS_DEFAULT_ENCODING is set)
+            guard let node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) else {
                 throw BadInput("the file is empty (a scenario mapping was expected)", at: SourceLocation(file: file))
             }
             return YAMLValue(node: node, file: file, path: "")
@@ -113,7 +116,7 @@ package struct YAMLValue {
     }
 
     package func number(_ problems: inout DiagnosticList) -> Double? {
-        guard let text = scalarText, let value = Double(csv: text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = scalarText, let value = Double(csv: text.replacingEvery("_", with: "")) else {
             problems.add("expected a number, found \(typeName)", at: location)
             return nil
         }
@@ -121,7 +124,7 @@ package struct YAMLValue {
     }
 
     package func integer(_ problems: inout DiagnosticList, minimum: Int? = nil) -> Int? {
-        guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = scalarText, let value = Int(text.replacingEvery("_", with: "")) else {
             problems.add("expected a whole number, found \(typeName)", at: location)
             return nil
         }

@@ -59,10 +59,10 @@ package enum EffectivenessFiles {
         }
     }
 
-    static func readable(_ id: String) -> String { id.replacingOccurrences(of: "_", with: " ") }
+    static func readable(_ id: String) -> String { id.replacingEvery("_", with: " ") }
 
     /// "Woningmix: herstructurering van …" → "Woningmix".
     package static func shortTitle(_ title: String) -> String {
-        String(title.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
+        String(title.prefix { $0 != ":" }).trimmingSpaces()
     }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import CFixedPoint
 
 /// `printf`'s `%.Nf` (and `%+.Nf`) through the C library itself: the same
 /// correctly rounded digits as `String(format:)`, without building a
@@ -11,7 +9,7 @@ enum FixedPoint {
         let places = Int32(min(max(decimals, 0), 20))
         // %f of the largest double has 309 digits, then the point, the places and a sign
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-            _ = withVaList([places, value]) { vsnprintf(buffer.baseAddress!, 400, plusSign ? "%+.*f" : "%.*f", $0) }
+            _ = wjs_fixed_point(buffer.baseAddress!, 400, value, places, plusSign ? 1 : 0)
             return String(cString: buffer.baseAddress!)
         }
     }

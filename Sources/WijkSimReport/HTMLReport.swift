@@ -14,20 +14,27 @@ package enum HTMLReport {
     static let maxChartedScenarios = 6
 
     /// `effect`: the run against its baseline (CONTRACT §2), shown first.
-    package static func run(_ results: Results, effect: Comparison? = nil, effectiveness: CostEffectiveness? = nil) -> String {
+    /// `parallel`: the sections are made on several threads at once (the
+    /// fan charts are about half of the work), for a run on more than one core.
+    package static func run(_ results: Results, effect: Comparison? = nil, effectiveness: CostEffectiveness? = nil,
+                            parallel: Bool = false) -> String {
         let plan = results.plan
         let focus = ReportFocus([results])
         let choice = VariantChoice(results, focus: focus.wijken)
         let alternative = ReportAlternative.run(results, variant: choice.variant)
-        var sections = [answer(alternative, focus, choice: choice), gaps([alternative], focus), costs([alternative]),
-                        trajectories([alternative], focus)]
-        if let effect { sections.insert(planEffect(effect, focus, variant: choice.variant), at: 0) }
-        if let effectiveness { sections.insert(costPerUnit(effectiveness, plan), at: sections.firstIndex { $0.id == "geld" || $0.id == "kosten" } ?? sections.count) }
-        if plan.variants > 1 { sections.append(variants(results, focus, chosen: choice.variant)) }
-        sections.append(provenance([results]))
+        var makers: [@Sendable () -> ReportSection] = []
+        if let effect { makers.append { planEffect(effect, focus, variant: choice.variant) } }
+        makers += [{ answer(alternative, focus, choice: choice) }, { gaps([alternative], focus) }]
+        // what a point costs, right before the costs
+        if let effectiveness { makers.append { costPerUnit(effectiveness, plan) } }
+        makers.append { costs([alternative]) }
+        let fanCharts = makers.count
+        makers.append { trajectories([alternative], focus) }
+        if plan.variants > 1 { makers.append { variants(results, focus, chosen: choice.variant) } }
+        makers.append { provenance([results]) }
         let header = pageHeader(kicker: "wijksim-rapport · scenario", title: plan.scenario.name,
                                 meta: runMeta(plan), description: plan.scenario.description)
-        return page(title: "wijksim: \(plan.scenario.name)", header: header, sections: sections)
+        return page(title: "wijksim: \(plan.scenario.name)", header: header, sections: ReportSections.make(makers, largest: fanCharts, parallel: parallel))
     }
 
     /// `effectiveness`: per alternative scenario (by name), what its parts cost per point, ranked together.
@@ -82,14 +89,20 @@ package enum HTMLReport {
     }
 
     static func page(title: String, header: String, sections: [ReportSection]) -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>"
+        var html = ""
+        // one allocation for the whole page: growing a string of a few hundred
+        // kilobytes step by step maps and copies it again at each step
+        html.reserveCapacity(ReportStyle.css.utf8.count + header.utf8.count + sections.reduce(4096) { $0 + $1.body.utf8.count + $1.title.utf8.count + 64 })
+        html += "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
         html += "<meta name=\"generator\" content=\"wijksim \(ResultFiles.version)\"/>"
         html += "<title>\(HTMLText.escape(title))</title><style>\(ReportStyle.css)</style></head>\n<body><main>"
         html += header
         html += "<nav aria-label=\"Inhoud\"><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined() + "</ol></nav>\n"
         for section in sections {
-            html += "<section id=\"\(section.id)\"><h2>\(HTMLText.escape(section.title))</h2>\(section.body)</section>\n"
+            html += "<section id=\"\(section.id)\"><h2>\(HTMLText.escape(section.title))</h2>"
+            html += section.body
+            html += "</section>\n"
         }
         html += "<footer>Gemaakt door wijksim \(ResultFiles.version). Alle getallen staan ook in de CSV-bestanden naast dit rapport.</footer>"
         return html + "</main></body></html>\n"
@@ -97,8 +110,31 @@ package enum HTMLReport {
 }
 
 /// A titled part of the report; the page lists them in its table of contents.
-struct ReportSection {
+struct ReportSection: Sendable {
     var id: String
     var title: String
     var body: String
+}
+
+/// Makes a report's sections, on several threads at once when asked: each
+/// is made from the results alone, and the page takes them in their order.
+final class ReportSections: @unchecked Sendable {  // unchecked: `sections` is only touched under `lock`
+    private let lock = NSLock()
+    private var sections: [ReportSection?]
+
+    private init(count: Int) { sections = Array(repeating: nil, count: count) }
+
+    /// `largest`: the section that takes longest (the fan charts); it is
+    /// started first, so that the threads finish about together.
+    static func make(_ makers: [@Sendable () -> ReportSection], largest: Int, parallel: Bool) -> [ReportSection] {
+        guard parallel, makers.count > 1 else { return makers.map { $0() } }
+        let made = ReportSections(count: makers.count)
+        let order = [largest] + makers.indices.filter { $0 != largest }
+        DispatchQueue.concurrentPerform(iterations: makers.count) { k in
+            let section = makers[order[k]]()
+            made.lock.lock(); defer { made.lock.unlock() }
+            made.sections[order[k]] = section
+        }
+        return made.sections.map { $0! }
+    }
 }

@@ -67,7 +67,7 @@ extension HTMLReport {
 
     /// What every number and chance on the page rests on, next to the headline.
     static func caveats(_ plan: Plan) -> String {
-        let lines = TerminalLanguage.nl.caveats(plan).map { $0.replacingOccurrences(of: "Onder deze aannames: d", with: "D") }
+        let lines = TerminalLanguage.nl.caveats(plan).map { $0.replacingEvery("Onder deze aannames: d", with: "D") }
         return "<aside class=\"caveats\"><b>Onder deze aannames.</b> " + lines.map(HTMLText.escape).joined(separator: " ") + "</aside>"
     }
 

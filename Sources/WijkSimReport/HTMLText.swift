@@ -36,23 +36,28 @@ enum HTMLText {
     /// `value` rounded to `decimals`, e.g. `−1.234,5`; a value that rounds to zero has no sign.
     static func number(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : minus + "∞") }
-        let text = FixedPoint.text(abs(value), decimals: decimals)
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = Array(parts[0])
-        var grouped = ""
-        for (k, digit) in integer.enumerated() {
-            if k > 0 && (integer.count - k) % 3 == 0 { grouped += "." }
-            grouped.append(digit)
+        // ASCII digits with at most one point: regrouped byte by byte, a few hundred numbers a report
+        let digits = Array(FixedPoint.text(abs(value), decimals: decimals).utf8)
+        let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
+        var body: [UInt8] = []
+        body.reserveCapacity(digits.count + point / 3 + 1)
+        for k in 0..<point {
+            if k > 0 && (point - k) % 3 == 0 { body.append(UInt8(ascii: ".")) }
+            body.append(digits[k])
         }
-        let body = parts.count > 1 ? grouped + "," + parts[1] : grouped
-        let roundsToZero = text.allSatisfy { $0 == "0" || $0 == "." }
-        return value < 0 && !roundsToZero ? minus + body : body
+        if point < digits.count {
+            body.append(UInt8(ascii: ","))
+            body.append(contentsOf: digits[(point + 1)...])
+        }
+        let roundsToZero = digits.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }
+        let text = String(decoding: body, as: UTF8.self)
+        return value < 0 && !roundsToZero ? minus + text : text
     }
 
     /// Like `number`, with `+` before a positive value (gaps and differences).
     static func signed(_ value: Double, decimals: Int) -> String {
         let body = number(value, decimals: decimals)
-        let roundsToZero = body.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
+        let roundsToZero = body.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
         return value > 0 && !roundsToZero ? "+" + body : body
     }
 
@@ -75,8 +80,8 @@ enum HTMLText {
 
     /// An exact parameter value (`0,025`), as short as reads back the same.
     static func exact(_ value: Double) -> String {
-        let text = value.shortText
-        return (text.hasPrefix("-") ? minus + text.dropFirst() : Substring(text)).replacingOccurrences(of: ".", with: ",")
+        let text = value.shortText.replacingEvery(".", with: ",")
+        return text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
     /// Decimals for an indicator's values and gaps: two on a short scale (a 0–10 score), else one.
@@ -99,6 +104,12 @@ enum HTMLText {
 
     /// `name="value"` pairs for data-* attributes, escaped.
     static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+        var text = ""
+        for (name, value) in pairs {
+            text += " " + name + "=\""
+            text += escape(value)
+            text += "\""
+        }
+        return text
     }
 }

@@ -80,7 +80,7 @@ package enum LearnOutput {
     }
 
     static func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + text.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
     }
 
     /// `target` as seen from the folder `folder` (both made absolute).
@@ -142,7 +142,7 @@ package enum LearnOutput {
         let widths = first.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             "  " + row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == 0 ? cell.paddedWithSpaces(to: widths[c])
                        : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  ")
         }
@@ -183,7 +183,7 @@ extension HTMLReport {
     /// per parameter, and per observed series the band before and after.
     package static func learn(_ l: Learning) -> String {
         let plan = l.plan
-        var taught = "<p class=\"lead\">Uit \(l.observations.count) waarnemingen en \(ReportWords.draws(plan.draws)) van het scenario: elke trekking weegt naar hoe goed zij de waarnemingen trof (normale meetfout met de sd van elke waarneming). \(HTMLText.data(l.effectiveDraws, FixedPoint.text(l.effectiveDraws, decimals: 0).replacingOccurrences(of: ".", with: ","))) trekkingen tellen effectief mee.</p>"
+        var taught = "<p class=\"lead\">Uit \(l.observations.count) waarnemingen en \(ReportWords.draws(plan.draws)) van het scenario: elke trekking weegt naar hoe goed zij de waarnemingen trof (normale meetfout met de sd van elke waarneming). \(HTMLText.data(l.effectiveDraws, FixedPoint.text(l.effectiveDraws, decimals: 0).replacingEvery(".", with: ","))) trekkingen tellen effectief mee.</p>"
         if l.isLow {
             taught += "<p class=\"alert\"><span class=\"alert-text\">Te weinig effectieve trekkingen</span> om de posterior goed te schatten: de waarnemingen passen bij weinig trekkingen. Met <code>--draws \(l.drawsNeeded)</code> worden het er naar verwachting ongeveer \(Int(Learning.wantedEffectiveDraws)). Past het ook dan niet, dan verklaart het model de waarnemingen niet: kijk met <code>wijksim monitor</code> welke buiten de band liggen.</p>"
         }

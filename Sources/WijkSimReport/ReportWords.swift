@@ -7,7 +7,7 @@ import WijkSimModel
 enum ReportWords {
     /// The title without its explanation in brackets: "Minimahuishoudens".
     static func shortTitle(_ indicator: Indicator) -> String {
-        guard let open = indicator.title.range(of: " (") else { return indicator.title }
+        guard let open = indicator.title.rangeOfFirst(" (") else { return indicator.title }
         return String(indicator.title[..<open.lowerBound])
     }
 

@@ -72,6 +72,28 @@ struct SVGCanvas {
         return digit == 0 ? sign + whole : sign + whole + "." + String(digit)
     }
 
+    /// `coordinate` as bytes, for the long point lists: appending to a
+    /// `String` piece by piece cost more than the arithmetic.
+    static func appendCoordinate(_ v: Double, to bytes: inout [UInt8]) {
+        guard v.isFinite, abs(v) < 1e15 else {
+            bytes.append(contentsOf: (v.isFinite ? String(Int(v.rounded())) : "0").utf8)
+            return
+        }
+        let tenths = Int((v * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(tenths.magnitude / 10, to: &bytes)
+        let digit = tenths.magnitude % 10
+        if digit != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(digit))
+        }
+    }
+
+    private static func appendDigits(_ n: UInt, to bytes: inout [UInt8]) {
+        if n >= 10 { appendDigits(n / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
+
     private static func c(_ v: Double) -> String { coordinate(v) }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, _ cssClass: String, _ extra: [(String, String)] = []) {
@@ -85,11 +107,15 @@ struct SVGCanvas {
     }
 
     mutating func polyline(_ points: [(Double, Double)], _ cssClass: String) {
-        body += "<polyline class=\"\(cssClass)\" points=\"\(Self.points(points))\"/>"
+        body += "<polyline class=\"" + cssClass + "\" points=\""
+        appendPoints(points)
+        body += "\"/>"
     }
 
     mutating func polygon(_ points: [(Double, Double)], _ cssClass: String) {
-        body += "<polygon class=\"\(cssClass)\" points=\"\(Self.points(points))\"/>"
+        body += "<polygon class=\"" + cssClass + "\" points=\""
+        appendPoints(points)
+        body += "\"/>"
     }
 
     mutating func circle(_ x: Double, _ y: Double, radius: Double, _ cssClass: String) {
@@ -140,8 +166,17 @@ struct SVGCanvas {
 
     mutating func close() { body += "</g>" }
 
-    private static func points(_ points: [(Double, Double)]) -> String {
-        points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+    /// `x,y x,y …`: a fan chart's bands and lines are most of the report's numbers.
+    private mutating func appendPoints(_ points: [(Double, Double)]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(points.count * 12)
+        for (k, point) in points.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: " ")) }
+            Self.appendCoordinate(point.0, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            Self.appendCoordinate(point.1, to: &bytes)
+        }
+        body += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Horizontal grid lines with their values at the left.

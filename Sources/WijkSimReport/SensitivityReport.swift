@@ -105,7 +105,7 @@ package enum SensitivityReport {
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == row.count - 1 ? cell : cell.paddedWithSpaces(to: widths[c])
             }.joined(separator: "  ")
         }
     }

@@ -12,18 +12,18 @@ package enum TerminalLanguage: String, Sendable, CaseIterable {
 
     func number(_ value: Double, decimals: Int) -> String {
         let text = FixedPoint.text(value, decimals: decimals)
-        return self == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        return self == .nl ? text.replacingEvery(".", with: ",") : text
     }
 
     func signed(_ value: Double) -> String {
         let text = SummaryTable.signed(value)
-        return self == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        return self == .nl ? text.replacingEvery(".", with: ",") : text
     }
 
     /// Whole euros with thousands grouped: "207.461.100" (nl), "207,461,100" (en).
     func euros(_ value: Double) -> String {
         let text = SummaryTable.euros(value)
-        return self == .nl ? text.replacingOccurrences(of: ",", with: ".") : text
+        return self == .nl ? text.replacingEvery(",", with: ".") : text
     }
 
     func count(_ n: Int, _ nl: (String, String), _ en: (String, String)) -> String {

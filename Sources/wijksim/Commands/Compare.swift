@@ -30,6 +30,9 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        // the output folder is inspected on another core while the scenarios
+        // load; their problems are still reported first
+        let inspection = out.map { out in Background(inParallel: options.workerThreads > 1) { Result { try OutputFolder.inspect(out) } } }
         var problems = DiagnosticList()
         var loaded: [LoadedScenario] = []
         for file in scenarios {
@@ -41,7 +44,7 @@ struct Compare: ParsableCommand {
             Plan(scenario: $0.scenario, city: $0.city, plugins: $0.plugins, draws: options.draws ?? first.draws, seed: options.seed ?? first.seed)
         }
         try Comparison.checkCompatible(plans, files: scenarios)
-        let folder = try out.map { try OutputFolder($0, command: "compare") }
+        let folder = try inspection.map { try OutputFolder($0.value.get(), command: "compare") }
         var outcome: OutputFolder.Outcome?
         do {
             let progress = ProgressLine()

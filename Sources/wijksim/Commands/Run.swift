@@ -35,10 +35,13 @@ struct Run: ParsableCommand {
         // machine: have it start while the scenario loads, not when the
         // engine needs it
         if options.workerThreads > 1 { DispatchQueue.global().async {} }
+        // the output folder is inspected (its earlier output read back) on
+        // that thread meanwhile; a scenario's problems are still reported first
+        let inspection = out.map { out in Background(inParallel: options.workerThreads > 1) { Result { try OutputFolder.inspect(out) } } }
         let loaded = try ScenarioLoader.load(scenario)
         let baseline = try loaded.scenario.baseline.map(ScenarioLoader.loadBaseline)
         clock.lap("load")
-        let folder = try out.map { try OutputFolder($0, command: "run") }
+        let folder = try inspection.map { try OutputFolder($0.value.get(), command: "run") }
         var outcome: OutputFolder.Outcome?
         do {
             let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: options.draws, seed: options.seed)
@@ -71,7 +74,7 @@ struct Run: ParsableCommand {
                     + (effectiveness.map { EffectivenessFiles.text($0, plan: plan, language: language) } ?? "")
             }
             if let folder {
-                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison, effectiveness: effectiveness) }
+                let report = Background(inParallel: parallel) { HTMLReport.run(results, effect: comparison, effectiveness: effectiveness, parallel: parallel) }
                 try ResultFiles.write(results, to: folder.files, threads: options.workerThreads)
                 if let comparison { try folder.write("comparison.csv", ComparisonFiles.differences(comparison)) }
                 if let effectiveness { try folder.write("effectiveness.csv", EffectivenessFiles.csv(effectiveness, plan: plan)) }
