@@ -28,6 +28,12 @@ package final class LuaHostPool: @unchecked Sendable {  // unchecked: `idle` is 
             capacity: capacity)
     }
 
+    /// Hosts waiting to be lent, over all keys.
+    package var idleCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return idle.values.reduce(0) { $0 + $1.count }
+    }
+
     /// An idle host for `key`, or nil.
     func borrow(_ key: Key) -> LuaHost? {
         lock.lock(); defer { lock.unlock() }
