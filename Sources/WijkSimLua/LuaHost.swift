@@ -6,7 +6,8 @@ import WijkSimModel
 /// The plugin host of one worker: a sandboxed Lua state, the plugins loaded
 /// into it, the vector arena and the `ctx`/`p` objects that `step` sees
 /// (CONTRACT §3). The engine fills `bindings` and calls `step` once per
-/// plugin instance per year per chunk; everything per lane happens in Swift.
+/// plugin instance per year per chunk; nothing per lane happens in Lua: the
+/// step's vector operations are recorded (`VectorArena`) and run in C when it returns.
 package final class LuaHost {
     package let lua: LuaState
     package let arena: VectorArena

@@ -5,7 +5,6 @@ package enum Operand {
     case uniform(Double)
     case node(Int32, perBlock: Bool)
 
-    var isNode: Bool { if case .node = self { return true } else { return false } }
     var isLaneNode: Bool { if case .node(_, false) = self { return true } else { return false } }
     var isUniform: Bool { if case .uniform = self { return true } else { return false } }
 
