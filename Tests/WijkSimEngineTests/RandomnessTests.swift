@@ -5,35 +5,7 @@ import XCTest
 
 /// CONTRACT §2: same seed → same numbers whatever the threads or chunking;
 /// draw d of two scenarios shares its random numbers per (instance, parameter).
-final class RandomnessTests: EngineTestCase {
-    override func setUp() {
-        super.setUp()
-        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
-        city.plugin("ruis", """
-            return {id = "ruis", writes = {"meedoen"},
-              step = function(ctx, p) ctx:add("meedoen", 0.5 * sim.normal() + 0.1 * sim.uniform()) end}
-            """)
-    }
-
-    var uncertain: String {
-        city.scenario("onzeker", """
-            draws: 300
-            seed: 7
-            rules: [{plugin: ruis}]
-            interventions:
-              - name: e
-                plugin: effect
-                wijken: all
-                params:
-                  delta: {dist: triangular, low: -2, mode: -1, high: 0}
-                  cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
-            """)
-    }
-
-    func allNumbers(_ results: Results) -> [Double] {
-        results.trajectories.flatMap { $0.flatMap { [$0.mean, $0.p05, $0.p50, $0.p95] } } + results.costs.flatMap { $0 }
-    }
-
+final class RandomnessTests: UncertainScenarioTestCase {
     func testSameSeedGivesIdenticalNumbers() throws {
         XCTAssertEqual(allNumbers(try run(uncertain)), allNumbers(try run(uncertain)))
     }
