@@ -83,13 +83,13 @@ package enum WhatIfServer {
         }
         let threads = await gate.enter()
         defer { gate.leave() }
-        let outcome: Result<(String, String), Error> = await withCheckedContinuation { continuation in
+        let outcome: Result<([UInt8], String), Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result {
                     let start = DispatchTime.now().uptimeNanoseconds
                     let run = try session.run(parsed, threads: threads)
                     let simulated = DispatchTime.now().uptimeNanoseconds
-                    let text = WhatIfSession.runJSON(run)
+                    let text = WhatIfSession.runJSON(run).bytes
                     let written = DispatchTime.now().uptimeNanoseconds
                     let ms = { (a: UInt64, b: UInt64) in String(format: "%.1f", Double(b - a) / 1e6) }
                     return (text, "run;dur=\(ms(start, simulated)), json;dur=\(ms(simulated, written)), threads;desc=\(threads)")
@@ -99,7 +99,7 @@ package enum WhatIfServer {
         switch outcome {
         case let .success((text, timing)):
             // Server-Timing: where the time went, shown by a browser's developer tools
-            var response = json(.ok, ByteBuffer(string: text))
+            var response = json(.ok, ByteBuffer(bytes: text))
             if let name = HTTPField.Name("Server-Timing") { response.headers[name] = timing }
             return response
         case let .failure(failure):

@@ -113,7 +113,7 @@ extension WhatIfSession {
     /// gaps.csv, trajectories.csv and funding.csv (and comparison.csv with a
     /// baseline) that `wijksim run` writes, with the same columns (extra
     /// columns included) in the same order; plus `draws` and `seed`.
-    package static func runJSON(_ run: WhatIfRun) -> String {
+    package static func runJSON(_ run: WhatIfRun) -> JSONText {
         let results = run.results
         let plan = results.plan
         let cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount * plan.variants
@@ -144,11 +144,16 @@ extension WhatIfSession {
         for variant in 0..<plan.variants {
             for (i, id) in ids.enumerated() {
                 for y in 0..<plan.yearCount {
+                    let head = "{\"variant\":" + String(variant) + ",\"wijk\":"
                     let tail = ",\"indicator\":" + id + ",\"year\":" + String(plan.firstYear + y) + ",\"mean\":"
                     for (w, name) in names.enumerated() {
                         let s = results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                        json.raw("{\"variant\":" + String(variant) + ",\"wijk\":" + name + tail + number(s.mean)
-                                 + ",\"p05\":" + number(s.p05) + ",\"p50\":" + number(s.p50) + ",\"p95\":" + number(s.p95) + "}")
+                        json.beginElement()
+                        json.append(head); json.append(name); json.append(tail); json.appendNumber(s.mean)
+                        json.append(",\"p05\":"); json.appendNumber(s.p05)
+                        json.append(",\"p50\":"); json.appendNumber(s.p50)
+                        json.append(",\"p95\":"); json.appendNumber(s.p95)
+                        json.append("}")
                     }
                 }
             }
@@ -177,9 +182,13 @@ extension WhatIfSession {
                             for (w, wijk) in names.enumerated() {
                                 let value = scenario.results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
                                 let d = scenario.difference(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                                json.raw(head + wijk + tail + number(value.mean) + ",\"diff_mean\":" + number(d.mean)
-                                         + ",\"diff_p05\":" + number(d.p05) + ",\"diff_p95\":" + number(d.p95)
-                                         + ",\"p_better\":" + number(d.pBetter) + "}")
+                                json.beginElement()
+                                json.append(head); json.append(wijk); json.append(tail); json.appendNumber(value.mean)
+                                json.append(",\"diff_mean\":"); json.appendNumber(d.mean)
+                                json.append(",\"diff_p05\":"); json.appendNumber(d.p05)
+                                json.append(",\"diff_p95\":"); json.appendNumber(d.p95)
+                                json.append(",\"p_better\":"); json.appendNumber(d.pBetter)
+                                json.append("}")
                             }
                         }
                     }
@@ -188,10 +197,8 @@ extension WhatIfSession {
             json.endArray()
         }
         json.endObject()
-        return json.text
+        return json
     }
-
-    @inline(__always) static func number(_ x: Double) -> String { x.isFinite ? x.description : "null" }
 
     /// `{"error": message}`.
     package static func errorJSON(_ message: String) -> String {

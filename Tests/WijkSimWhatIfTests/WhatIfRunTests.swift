@@ -44,7 +44,7 @@ final class WhatIfRunTests: XCTestCase {
 
     func assertAnswer(_ run: WhatIfRun, equals cli: (results: Results, comparison: Comparison?),
                       file: StaticString = #filePath, line: UInt = #line) throws {
-        let json = WhatIfSession.runJSON(run)
+        let json = WhatIfSession.runJSON(run).text
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), file: file, line: line)
         XCTAssertEqual(ResultFiles.trajectories(run.results), ResultFiles.trajectories(cli.results), file: file, line: line)
         for (key, csv) in [("gaps", ResultFiles.gaps(cli.results)), ("trajectories", ResultFiles.trajectories(cli.results)),
