@@ -104,6 +104,36 @@ WIDE int wjs_masked_add(const double *restrict v, size_t sv, const double *restr
     return bad == 0;
 }
 
+WIDE int wjs_reached_add(const double *restrict v, size_t sv, const int32_t *restrict reached, size_t width, size_t w,
+                         size_t blocks, int is_spend, double *restrict target, int32_t trace_wijk,
+                         double *restrict trace) {
+    uint64_t bad = 0;
+    if (is_spend) {
+        for (size_t b = 0; b < blocks; b++) {
+            double sum = 0;
+            for (size_t j = 0; j < width; j++) sum += v[sv ? b * width + j : 0];
+            target[b] += sum;
+            bad |= (bits(sum) & EXPONENT) == EXPONENT;
+        }
+        return bad == 0;
+    }
+    for (size_t b = 0; b < blocks; b++) {
+        for (size_t j = 0; j < width; j++) {
+            double value = v[sv ? b * width + j : 0];
+            target[b * w + (size_t)reached[j]] += value;
+            bad |= (bits(value) & EXPONENT) == EXPONENT;
+        }
+    }
+    if (bad) return 0;
+    if (trace_wijk >= 0) {
+        for (size_t j = 0; j < width; j++) {
+            if (reached[j] != trace_wijk) continue;
+            for (size_t b = 0; b < blocks; b++) trace[b] += v[sv ? b * width + j : 0];
+        }
+    }
+    return 1;
+}
+
 WIDE int wjs_masked_block_add(const double *restrict v, size_t sv, const double *restrict mask, size_t w,
                               size_t blocks, double *restrict block_sums) {
     uint64_t bad = 0;

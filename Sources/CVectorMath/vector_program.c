@@ -5,17 +5,32 @@
 
 #define EXPONENT 0x7FF0000000000000ULL
 
-/* The tile a program runs on: lanes [lane0, lane0 + lanes), blocks
-   [block0, block0 + blocks), registers of `stride` doubles each. */
+/* The tile a program runs on: blocks [block0, block0 + blocks), `width`
+   lanes per block (every wijk, or only the `width` wijken in `reached`),
+   `lanes` = blocks × width of them, the first at `lane0` in that layout;
+   registers of `stride` doubles each. With `reached`, a per-lane engine
+   buffer is gathered into `scratch` (three registers past the program's,
+   one per operand) before an instruction reads it. */
 typedef struct {
-    size_t lane0, lanes, block0, blocks, stride;
-    double *registers;
+    size_t lane0, lanes, block0, blocks, stride, w, width;
+    const int32_t *reached;
+    double *registers, *scratch;
 } tile;
 
-static inline const double *pointer(const wjs_source *s, const tile *t, size_t *step) {
+static const double *gather(const double *base, const tile *t, double *out) {
+    for (size_t b = 0; b < t->blocks; b++) {
+        const double *block = base + (t->block0 + b) * t->w;
+        for (size_t j = 0; j < t->width; j++) out[b * t->width + j] = block[t->reached[j]];
+    }
+    return out;
+}
+
+static inline const double *pointer(const wjs_source *s, const tile *t, size_t *step, int slot) {
     switch (s->kind) {
     case WJS_SOURCE_REGISTER: *step = 1; return t->registers + (size_t)s->index * t->stride;
-    case WJS_SOURCE_LANES: *step = 1; return s->base + t->lane0;
+    case WJS_SOURCE_LANES:
+        *step = 1;
+        return t->reached ? gather(s->base, t, t->scratch + (size_t)slot * t->stride) : s->base + t->lane0;
     case WJS_SOURCE_BLOCKS: *step = 1; return s->base + t->block0;
     default: *step = 0; return &s->value;
     }
@@ -34,11 +49,17 @@ static void expand(const double *x, size_t sx, double *out, size_t blocks, size_
     }
 }
 
-static void run_instruction(const wjs_instruction *in, const tile *t, size_t w) {
+static void run_instruction(const wjs_instruction *in, const tile *t) {
+    if (in->op == WJS_OP_GATHER) {
+        double *out = t->registers + (size_t)in->out * t->stride;
+        if (t->reached) gather(in->a.base, t, out);
+        else memcpy(out, in->a.base + t->lane0, t->lanes * sizeof(double));
+        return;
+    }
     size_t sa = 0, sb = 0, sc = 0;
-    const double *a = pointer(&in->a, t, &sa);
-    const double *b = in->arity > 1 ? pointer(&in->b, t, &sb) : 0;
-    const double *c = in->arity > 2 ? pointer(&in->c, t, &sc) : 0;
+    const double *a = pointer(&in->a, t, &sa, 0);
+    const double *b = in->arity > 1 ? pointer(&in->b, t, &sb, 1) : 0;
+    const double *c = in->arity > 2 ? pointer(&in->c, t, &sc, 2) : 0;
     double *out = t->registers + (size_t)in->out * t->stride;
     size_t n = in->per_block ? t->blocks : t->lanes;
     switch (in->op) {
@@ -61,14 +82,17 @@ static void run_instruction(const wjs_instruction *in, const tile *t, size_t w) 
     case WJS_OP_LOG: wjs_log(a, sa, out, n); break;
     case WJS_OP_WHERE: wjs_where(a, sa, b, sb, c, sc, out, n); break;
     case WJS_OP_CLAMP: wjs_clamp(a, sa, b, sb, c, sc, out, n); break;
-    case WJS_OP_EXPAND: expand(a, sa, out, t->blocks, w); break;
+    case WJS_OP_EXPAND: expand(a, sa, out, t->blocks, t->width); break;
     }
 }
 
 /* Applies one sink to the tile; 0 when it met a non-finite value. */
-static int apply(const wjs_sink *s, const tile *t, size_t w) {
-    size_t sv = 0;
-    const double *v = pointer(&s->value, t, &sv);
+static int apply(const wjs_sink *s, const tile *t) {
+    size_t sv = 0, w = t->w;
+    const double *v = pointer(&s->value, t, &sv, 0);
+    if (t->reached) return wjs_reached_add(v, sv, t->reached, t->width, w, t->blocks, s->is_spend,
+                                           s->is_spend ? s->target + t->block0 : s->target + t->block0 * w,
+                                           s->trace_wijk, s->trace ? s->trace + t->block0 : 0);
     const double *mask = s->mask + t->lane0;
     if (s->is_spend) return wjs_masked_block_add(v, sv, mask, w, t->lanes / w, s->target + t->block0);
     if (!wjs_masked_add(v, sv, mask, s->target + t->lane0, t->lanes)) return 0;
@@ -82,25 +106,34 @@ static int apply(const wjs_sink *s, const tile *t, size_t w) {
     return 1;
 }
 
-static tile tile_at(size_t lane0, size_t lanes, size_t w, size_t tile_blocks, double *registers) {
-    size_t tile_lanes = tile_blocks * w;
+/* Tiles of `tile_blocks` blocks from block `block0` on; `width` lanes per
+   block. The register stride depends only on the tile size, not on the
+   tile: the last tile may be shorter. */
+static tile tile_at(size_t block0, size_t blocks, size_t w, const int32_t *reached, size_t width, size_t tile_blocks,
+                    double *registers, size_t register_count) {
     tile t;
-    t.lane0 = lane0;
-    t.lanes = lanes - lane0 < tile_lanes ? lanes - lane0 : tile_lanes;
-    t.block0 = lane0 / w;
-    t.blocks = (t.lanes + w - 1) / w;
-    t.stride = tile_lanes + 4;
+    t.block0 = block0;
+    t.blocks = blocks - block0 < tile_blocks ? blocks - block0 : tile_blocks;
+    t.w = w;
+    t.width = reached ? width : w;
+    t.reached = reached;
+    t.lane0 = block0 * t.width;
+    t.lanes = t.blocks * t.width;
+    t.stride = tile_blocks * t.width + 4;
     t.registers = registers;
+    t.scratch = registers + register_count * t.stride;
     return t;
 }
 
 int wjs_run_program(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink_count,
-                    double *registers, size_t lanes, size_t w, size_t tile_blocks) {
-    for (size_t lane0 = 0; lane0 < lanes; lane0 += tile_blocks * w) {
-        tile t = tile_at(lane0, lanes, w, tile_blocks, registers);
-        for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t, w);
+                    double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                    size_t reached_count, size_t tile_blocks) {
+    size_t blocks = lanes / w;
+    for (size_t block0 = 0; block0 < blocks; block0 += tile_blocks) {
+        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers, register_count);
+        for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t);
         for (size_t s = 0; s < sink_count; s++)
-            if (!apply(&sinks[s], &t, w)) return (int)s;
+            if (!apply(&sinks[s], &t)) return (int)s;
     }
     return -1;
 }
@@ -112,25 +145,34 @@ static inline int is_finite(double v) {
 }
 
 long wjs_find_nonfinite(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink,
-                        double *registers, size_t lanes, size_t w, size_t tile_blocks, double *value) {
+                        double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                        size_t reached_count, size_t tile_blocks, double *value) {
     const wjs_sink *s = &sinks[sink];
     long overflow = -1;
-    for (size_t lane0 = 0; lane0 < lanes; lane0 += tile_blocks * w) {
-        tile t = tile_at(lane0, lanes, w, tile_blocks, registers);
-        for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t, w);
+    size_t blocks = lanes / w;
+    for (size_t block0 = 0; block0 < blocks; block0 += tile_blocks) {
+        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers, register_count);
+        for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t);
         size_t sv = 0;
-        const double *v = pointer(&s->value, &t, &sv);
-        const double *mask = s->mask + t.lane0;
-        for (size_t i = 0; i < t.lanes; i++) {
-            if (mask[i] != 0 && !is_finite(v[sv ? i : 0])) {
-                *value = v[sv ? i : 0];
-                return (long)(t.lane0 + i);
+        const double *v = pointer(&s->value, &t, &sv, 0);
+        /* lane order: blocks, then wijken; the reached wijken are ascending */
+        for (size_t b = 0; b < t.blocks; b++) {
+            for (size_t j = 0; j < t.width; j++) {
+                size_t k = reached ? (size_t)reached[j] : j;
+                size_t lane = (t.block0 + b) * w + k;
+                if (s->mask[lane] != 0 && !is_finite(v[sv ? b * t.width + j : 0])) {
+                    *value = v[sv ? b * t.width + j : 0];
+                    return (long)lane;
+                }
             }
         }
         if (s->is_spend && overflow == -1) {
-            for (size_t b = 0; b < t.lanes / w; b++) {
+            for (size_t b = 0; b < t.blocks; b++) {
                 double sum = 0;
-                for (size_t k = 0; k < w; k++) sum += mask[b * w + k] != 0 ? v[sv ? b * w + k : 0] : 0.0;
+                for (size_t j = 0; j < t.width; j++) {
+                    size_t k = reached ? (size_t)reached[j] : j;
+                    sum += s->mask[(t.block0 + b) * w + k] != 0 ? v[sv ? b * t.width + j : 0] : 0.0;
+                }
                 if (!is_finite(sum)) {
                     *value = sum;
                     overflow = -2;
@@ -151,7 +193,7 @@ double wjs_apply_constant(int32_t op, double a, double b, double c) {
     in.a.value = a;
     in.b.value = b;
     in.c.value = c;
-    tile t = {0, 1, 0, 1, 1, &out};
-    run_instruction(&in, &t, 1);
+    tile t = {0, 1, 0, 1, 1, 1, 1, 0, &out, 0};
+    run_instruction(&in, &t);
     return out;
 }

@@ -196,6 +196,7 @@ final class ChunkWorker {
             for k in 0..<instanceSteps.count {
                 let instance = instanceSteps[k]
                 bindings.mask = masks[k]
+                bindings.maskRepeatsPerBlock = true
                 bindings.params = params[k]
                 bindings.paramBlocks = paramBlocks[k]
                 bindings.paramConstants = paramConstants[k]

@@ -149,7 +149,8 @@ package final class LuaHost {
         let L = lua.L
         current = (plugin, instance)
         randomCalls = 0
-        arena.reset(lanes: bindings.lanes, wijkCount: bindings.wijkCount)
+        arena.reset(lanes: bindings.lanes, wijkCount: bindings.wijkCount,
+                    reaching: bindings.maskRepeatsPerBlock ? bindings.mask.map { UnsafePointer($0) } : nil)
         let base = lua.top
         defer { lua.top = base }
         wjs_getref(L, plugins[plugin].stepRef)

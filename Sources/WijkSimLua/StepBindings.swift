@@ -23,6 +23,9 @@ package struct StepBindings {
     package var spend: UnsafeMutablePointer<Double>? = nil
     /// Per lane: 1 where the current instance targets the lane's wijk.
     package var mask: UnsafeMutablePointer<Double>? = nil
+    /// The mask is the same in every block (it is the instance's wijken),
+    /// so a step computes only the lanes of the wijken it lets through.
+    package var maskRepeatsPerBlock = false
     /// Per plugin parameter (in the descriptor's order).
     package var params: [UnsafeMutablePointer<Double>] = []
     /// Per plugin parameter: its values per block when it is the same in

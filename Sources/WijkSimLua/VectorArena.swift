@@ -18,6 +18,13 @@ package final class VectorArena {
     package let capacity: Int
     package private(set) var lanes = 0
     private(set) var wijkCount = 1
+    /// The wijken (ascending) whose lanes the step's sinks let through,
+    /// when that is not all of them: only their lanes are computed. Empty:
+    /// every lane is.
+    private var reached: [Int32] = []
+    /// Whether the step reaches some wijken only (`reached` is then used).
+    private var compact = false
+    private var registerCount = 0
     private var generation: UInt64 = 1
 
     private var nodes: [Node] = []
@@ -75,11 +82,18 @@ package final class VectorArena {
     }
 
     /// Starts a new step over `lanes` lanes of `wijkCount` wijken each;
-    /// every earlier vector becomes stale.
-    package func reset(lanes: Int, wijkCount: Int) {
+    /// every earlier vector becomes stale. `reaching` (per lane, the same in
+    /// every block: the instance's wijken) is the mask its `ctx:add` and
+    /// `ctx:spend` will apply; the lanes it stops are not computed.
+    package func reset(lanes: Int, wijkCount: Int, reaching mask: UnsafePointer<Double>? = nil) {
         precondition(lanes <= capacity)
         self.lanes = lanes
         self.wijkCount = max(wijkCount, 1)
+        reached.removeAll(keepingCapacity: true)
+        if let mask, lanes >= self.wijkCount {
+            for k in 0..<self.wijkCount where mask[k] != 0 { reached.append(Int32(k)) }
+        }
+        compact = mask != nil && lanes >= self.wijkCount && reached.count < self.wijkCount
         nodes.removeAll(keepingCapacity: true)
         uniforms.removeAll(keepingCapacity: true)
         sinks.removeAll(keepingCapacity: true)
@@ -96,7 +110,9 @@ package final class VectorArena {
     /// per block), or nil when the step has made too many vectors.
     package func leaf(_ buffer: UnsafePointer<Double>, perBlock blocks: Bool) -> UInt64? {
         guard nodes.count < maxNodes else { return nil }
-        nodes.append(Node(source: wjs_source(kind: Int32(blocks ? WJS_SOURCE_BLOCKS : WJS_SOURCE_LANES), index: 0, base: buffer, value: 0),
+        // `index`: the node, for `compile` to gather it once per tile when the step reaches some wijken only
+        nodes.append(Node(source: wjs_source(kind: Int32(blocks ? WJS_SOURCE_BLOCKS : WJS_SOURCE_LANES), index: Int32(nodes.count),
+                                             base: buffer, value: 0),
                           instruction: VectorArena.noInstruction, perBlock: blocks))
         return handle(node: nodes.count - 1)
     }
@@ -210,20 +226,26 @@ package final class VectorArena {
 
     // MARK: Running
 
+    /// Lanes per block that the program computes.
+    private var width: Int { compact ? reached.count : wijkCount }
+
     /// Tile size in blocks for this step's wijken.
-    private var tileBlocks: Int { max(1, VectorArena.tileLanes / wijkCount) }
+    private var tileBlocks: Int { max(1, VectorArena.tileLanes / max(width, 1)) }
 
     /// Computes what the sinks need and applies them in order. Returns nil,
     /// or the index of the first sink (in the order the plugin called them)
     /// that met a non-finite value, with the value and the lane.
     package func run() -> (sink: Int, lane: Int?, value: Double)? {
-        guard !sinks.isEmpty else { return nil }
+        // an instance that reaches no wijk: every sink is masked away
+        guard !sinks.isEmpty, !(compact && reached.isEmpty) else { return nil }
         compile()
         let tile = tileBlocks
         let failed = code.withUnsafeBufferPointer { code in
             sinks.withUnsafeBufferPointer { sinks in
-                wjs_run_program(code.baseAddress, code.count, sinks.baseAddress, sinks.count, registers,
-                                lanes, wijkCount, tile)
+                reached.withUnsafeBufferPointer { reached in
+                    wjs_run_program(code.baseAddress, code.count, sinks.baseAddress, sinks.count, registers, registerCount,
+                                    lanes, wijkCount, compact ? reached.baseAddress : nil, reached.count, tile)
+                }
             }
         }
         guard failed >= 0 else { return nil }
@@ -232,8 +254,10 @@ package final class VectorArena {
             var value = 0.0
             let lane = code.withUnsafeBufferPointer { code in
                 sinks.withUnsafeBufferPointer { sinks in
-                    wjs_find_nonfinite(code.baseAddress, code.count, sinks.baseAddress, sink, registers,
-                                       lanes, wijkCount, tile, &value)
+                    reached.withUnsafeBufferPointer { reached in
+                        wjs_find_nonfinite(code.baseAddress, code.count, sinks.baseAddress, sink, registers, registerCount,
+                                           lanes, wijkCount, compact ? reached.baseAddress : nil, reached.count, tile, &value)
+                    }
                 }
             }
             if lane != -1 { return (sink, lane >= 0 ? lane : nil, value) }
@@ -245,56 +269,79 @@ package final class VectorArena {
     /// assigned: a node's register is free again after its last reader, and
     /// never shared with an operand of the same instruction (the kernels
     /// take `restrict` pointers). Sinks read their registers after the last
-    /// instruction, so those stay taken to the end.
+    /// instruction, so those stay taken to the end. When the step reaches
+    /// some wijken only, a per-lane engine buffer is a node too: gathered
+    /// into a register (`WJS_OP_GATHER`) where it was read first.
     private func compile() {
         let count = nodes.count
+        let gathers = compact
+        /// The node an operand reads, if it reads one.
+        func node(_ operand: wjs_source) -> Int? {
+            if operand.kind == Int32(WJS_SOURCE_REGISTER) || (gathers && operand.kind == Int32(WJS_SOURCE_LANES)) {
+                return Int(operand.index)
+            }
+            return nil
+        }
+        func isComputed(_ i: Int) -> Bool {
+            nodes[i].instruction.op >= 0 || (gathers && nodes[i].source.kind == Int32(WJS_SOURCE_LANES))
+        }
         lastUse.removeAll(keepingCapacity: true)
         lastUse.append(contentsOf: repeatElement(VectorArena.unused, count: count))
         register.removeAll(keepingCapacity: true)
         register.append(contentsOf: repeatElement(-1, count: count))
         free.removeAll(keepingCapacity: true)
-        for sink in sinks where sink.value.kind == Int32(WJS_SOURCE_REGISTER) {
-            lastUse[Int(sink.value.index)] = VectorArena.untilTheEnd
+        for sink in sinks {
+            if let n = node(sink.value) { lastUse[n] = VectorArena.untilTheEnd }
         }
         // backwards: a node is needed when a sink or a needed node reads it
         for i in stride(from: count - 1, through: 0, by: -1) where lastUse[i] != VectorArena.unused && nodes[i].instruction.op >= 0 {
             let instruction = nodes[i].instruction
             for k in 0..<Int(instruction.arity) {
-                let operand = k == 0 ? instruction.a : k == 1 ? instruction.b : instruction.c
-                guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
-                let n = Int(operand.index)
+                guard let n = node(k == 0 ? instruction.a : k == 1 ? instruction.b : instruction.c) else { continue }
                 lastUse[n] = max(lastUse[n], Int32(i))
             }
         }
         var used: Int32 = 0
         code.removeAll(keepingCapacity: true)
-        for i in 0..<count where lastUse[i] != VectorArena.unused && nodes[i].instruction.op >= 0 {
-            let recorded = nodes[i].instruction
+        func resolved(_ operand: wjs_source) -> wjs_source {
+            guard let n = node(operand) else { return operand }
+            return wjs_source(kind: Int32(WJS_SOURCE_REGISTER), index: register[n], base: nil, value: 0)
+        }
+        for i in 0..<count where lastUse[i] != VectorArena.unused && isComputed(i) {
+            var recorded = nodes[i].instruction
+            if recorded.op < 0 {
+                recorded = wjs_instruction()
+                recorded.op = Int32(WJS_OP_GATHER)
+                recorded.arity = 1
+                recorded.a = nodes[i].source
+                recorded.a.index = 0
+            }
             var instruction = recorded
             let out: Int32
             if let reused = free.popLast() { out = reused } else { out = used; used += 1 }
             register[i] = out
             instruction.out = out
             let arity = Int(instruction.arity)
-            if instruction.a.kind == Int32(WJS_SOURCE_REGISTER) { instruction.a.index = register[Int(instruction.a.index)] }
-            if arity > 1, instruction.b.kind == Int32(WJS_SOURCE_REGISTER) { instruction.b.index = register[Int(instruction.b.index)] }
-            if arity > 2, instruction.c.kind == Int32(WJS_SOURCE_REGISTER) { instruction.c.index = register[Int(instruction.c.index)] }
+            if instruction.op != Int32(WJS_OP_GATHER) {
+                instruction.a = resolved(instruction.a)
+                if arity > 1 { instruction.b = resolved(instruction.b) }
+                if arity > 2 { instruction.c = resolved(instruction.c) }
+            }
             code.append(instruction)
             // operands read for the last time give their registers back (once each)
+            guard instruction.op != Int32(WJS_OP_GATHER) else { continue }
             for k in 0..<arity {
-                let operand = k == 0 ? recorded.a : k == 1 ? recorded.b : recorded.c
-                guard operand.kind == Int32(WJS_SOURCE_REGISTER) else { continue }
-                let n = Int(operand.index)
+                guard let n = node(k == 0 ? recorded.a : k == 1 ? recorded.b : recorded.c) else { continue }
                 if lastUse[n] == Int32(i) {
                     free.append(register[n])
                     lastUse[n] = VectorArena.released
                 }
             }
         }
-        for k in sinks.indices where sinks[k].value.kind == Int32(WJS_SOURCE_REGISTER) {
-            sinks[k].value.index = register[Int(sinks[k].value.index)]
-        }
-        let needs = max(1, Int(used)) * (tileBlocks * wijkCount + 4)
+        for k in sinks.indices { sinks[k].value = resolved(sinks[k].value) }
+        registerCount = Int(used)
+        // with `reached`, three more: where an operand not gathered yet would be
+        let needs = (max(1, Int(used)) + (compact ? 3 : 0)) * (tileBlocks * width + 4)
         if needs > registerCapacity {
             registers?.deallocate()
             registers = .allocate(capacity: needs)

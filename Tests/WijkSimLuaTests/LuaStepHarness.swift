@@ -17,6 +17,8 @@ final class LuaStepHarness {
     let host: LuaHost
 
     var year = 2024
+    /// Set by `target(wijken:)`: the mask is the same in every block, as the engine's is.
+    var maskIsPerWijk = false
     var firstYear = 2020
     var lastYear = 2030
     var from = 2022
@@ -102,11 +104,12 @@ final class LuaStepHarness {
     func setCity(_ id: String, _ values: [Double]) { fill(city[index(id)], values) }
     func setAdds(_ id: String, _ values: [Double]) { fill(adds[index(id)], values) }
     func setAttribute(_ name: String, _ values: [Double]) { fill(attributeBuffers[attributes.firstIndex(of: name)!], values) }
-    func setMask(_ values: [Double]) { fill(mask, values) }
+    func setMask(_ values: [Double]) { fill(mask, values); maskIsPerWijk = false }
 
     /// Mask 1 on every lane whose wijk is in `wijken`, 0 elsewhere.
     func target(wijken: Set<Int>) {
         for lane in 0..<lanes { mask[lane] = wijken.contains(lane % wijkCount) ? 1 : 0 }
+        maskIsPerWijk = true
     }
 
     func setDraws(_ draws: [Int]) {
@@ -170,6 +173,7 @@ final class LuaStepHarness {
         b.adds = adds
         b.spend = spend
         b.mask = mask
+        b.maskRepeatsPerBlock = maskIsPerWijk
         b.params = params[plugin] ?? []
         var lent: [UnsafeMutablePointer<Double>] = []
         defer { lent.forEach { $0.deallocate() } }

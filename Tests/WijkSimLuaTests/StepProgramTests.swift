@@ -90,4 +90,41 @@ final class StepProgramTests: XCTestCase {
         let line = PluginSource.line(of: "@first", in: source)
         XCTAssertEqual(message, "/tmp/x/nan.lua:\(line): add to 'out' is NaN in wijk #7; NaN or infinity may not reach the state\n  in step of instance nan, year \(h.year)")
     }
+
+    /// An intervention in some wijken computes only their lanes: each
+    /// reached lane gets the very bits that computing every lane gives, the
+    /// others nothing, and a spend sums the reached lanes in wijk order.
+    func testOnlyTheReachedWijkenAreComputedWithTheSameNumbers() throws {
+        var runs: [(adds: [Double], m: [Double], spend: [Double])] = []
+        for reached in [Set(0..<StepProgramTests.wijken), [0, 2, 3, 6]] {
+            let h = makeHarness()
+            h.target(wijken: reached)
+            let plugin = try h.load("gemengd", StepProgramTests.mixed)
+            h.setParam(plugin: plugin, "trek", (0..<h.lanes).map { 0.05 + Double($0 / StepProgramTests.wijken % 7) / 100 })
+            h.cityPerBlock = true
+            h.paramsPerBlock = ["trek"]
+            let out = try h.run(plugin)
+            runs.append((out.adds["out"]!, out.adds["m"]!, out.spend))
+        }
+        let (all, some) = (runs[0], runs[1])
+        let w = StepProgramTests.wijken
+        for lane in 0..<StepProgramTests.lanes {
+            if [0, 2, 3, 6].contains(lane % w) {
+                XCTAssertEqual(some.adds[lane].bitPattern, all.adds[lane].bitPattern, "lane \(lane)")
+                XCTAssertEqual(some.m[lane].bitPattern, all.m[lane].bitPattern, "lane \(lane)")
+            } else {
+                XCTAssertEqual(some.adds[lane], 0, "lane \(lane) is not reached")
+                XCTAssertEqual(some.m[lane], 0, "lane \(lane) is not reached")
+            }
+        }
+        // spend: trek × city b + x.a per lane, summed over the reached wijken in wijk order
+        for block in [0, 1, 73, 149] {
+            let trek = (0.05 + Double(block % 7) / 100) * exp(-2.0 / 3)
+            let cityB = 40 + Double(block % 9)
+            var expected = 0.0
+            for k in [0, 2, 3, 6] { expected += trek * cityB + (1 + Double((block * w + k) % 13) / 7) }
+            XCTAssertEqual(some.spend[block], expected, accuracy: 1e-12, "block \(block)")
+        }
+        XCTAssertNotEqual(some.spend[0], all.spend[0], "every wijk's spend is more than four wijken's")
+    }
 }

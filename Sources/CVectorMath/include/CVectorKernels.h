@@ -44,6 +44,15 @@ int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums,
 /// block_sums[b] += Σ over the w lanes of block b of (mask != 0 ? v : 0), in
 /// lane order; returns 0 when a block's sum is NaN or infinite.
 int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t w, size_t blocks, double *block_sums);
+/// The same two for a value computed only in the lanes of the `width`
+/// wijken in `reached` (ascending; `v` holds `width` lanes per block):
+/// `target[b × w + reached[j]] += v` for an add (and, when `trace_wijk` is
+/// among them, its value into `trace[b]`), or `target[b] +=` the sum over
+/// the block's reached lanes in wijk order for a spend. The lanes left out
+/// are those a mask would have made 0, and adding 0 changes no sum (a sum
+/// that starts at +0 never becomes −0), so the numbers are the masked ones.
+int wjs_reached_add(const double *v, size_t sv, const int32_t *reached, size_t width, size_t w, size_t blocks,
+                    int is_spend, double *target, int32_t trace_wijk, double *trace);
 
 /// One indicator after a step: the city average of each block (Σ weight ×
 /// state over its w wijken, in wijk order, / total) into `city[block]`, and

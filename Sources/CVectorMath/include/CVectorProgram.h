@@ -40,6 +40,8 @@ enum {
     WJS_OP_WHERE, WJS_OP_CLAMP,
     /* per-block a into every lane of its block */
     WJS_OP_EXPAND,
+    /* a per-lane engine buffer's lanes of the reached wijken (see wjs_run_program) */
+    WJS_OP_GATHER,
 };
 
 typedef struct {
@@ -64,19 +66,26 @@ typedef struct {
 
 /// Runs `code` over `lanes` lanes (`lanes / w` blocks) in tiles of
 /// `tile_blocks` blocks, then applies every sink to the tile in order.
-/// `registers` holds registers of `tile_blocks * w + 4` doubles each (room
-/// for the widened writes of `WJS_OP_EXPAND`). Returns -1, or the index of a sink that met a non-finite
-/// value (its sum, for a spend); the other sinks of that tile and the later
-/// tiles are then not applied.
+/// With `reached` (the `reached_count` wijken, ascending, that the step's
+/// mask lets through, fewer than `w`), only those wijken's lanes are
+/// computed: an intervention in 5 of 18 wijken no longer computes 18.
+/// `registers` holds `register_count` registers, plus 3 for gathering
+/// with `reached`, of `tile_blocks * width + 4` doubles each (`width` = w,
+/// or `reached_count`; room for the widened writes of `WJS_OP_EXPAND`).
+/// Returns -1, or the index of a sink that met a non-finite value (its
+/// sum, for a spend); the other sinks of that tile and the later tiles are
+/// then not applied.
 int wjs_run_program(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink_count,
-                    double *registers, size_t lanes, size_t w, size_t tile_blocks);
+                    double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                    size_t reached_count, size_t tile_blocks);
 
 /// Without changing anything: the first lane (in lane order) where sink
 /// `sink` meets a non-finite value (`*value` set to it), or -1 when none
 /// does; for a spend whose lanes are all finite but whose block sum is not,
 /// -2 with the block sum in `*value`.
 long wjs_find_nonfinite(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink,
-                        double *registers, size_t lanes, size_t w, size_t tile_blocks, double *value);
+                        double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                        size_t reached_count, size_t tile_blocks, double *value);
 
 /// One instruction on numbers: what it gives in every lane when all its
 /// operands are the same in every lane (the same kernel, on one lane).
