@@ -1,7 +1,9 @@
 /// Which blocks each chunk holds: chunks of `perChunk` blocks, except that
-/// the last two chunks' worth is cut into quarters, and that a chunk never
-/// spans a cut. Whichever worker takes the last chunk works alone while it
-/// runs; a quarter chunk makes that wait a quarter as long (a full chunk is
+/// the last two chunks' worth is cut into quarters where there are at least
+/// eight chunks (with fewer, quarters would be most of the chunks, and each
+/// costs its Lua calls), and that a chunk never spans a cut. Whichever
+/// worker takes the last chunk works alone while it runs; a quarter chunk
+/// makes that wait a quarter as long (a full chunk is
 /// about 4 ms of a 0.2 s run on the benchmark). Cuts keep a chunk inside
 /// one variant and inside or outside its sketch's pilot, so that it can be
 /// recorded straight into its variant (`YearStream`) instead of through a
@@ -34,7 +36,7 @@ struct ChunkSchedule {
             chunks += (end - start + perChunk - 1) / perChunk
         }
         let last = segments.last ?? (0, 0, 0)
-        if splitTail, quarter >= group, perChunk % group == 0 {
+        if splitTail, quarter >= group, perChunk % group == 0, last.blocks >= 8 * perChunk {
             small = quarter
             head = max(0, (last.blocks - 2 * perChunk) / perChunk) * perChunk
         } else {

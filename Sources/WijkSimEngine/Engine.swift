@@ -18,20 +18,22 @@ package enum Engine {
     /// were measured too; they only moved more output through memory.
     package static let maxLanesPerChunk = 8192
 
-    /// Depends on the plan only (never on the thread count): at least 4
-    /// chunks where the plan has the blocks for them, of 1,024 to
-    /// `maxLanesPerChunk` lanes; a multiple of `DrawOrderSums.group` blocks
-    /// where that is possible, so that a chunk's draws are whole groups and
-    /// no group is split between two chunks. Every chunk costs one Lua call
-    /// per instance and year, and on a Groningen programme (23 instances,
-    /// most reaching 5 to 8 of 18 wijken) those calls were a third of a
-    /// 1,000-draw run when chunks were 64 blocks (about 16 chunks): 192
-    /// blocks took 130 → 90 ms of CPU per `serve` request. Larger runs meet
-    /// the lane cap first, as before.
+    /// Depends on the plan only (never on the thread count): half the
+    /// plan's blocks, of 1,024 to `maxLanesPerChunk` lanes; a multiple of
+    /// `DrawOrderSums.group` blocks where that is possible, so that a
+    /// chunk's draws are whole groups and no group is split between two
+    /// chunks. Every chunk costs one Lua call per instance and year, and on
+    /// a Groningen programme (23 instances, most reaching 5 to 8 of 18
+    /// wijken) those calls were a third of a 1,000-draw run when chunks were
+    /// 64 blocks (about 16 chunks): 448 blocks (three chunks) took a `serve`
+    /// request from 126 to 70 ms of CPU together with the rest of issue 19's
+    /// work. Larger runs meet the lane cap first, as before; a small run
+    /// keeps only two or three threads busy on a larger machine, where it
+    /// takes tens of milliseconds anyway.
     package static func blocksPerChunk(for plan: Plan) -> Int {
         let w = max(plan.wijkCount, 1)
         let most = max(1, maxLanesPerChunk / w)
-        let blocks = min(most, max(max(1, 1024 / w), plan.blockCount / 4))
+        let blocks = min(most, max(max(1, 1024 / w), plan.blockCount / 2))
         let group = DrawOrderSums.group
         if blocks >= group { return blocks / group * group }
         // up to one whole group where a step holds it: chunks that split
