@@ -72,7 +72,8 @@ let package = Package(
             dependencies: [
                 "WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport", "WijkSimRuleTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticRuntime
         ),
         // `wijksim serve` starts this program: the HTTP framework is built
         // only by those who build the server, not by `swift run wijksim`
@@ -81,7 +82,8 @@ let package = Package(
             dependencies: [
                 "WijkSimModel", "WijkSimLoad", "WijkSimEngine", "WijkSimWhatIf", "WijkSimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticRuntime
         ),
         .target(name: "WijkSimTestSupport", path: "Tests/WijkSimTestSupport"),
         .testTarget(name: "WijkSimLoadTests", dependencies: ["WijkSimLoad", "WijkSimTestSupport"]),
@@ -95,3 +97,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// Release builds of the two programs carry the Swift runtime and Foundation
+/// inside them instead of loading about twenty shared libraries (ICU's among
+/// them) at every start: that loading was half of a one-draw run's 9 ms
+/// (issue 20's fixed cost). Debug builds, which the tests use, stay dynamic
+/// and link faster.
+var staticRuntime: [LinkerSetting] {
+    let foundation = ["Foundation", "FoundationInternationalization", "FoundationEssentials", "CoreFoundation", "_FoundationICU",
+                      "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch",
+                      "BlocksRuntime", "stdc++", "m"]
+    return [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"] + foundation.map { "-l" + $0 } + ["-Xlinker", "--end-group"],
+                         .when(platforms: [.linux], configuration: .release))]
+}
