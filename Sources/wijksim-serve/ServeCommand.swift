@@ -50,6 +50,7 @@ struct Serve: ParsableCommand {
             scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins,
             baseline: baseline.map { WhatIfSession.Baseline(scenario: $0.scenario, city: $0.city, plugins: $0.plugins) },
             draws: draws)
+        session.warmUp(runs: ProcessInfo.processInfo.activeProcessorCount)
         if !Serve.isLoopback(host) {
             FileHandle.standardError.write(Data("""
                 warning: --host \(host) is not a loopback address: the page and its API are REACHABLE FROM THE NETWORK, \
