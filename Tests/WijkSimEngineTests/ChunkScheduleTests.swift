@@ -1,4 +1,6 @@
 @testable import WijkSimEngine
+import WijkSimLoad
+import WijkSimTestSupport
 import XCTest
 
 /// The chunks a run hands out: every block once, in order, the tail cut small.
@@ -32,6 +34,30 @@ final class ChunkScheduleTests: XCTestCase {
         // chunks not of whole groups, or asked for by size: no split
         XCTAssertEqual(chunks(ChunkSchedule(blocks: 5000, perChunk: 100)).count, 50)
         XCTAssertEqual(chunks(ChunkSchedule(blocks: 100_000, perChunk: 1152, splitTail: false)).count, 87)
+    }
+
+    /// With fewer than eight chunks, quarters would be most of them (and
+    /// each costs every plugin a Lua call per year): a 1,000-draw run of 18
+    /// wijken is three chunks, not two and twelve quarters.
+    func testFewChunksAreNotCutIntoQuarters() {
+        let list = chunks(ChunkSchedule(blocks: 1000, perChunk: 448))
+        XCTAssertEqual(list.map(\.count), [448, 448, 104])
+        XCTAssertEqual(chunks(ChunkSchedule(blocks: 8 * 448, perChunk: 448)).count, 6 + 2 * 7)
+    }
+
+    /// Half the plan's blocks, a multiple of 64 blocks, at most 8,192
+    /// lanes: three chunks for a 1,000-draw run, the lane cap for large runs.
+    func testChunksAreHalfTheBlocksUpToTheLaneCap() throws {
+        let city = MiniCity()   // 3 wijken
+        city.plugin("vast", MiniCity.constantPlugin("vast"))
+        let file = city.scenario("chunks", "rules:\n  - plugin: vast\n", header: true)
+        let loaded = try ScenarioLoader.load(file)
+        func perChunk(draws: Int) -> Int {
+            Engine.blocksPerChunk(for: Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws))
+        }
+        XCTAssertEqual(perChunk(draws: 1000), 448)     // 500 blocks, down to whole groups of 64
+        XCTAssertEqual(perChunk(draws: 20_000), 2688)  // the cap: 8,192 lanes / 3 wijken = 2,730 blocks
+        XCTAssertEqual(perChunk(draws: 100), 320)      // at least 1,024 lanes: 341 blocks
     }
 
     func testNoChunkSpansACut() {

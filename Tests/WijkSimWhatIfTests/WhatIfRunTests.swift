@@ -62,6 +62,17 @@ final class WhatIfRunTests: XCTestCase {
         try assertAnswer(try session.run(WhatIfRequest(), threads: 2), equals: try cliRun(file))
     }
 
+    /// The server's warm-up (the scenario as it is, once per core at once)
+    /// leaves the answers as `wijksim run` gives them, the first one too.
+    func testAWarmedUpSessionAnswersAsRun() throws {
+        let fixture = WhatIfFixture()
+        let file = fixture.plan()
+        let session = try fixture.session(file)
+        session.warmUp(runs: 2)
+        try assertAnswer(try session.run(WhatIfRequest(), threads: 1), equals: try cliRun(file))
+        try assertAnswer(try session.run(WhatIfRequest(), threads: 2), equals: try cliRun(file))
+    }
+
     func testFixedParametersEqualRunOfTheFileWithThoseValues() throws {
         let fixture = WhatIfFixture()
         let session = try fixture.session(fixture.plan())
