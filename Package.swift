@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "WijkSimRuleTesting", dependencies: ["WijkSimModel", "WijkSimLua", "WijkSimLoad"]),
         // `serve` (CONTRACT §13): requests, runs and the page, without HTTP, so
         // that its tests do not wait for the server framework…
-        .target(name: "WijkSimWhatIf", dependencies: ["WijkSimModel", "WijkSimLoad", "WijkSimEngine", "WijkSimReport"]),
+        .target(name: "WijkSimWhatIf", dependencies: ["WijkSimModel", "WijkSimFiles", "WijkSimLoad", "WijkSimEngine", "WijkSimReport"]),
         // …and the HTTP server (Hummingbird), the only module that needs it
         .target(
             name: "WijkSimServer",

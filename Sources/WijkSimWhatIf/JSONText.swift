@@ -1,3 +1,5 @@
+import WijkSimFiles
+
 /// JSON written by hand, in a fixed key order and fast: a run's answer has
 /// thousands of rows. Numbers are written as `wijksim run` writes them in
 /// its CSV files (the shortest text that reads back to the same double),
@@ -68,27 +70,6 @@ package struct JSONText {
         if x.isFinite { append(x.description) } else { append("null") }
     }
 
-    /// A JSON string literal.
-    package static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // `<` escaped too, so that JSON can sit inside a <script> element
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal; `<` escaped too, so that JSON can sit inside a <script> element.
+    package static func quote(_ s: String) -> String { JSONString.quoted(s, escaping: .lessThan) }
 }

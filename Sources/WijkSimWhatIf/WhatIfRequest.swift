@@ -40,15 +40,16 @@ package struct WhatIfRequest: Equatable, Sendable {
     package static let fields = ["params", "draws", "seed", "interventions"]
 }
 
-/// Any JSON value, decoded without losing what kind it was, so that a
-/// message can say "expected a number, found a string".
-enum JSONValue: Decodable {
+/// Any JSON value of a request body, decoded without losing what kind it
+/// was, so that a message can say "expected a number, found a string".
+/// (What wijksim writes is `WijkSimFiles.JSONValue` or `JSONText`.)
+enum RequestValue: Decodable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([RequestValue])
+    case object([String: RequestValue])
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -56,8 +57,8 @@ enum JSONValue: Decodable {
         if let b = try? container.decode(Bool.self) { self = .bool(b); return }
         if let x = try? container.decode(Double.self) { self = .number(x); return }
         if let s = try? container.decode(String.self) { self = .string(s); return }
-        if let a = try? container.decode([JSONValue].self) { self = .array(a); return }
-        self = .object(try container.decode([String: JSONValue].self))
+        if let a = try? container.decode([RequestValue].self) { self = .array(a); return }
+        self = .object(try container.decode([String: RequestValue].self))
     }
 
     var kind: String {

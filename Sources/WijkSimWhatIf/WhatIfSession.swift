@@ -62,9 +62,9 @@ package final class WhatIfSession: Sendable {
             throw BadRequest("the request body has \(body.count) bytes; at most \(WhatIfSession.maxBodyBytes) (64 KiB) are read")
         }
         if body.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { return WhatIfRequest() }
-        let value: JSONValue
+        let value: RequestValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: body)
+            value = try JSONDecoder().decode(RequestValue.self, from: body)
         } catch {
             throw BadRequest("the body is not valid JSON: \(WhatIfSession.jsonProblem(error))")
         }
@@ -99,7 +99,7 @@ package final class WhatIfSession: Sendable {
         return request
     }
 
-    private func checkParams(_ value: JSONValue) throws -> [(key: String, instance: String, param: String, value: Double)] {
+    private func checkParams(_ value: RequestValue) throws -> [(key: String, instance: String, param: String, value: Double)] {
         if case .null = value { return [] }
         guard case let .object(entries) = value else {
             throw BadRequest("params: expected an object {\"INSTANCE.PARAM\": number, …}, found \(value.kind)")
@@ -131,7 +131,7 @@ package final class WhatIfSession: Sendable {
         return checked
     }
 
-    private func checkWindows(_ value: JSONValue) throws -> [String: WhatIfRequest.Window] {
+    private func checkWindows(_ value: RequestValue) throws -> [String: WhatIfRequest.Window] {
         if case .null = value { return [:] }
         guard case let .object(entries) = value else {
             throw BadRequest("interventions: expected an object {\"NAME\": {\"from\": year, \"to\": year, \"active\": true/false}}, found \(value.kind)")
@@ -284,7 +284,7 @@ final class ReferenceCache: @unchecked Sendable {  // unchecked: `entries` is on
     }
 }
 
-extension JSONValue {
+extension RequestValue {
     /// Not absent: JSON null counts as not given.
     var isPresent: Bool { if case .null = self { return false } else { return true } }
 
