@@ -325,6 +325,19 @@ package final class LuaHost {
             }
             return pushUniform(value)
         }
+        // x · 1, 1 · x and x / 1 are x bit for bit (IEEE multiplication and
+        // division by 1 are exact): the vector itself, no instruction. Most
+        // common as `ctx.active * …` in an active year, and `r * …` with r = 1.
+        if c == nil, let b, op == Int32(WJS_OP_MUL) || op == Int32(WJS_OP_DIV) {
+            if b.constant == 1, case let .node(node, _) = a {
+                pushVector(arena.handle(of: node))
+                return 1
+            }
+            if op == Int32(WJS_OP_MUL), a.constant == 1, case let .node(node, _) = b {
+                pushVector(arena.handle(of: node))
+                return 1
+            }
+        }
         guard let handle = arena.record(op, a, b, c) else { return fail(tooManyVectors) }
         pushVector(handle)
         return 1

@@ -106,6 +106,9 @@ package final class VectorArena {
 
     private func handle(node: Int) -> UInt64 { generation << VectorArena.indexBits | UInt64(node + 1) }
 
+    /// The handle of a node of this step (one that `resolve` gave).
+    package func handle(of node: Int32) -> UInt64 { handle(node: Int(node)) }
+
     /// A handle for an engine buffer the step reads (one value per lane, or
     /// per block), or nil when the step has made too many vectors.
     package func leaf(_ buffer: UnsafePointer<Double>, perBlock blocks: Bool) -> UInt64? {

@@ -127,4 +127,20 @@ final class StepProgramTests: XCTestCase {
         }
         XCTAssertNotEqual(some.spend[0], all.spend[0], "every wijk's spend is more than four wijken's")
     }
+
+    /// `x * 1`, `1 * x` and `x / 1` are x itself (exact in IEEE), not an
+    /// instruction: 70,000 of them stay under the 65,536 vectors a step may
+    /// make, and the numbers are x's.
+    func testMultiplyingByOneIsTheVectorItself() throws {
+        let h = makeHarness()
+        let plugin = try h.load("een", PluginSource.make("een", body: """
+                local v, actief = ctx.x.a, ctx.active   -- 1: the harness's year is active
+                for i = 1, 70000 do v = (1 * v) / 1 * actief end
+                ctx:add("out", v)
+            """))
+        let out = try h.run(plugin)
+        for lane in [0, 2, 514, 1049] where [0, 2, 3, 6].contains(lane % StepProgramTests.wijken) {
+            XCTAssertEqual(out.adds["out"]![lane], 1 + Double(lane % 13) / 7, "lane \(lane)")
+        }
+    }
 }
