@@ -11,7 +11,13 @@ package struct CSVText: Sendable {
 
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    package init(header: [String]) {
+    /// The text's UTF-8 bytes, for writing as they are.
+    package var utf8: [UInt8] { bytes }
+
+    /// `capacity`: the bytes expected, so that a large file is not copied
+    /// each time its buffer doubles.
+    package init(header: [String], capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
         append(header)
     }
 
@@ -48,8 +54,7 @@ package struct CSVText: Sendable {
     package mutating func appendNumbers(_ numbers: Double...) {
         for (k, number) in numbers.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            var text = number.csv
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.appendShortest(number)
         }
         bytes.append(UInt8(ascii: "\n"))
     }

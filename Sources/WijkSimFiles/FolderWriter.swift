@@ -20,14 +20,20 @@ package struct FolderWriter: Sendable {
     var destination: String? = nil
 
     package func write(_ name: String, _ text: String) throws {
-        let inOutput = relative.isEmpty ? name : relative + "/" + name
         var text = text
-        let hash = try text.withUTF8 { bytes in
-            try FileWriting.write(UnsafeRawBufferPointer(bytes), to: path + "/" + name, flags: O_TRUNC,
-                                  shownAs: destination.map { $0 + "/" + inOutput })
-            return ContentHash.of(UnsafeRawBufferPointer(bytes))
-        }
-        record.add(.init(path: inOutput, bytes: text.utf8.count, hash: ContentHash.hex(hash)))
+        try text.withUTF8 { try write(name, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// UTF-8 bytes as they are: a sweep's trajectories are hundreds of
+    /// megabytes, which a `String` would first copy and check.
+    package func write(_ name: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(name, $0) }
+    }
+
+    private func write(_ name: String, _ bytes: UnsafeRawBufferPointer) throws {
+        let inOutput = relative.isEmpty ? name : relative + "/" + name
+        try FileWriting.write(bytes, to: path + "/" + name, flags: O_TRUNC, shownAs: destination.map { $0 + "/" + inOutput })
+        record.add(.init(path: inOutput, bytes: bytes.count, hash: ContentHash.hex(ContentHash.of(bytes))))
     }
 }
 

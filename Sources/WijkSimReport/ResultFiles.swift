@@ -12,16 +12,16 @@ package enum ResultFiles {
     /// creating a file costs a fraction of a millisecond on its own). The
     /// error of the first file in order is the one thrown.
     package static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
-        let makers: [(String, @Sendable () throws -> String)] = [
-            ("trajectories.csv", { trajectories(results) }),
-            ("gaps.csv", { gaps(results) }),
-            ("costs.csv", { costs(results) }),
-            ("funding.csv", { funding(results) }),
-            ("variants.csv", { variants(results) }),
-            ("scenario.json", { try ScenarioJSON.text(results.plan, version: version) }),
+        let makers: [(String, @Sendable () throws -> [UInt8])] = [
+            ("trajectories.csv", { trajectoryCSV(results).utf8 }),
+            ("gaps.csv", { Array(gaps(results).utf8) }),
+            ("costs.csv", { Array(costs(results).utf8) }),
+            ("funding.csv", { Array(funding(results).utf8) }),
+            ("variants.csv", { Array(variants(results).utf8) }),
+            ("scenario.json", { Array(try ScenarioJSON.text(results.plan, version: version).utf8) }),
         ]
         let outcomes = Outcomes(count: makers.count)
-        let make = { @Sendable (k: Int) in outcomes.set(k, Result { try folder.write(makers[k].0, makers[k].1()) }) }
+        let make = { @Sendable (k: Int) in outcomes.set(k, Result { try folder.write(makers[k].0, bytes: makers[k].1()) }) }
         if threads > 1 {
             DispatchQueue.concurrentPerform(iterations: makers.count, execute: make)
         } else {
@@ -30,26 +30,33 @@ package enum ResultFiles {
         try outcomes.check()
     }
 
-    package static func trajectories(_ results: Results) -> String {
+    package static func trajectories(_ results: Results) -> String { trajectoryCSV(results).text }
+
+    static func trajectoryCSV(_ results: Results) -> CSVText {
         let plan = results.plan
-        var csv = CSVText(header: ["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"])
+        let rows = plan.variants * plan.indicatorCount * plan.yearCount * (plan.wijkCount + 1)
+        var csv = CSVText(header: ["variant", "wijk", "indicator", "year", "mean", "p05", "p50", "p95"],
+                          capacity: rows * 110)
         // a sweep's file has millions of rows: the text cells of a row are
         // quoted once, not per row, and the numbers appended as they are made
-        let names = (plan.city.wijken + ["city"]).map(CSVText.quote)
+        let names = (plan.city.wijken + ["city"]).map { CSVText.quote($0) + "," }
         let ids = plan.city.indicators.map { CSVText.quote($0.id) }
         for variant in 0..<plan.variants {
+            let head = String(variant) + ","
             for (i, id) in ids.enumerated() {
                 for y in 0..<plan.yearCount {
-                    let tail = "," + id + "," + String(plan.firstYear + y) + ","
+                    let tail = id + "," + String(plan.firstYear + y) + ","
                     for (w, name) in names.enumerated() {
                         let s = results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                        csv.appendRaw(String(variant) + "," + name + tail)
+                        csv.appendRaw(head)
+                        csv.appendRaw(name)
+                        csv.appendRaw(tail)
                         csv.appendNumbers(s.mean, s.p05, s.p50, s.p95)
                     }
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     package static func gaps(_ results: Results) -> String {

@@ -67,7 +67,7 @@ package struct JSONText {
     }
     /// A number (or `null`), inside an element.
     package mutating func appendNumber(_ x: Double) {
-        if x.isFinite { append(x.description) } else { append("null") }
+        if x.isFinite { bytes.appendShortest(x) } else { append("null") }
     }
 
     /// A JSON string literal; `<` escaped too, so that JSON can sit inside a <script> element.
