@@ -1,4 +1,5 @@
 @testable import WijkSimEngine
+import WijkSimTestSupport
 import XCTest
 
 /// Means must not depend on how the draws were cut into pieces or in what
@@ -74,17 +75,6 @@ final class DrawOrderSumsTests: XCTestCase {
         let grouped = sum(data, pieces: [0..<1000])[0]
         XCTAssertNotEqual(grouped, naive)   // these values are chosen so that the order shows
         XCTAssertEqual(grouped, naive, accuracy: abs(naive) * 1e-14)
-    }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
