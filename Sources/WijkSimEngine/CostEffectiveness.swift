@@ -38,9 +38,10 @@ package struct CostEffectiveness: Sendable {
     /// The draws it was measured on: the plan's first ones, at most `maxDraws`.
     package var draws: Int = 0
 
-    /// Each part is a run of the plan with every draw's cells kept: the first
-    /// 2,000 draws (the same draws as in the full run: draw d depends only on
-    /// the seed and d) bound its time and memory at any number of draws.
+    /// The plan is run with every draw's cells kept, and each part's run
+    /// keeps its focus wijken's end-year draws: the first 2,000 draws (the
+    /// same draws as in the full run: draw d depends only on the seed and d)
+    /// bound its time and memory at any number of draws.
     package static let maxDraws = 2_000
 
     package init(rows: [Row], focus: [Int]) {
@@ -70,6 +71,9 @@ package struct CostEffectiveness: Sendable {
         }
         var rows: [Row] = []
         let end = plan.yearCount - 1
+        // of a run without a part, only these cells' draws are read: watched
+        // as they are simulated, without the statistics of every other cell
+        let watched = focus.flatMap { w in (0..<plan.indicatorCount).map { plan.cell(wijk: w, indicator: $0, yearIndex: end) } }
         for part in parts {
             var scenario = plan.scenario
             scenario.instances.removeAll { part.drop.contains($0.name) }
@@ -77,14 +81,14 @@ package struct CostEffectiveness: Sendable {
             var without = Plan(scenario: scenario, city: plan.city,
                                plugins: Dictionary(uniqueKeysWithValues: plan.plugins.map { ($0.id, $0) }))
             without.variants = 1
-            let (_, other, _) = try keptRun(without, threads: threads)
+            let other = try Engine.watch(without, cells: watched, threads: threads)
             var improvement = [Double](repeating: 0, count: plan.draws)
             for i in 0..<plan.indicatorCount {
                 let sign: Double = plan.city.indicators[i].polarity == .higherBetter ? 1 : -1
                 for d in improvement.indices { improvement[d] = 0 }
                 for w in focus {
-                    let cell = (w * plan.indicatorCount + i) * plan.yearCount + end
-                    let with = kept.row(cell), lacking = other.row(cell)
+                    let cell = plan.cell(wijk: w, indicator: i, yearIndex: end)
+                    let with = kept.row(cell), lacking = other.values(ofCell: cell)!
                     for d in 0..<plan.draws { improvement[d] += PairedDraws.improvement(with[d], over: lacking[d], sign: sign) }
                 }
                 let mean = improvement.reduce(0, +) / Double(plan.draws)
