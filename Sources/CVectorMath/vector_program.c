@@ -8,29 +8,26 @@
 /* The tile a program runs on: blocks [block0, block0 + blocks), `width`
    lanes per block (every wijk, or only the `width` wijken in `reached`),
    `lanes` = blocks × width of them, the first at `lane0` in that layout;
-   registers of `stride` doubles each. With `reached`, a per-lane engine
-   buffer is gathered into `scratch` (three registers past the program's,
-   one per operand) before an instruction reads it. */
+   registers of `stride` doubles each. With `reached`, no instruction reads
+   a per-lane engine buffer directly: `VectorArena.compile` gathers each
+   into a register first (`WJS_OP_GATHER`). */
 typedef struct {
     size_t lane0, lanes, block0, blocks, stride, w, width;
     const int32_t *reached;
-    double *registers, *scratch;
+    double *registers;
 } tile;
 
-static const double *gather(const double *base, const tile *t, double *out) {
+static void gather(const double *base, const tile *t, double *out) {
     for (size_t b = 0; b < t->blocks; b++) {
         const double *block = base + (t->block0 + b) * t->w;
         for (size_t j = 0; j < t->width; j++) out[b * t->width + j] = block[t->reached[j]];
     }
-    return out;
 }
 
-static inline const double *pointer(const wjs_source *s, const tile *t, size_t *step, int slot) {
+static inline const double *pointer(const wjs_source *s, const tile *t, size_t *step) {
     switch (s->kind) {
     case WJS_SOURCE_REGISTER: *step = 1; return t->registers + (size_t)s->index * t->stride;
-    case WJS_SOURCE_LANES:
-        *step = 1;
-        return t->reached ? gather(s->base, t, t->scratch + (size_t)slot * t->stride) : s->base + t->lane0;
+    case WJS_SOURCE_LANES: *step = 1; return s->base + t->lane0;
     case WJS_SOURCE_BLOCKS: *step = 1; return s->base + t->block0;
     default: *step = 0; return &s->value;
     }
@@ -57,9 +54,9 @@ static void run_instruction(const wjs_instruction *in, const tile *t) {
         return;
     }
     size_t sa = 0, sb = 0, sc = 0;
-    const double *a = pointer(&in->a, t, &sa, 0);
-    const double *b = in->arity > 1 ? pointer(&in->b, t, &sb, 1) : 0;
-    const double *c = in->arity > 2 ? pointer(&in->c, t, &sc, 2) : 0;
+    const double *a = pointer(&in->a, t, &sa);
+    const double *b = in->arity > 1 ? pointer(&in->b, t, &sb) : 0;
+    const double *c = in->arity > 2 ? pointer(&in->c, t, &sc) : 0;
     double *out = t->registers + (size_t)in->out * t->stride;
     size_t n = in->per_block ? t->blocks : t->lanes;
     switch (in->op) {
@@ -89,7 +86,7 @@ static void run_instruction(const wjs_instruction *in, const tile *t) {
 /* Applies one sink to the tile; 0 when it met a non-finite value. */
 static int apply(const wjs_sink *s, const tile *t) {
     size_t sv = 0, w = t->w;
-    const double *v = pointer(&s->value, t, &sv, 0);
+    const double *v = pointer(&s->value, t, &sv);
     if (t->reached) return wjs_reached_add(v, sv, t->reached, t->width, w, t->blocks, s->is_spend,
                                            s->is_spend ? s->target + t->block0 : s->target + t->block0 * w,
                                            s->trace_wijk, s->trace ? s->trace + t->block0 : 0);
@@ -110,7 +107,7 @@ static int apply(const wjs_sink *s, const tile *t) {
    block. The register stride depends only on the tile size, not on the
    tile: the last tile may be shorter. */
 static tile tile_at(size_t block0, size_t blocks, size_t w, const int32_t *reached, size_t width, size_t tile_blocks,
-                    double *registers, size_t register_count) {
+                    double *registers) {
     tile t;
     t.block0 = block0;
     t.blocks = blocks - block0 < tile_blocks ? blocks - block0 : tile_blocks;
@@ -121,16 +118,15 @@ static tile tile_at(size_t block0, size_t blocks, size_t w, const int32_t *reach
     t.lanes = t.blocks * t.width;
     t.stride = tile_blocks * t.width + 4;
     t.registers = registers;
-    t.scratch = registers + register_count * t.stride;
     return t;
 }
 
 int wjs_run_program(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink_count,
-                    double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                    double *registers, size_t lanes, size_t w, const int32_t *reached,
                     size_t reached_count, size_t tile_blocks) {
     size_t blocks = lanes / w;
     for (size_t block0 = 0; block0 < blocks; block0 += tile_blocks) {
-        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers, register_count);
+        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers);
         for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t);
         for (size_t s = 0; s < sink_count; s++)
             if (!apply(&sinks[s], &t)) return (int)s;
@@ -145,16 +141,16 @@ static inline int is_finite(double v) {
 }
 
 long wjs_find_nonfinite(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink,
-                        double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                        double *registers, size_t lanes, size_t w, const int32_t *reached,
                         size_t reached_count, size_t tile_blocks, double *value) {
     const wjs_sink *s = &sinks[sink];
     long overflow = -1;
     size_t blocks = lanes / w;
     for (size_t block0 = 0; block0 < blocks; block0 += tile_blocks) {
-        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers, register_count);
+        tile t = tile_at(block0, blocks, w, reached, reached_count, tile_blocks, registers);
         for (size_t i = 0; i < count; i++) run_instruction(&code[i], &t);
         size_t sv = 0;
-        const double *v = pointer(&s->value, &t, &sv, 0);
+        const double *v = pointer(&s->value, &t, &sv);
         /* lane order: blocks, then wijken; the reached wijken are ascending */
         for (size_t b = 0; b < t.blocks; b++) {
             for (size_t j = 0; j < t.width; j++) {
@@ -193,7 +189,7 @@ double wjs_apply_constant(int32_t op, double a, double b, double c) {
     in.a.value = a;
     in.b.value = b;
     in.c.value = c;
-    tile t = {0, 1, 0, 1, 1, 1, 1, 0, &out, 0};
+    tile t = {0, 1, 0, 1, 1, 1, 1, 0, &out};
     run_instruction(&in, &t);
     return out;
 }

@@ -24,7 +24,6 @@ package final class VectorArena {
     private var reached: [Int32] = []
     /// Whether the step reaches some wijken only (`reached` is then used).
     private var compact = false
-    private var registerCount = 0
     private var generation: UInt64 = 1
 
     private var nodes: [Node] = []
@@ -246,7 +245,7 @@ package final class VectorArena {
         let failed = code.withUnsafeBufferPointer { code in
             sinks.withUnsafeBufferPointer { sinks in
                 reached.withUnsafeBufferPointer { reached in
-                    wjs_run_program(code.baseAddress, code.count, sinks.baseAddress, sinks.count, registers, registerCount,
+                    wjs_run_program(code.baseAddress, code.count, sinks.baseAddress, sinks.count, registers,
                                     lanes, wijkCount, compact ? reached.baseAddress : nil, reached.count, tile)
                 }
             }
@@ -258,7 +257,7 @@ package final class VectorArena {
             let lane = code.withUnsafeBufferPointer { code in
                 sinks.withUnsafeBufferPointer { sinks in
                     reached.withUnsafeBufferPointer { reached in
-                        wjs_find_nonfinite(code.baseAddress, code.count, sinks.baseAddress, sink, registers, registerCount,
+                        wjs_find_nonfinite(code.baseAddress, code.count, sinks.baseAddress, sink, registers,
                                            lanes, wijkCount, compact ? reached.baseAddress : nil, reached.count, tile, &value)
                     }
                 }
@@ -342,9 +341,7 @@ package final class VectorArena {
             }
         }
         for k in sinks.indices { sinks[k].value = resolved(sinks[k].value) }
-        registerCount = Int(used)
-        // with `reached`, three more: where an operand not gathered yet would be
-        let needs = (max(1, Int(used)) + (compact ? 3 : 0)) * (tileBlocks * width + 4)
+        let needs = max(1, Int(used)) * (tileBlocks * width + 4)
         if needs > registerCapacity {
             registers?.deallocate()
             registers = .allocate(capacity: needs)

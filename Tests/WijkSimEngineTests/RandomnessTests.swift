@@ -39,12 +39,7 @@ final class RandomnessTests: UncertainScenarioTestCase {
                 plugin: effect
                 wijken: [Zuid]
                 params: {delta: {dist: normal, mean: 0, sd: 1, min: -5, max: 5}}
-              - name: e
-                plugin: effect
-                wijken: all
-                params:
-                  delta: {dist: triangular, low: -2, mode: -1, high: 0}
-                  cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
+            \(UncertainScenarioTestCase.drawnIntervention)
             """)
         let a = try run(uncertain), other = try run(b)
         for wijk in ["Noord", "Oost"] {

@@ -16,18 +16,24 @@ class UncertainScenarioTestCase: EngineTestCase {
             """)
     }
 
+    /// The intervention with a parameter drawn per draw and one per wijk, as
+    /// an item of a scenario's `interventions` list.
+    static let drawnIntervention = """
+          - name: e
+            plugin: effect
+            wijken: all
+            params:
+              delta: {dist: triangular, low: -2, mode: -1, high: 0}
+              cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
+        """
+
     var uncertain: String {
         city.scenario("onzeker", """
             draws: 300
             seed: 7
             rules: [{plugin: ruis}]
             interventions:
-              - name: e
-                plugin: effect
-                wijken: all
-                params:
-                  delta: {dist: triangular, low: -2, mode: -1, high: 0}
-                  cost: {dist: uniform, low: 10, high: 20, per_wijk: true}
+            \(UncertainScenarioTestCase.drawnIntervention)
             """)
     }
 

@@ -69,14 +69,15 @@ typedef struct {
 /// With `reached` (the `reached_count` wijken, ascending, that the step's
 /// mask lets through, fewer than `w`), only those wijken's lanes are
 /// computed: an intervention in 5 of 18 wijken no longer computes 18.
-/// `registers` holds `register_count` registers, plus 3 for gathering
-/// with `reached`, of `tile_blocks * width + 4` doubles each (`width` = w,
-/// or `reached_count`; room for the widened writes of `WJS_OP_EXPAND`).
+/// Then no instruction or sink may read a per-lane buffer directly: each is
+/// gathered into a register first (`WJS_OP_GATHER`). `registers` holds
+/// registers of `tile_blocks * width + 4` doubles each (`width` = w, or
+/// `reached_count`; room for the widened writes of `WJS_OP_EXPAND`).
 /// Returns -1, or the index of a sink that met a non-finite value (its
 /// sum, for a spend); the other sinks of that tile and the later tiles are
 /// then not applied.
 int wjs_run_program(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink_count,
-                    double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                    double *registers, size_t lanes, size_t w, const int32_t *reached,
                     size_t reached_count, size_t tile_blocks);
 
 /// Without changing anything: the first lane (in lane order) where sink
@@ -84,7 +85,7 @@ int wjs_run_program(const wjs_instruction *code, size_t count, const wjs_sink *s
 /// does; for a spend whose lanes are all finite but whose block sum is not,
 /// -2 with the block sum in `*value`.
 long wjs_find_nonfinite(const wjs_instruction *code, size_t count, const wjs_sink *sinks, size_t sink,
-                        double *registers, size_t register_count, size_t lanes, size_t w, const int32_t *reached,
+                        double *registers, size_t lanes, size_t w, const int32_t *reached,
                         size_t reached_count, size_t tile_blocks, double *value);
 
 /// One instruction on numbers: what it gives in every lane when all its
