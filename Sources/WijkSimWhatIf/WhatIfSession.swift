@@ -26,6 +26,8 @@ package final class WhatIfSession: Sendable {
     /// Lua states with every plugin loaded, made on the first requests and
     /// lent to the workers of every later one.
     private let hosts = LuaHostPool()
+    /// Answers already given, by request (64 MiB: some 25 Groningen answers).
+    let answers = AnswerCache(capacityBytes: 64 << 20)
 
     package struct Baseline: Sendable {
         package var scenario: Scenario
@@ -234,6 +236,29 @@ package final class WhatIfSession: Sendable {
 }
 
 extension WhatIfSession {
+    /// The JSON answer to a request (`runJSON` of `run`), from the answers
+    /// already given when it was asked before; `cached` says which.
+    package func answer(_ request: WhatIfRequest, threads: Int) throws -> (bytes: [UInt8], cached: Bool) {
+        try answers.answer(for: key(of: request)) { WhatIfSession.runJSON(try run(request, threads: threads)).bytes }
+    }
+
+    /// The answer to a request asked before, without running anything:
+    /// the server gives it at once instead of waiting for a free core.
+    package func keptAnswer(_ request: WhatIfRequest) -> [UInt8]? {
+        answers.lookup(key(of: request))
+    }
+
+    /// What makes two requests give the same answer: every value as its bit
+    /// pattern, the draws and seed it runs with, the windows by name.
+    func key(of request: WhatIfRequest) -> String {
+        var key = "draws=\(request.draws ?? draws);seed=\(request.seed.map(String.init) ?? "-")"
+        for p in request.params { key += ";\(p.key)=\(String(p.value.bitPattern, radix: 16))" }
+        for (name, window) in request.interventions.sorted(by: { $0.key < $1.key }) {
+            key += ";\(name)@\(window.from.map(String.init) ?? "-"):\(window.to.map(String.init) ?? "-"):\(window.active.map { $0 ? "on" : "off" } ?? "-")"
+        }
+        return key
+    }
+
     /// Runs the scenario as it is `runs` times at once, one thread each, and
     /// forgets the answers: the baseline's part, the Lua states and the
     /// buffers that `runs` requests at once need are then made before the
@@ -244,6 +269,8 @@ extension WhatIfSession {
         DispatchQueue.concurrentPerform(iterations: max(1, runs)) { _ in
             _ = try? run(WhatIfRequest(), threads: 1)
         }
+        // the page's first request: the scenario as it is
+        _ = try? answer(WhatIfRequest(), threads: max(1, runs))
     }
 }
 

@@ -73,6 +73,39 @@ final class WhatIfRunTests: XCTestCase {
         try assertAnswer(try session.run(WhatIfRequest(), threads: 2), equals: try cliRun(file))
     }
 
+    /// A request asked again is answered from the kept answers with the
+    /// very bytes of a run; one that differs in any value, window or the
+    /// draws is run; four identical requests at once make one run.
+    func testARepeatedRequestGetsTheSameBytesWithoutARun() throws {
+        let fixture = WhatIfFixture()
+        let session = try fixture.session(fixture.plan())
+        let request = try session.request(Data(#"{"params": {"hulp_noord.bereik": 0.25}, "draws": 40}"#.utf8))
+        let ran = WhatIfSession.runJSON(try session.run(request, threads: 2)).bytes
+        XCTAssertNil(session.keptAnswer(request))
+        let first = try session.answer(request, threads: 1)
+        XCTAssertFalse(first.cached)
+        XCTAssertTrue(first.bytes == ran)
+        let again = try session.answer(try session.request(Data(#"{"draws": 40, "params": {"hulp_noord.bereik": 0.25}}"#.utf8)), threads: 2)
+        XCTAssertTrue(again.cached)
+        XCTAssertTrue(again.bytes == ran)
+        XCTAssertTrue(session.keptAnswer(request) == ran)
+        for other in [#"{"params": {"hulp_noord.bereik": 0.26}, "draws": 40}"#, #"{"params": {"hulp_noord.bereik": 0.25}, "draws": 41}"#,
+                      #"{"params": {"hulp_noord.bereik": 0.25}, "draws": 40, "seed": 8}"#,
+                      #"{"params": {"hulp_noord.bereik": 0.25}, "draws": 40, "interventions": {"hulp_oost": {"active": false}}}"#] {
+            let answer = try session.answer(try session.request(Data(other.utf8)), threads: 2)
+            XCTAssertFalse(answer.cached, other)
+            XCTAssertTrue(answer.bytes != ran, other)
+        }
+        XCTAssertEqual(session.answers.misses, 5)
+
+        let together = try session.request(Data(#"{"params": {"hulp_noord.bereik": 0.75}, "draws": 40}"#.utf8))
+        let answers = LockedArray<[UInt8]>()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in answers.append(try! session.answer(together, threads: 1).bytes) }
+        XCTAssertEqual(session.answers.misses, 6, "four identical requests at once: one run")
+        XCTAssertEqual(Set(answers.values).count, 1)
+        XCTAssertTrue(answers.values[0] == WhatIfSession.runJSON(try session.run(together, threads: 2)).bytes)
+    }
+
     func testFixedParametersEqualRunOfTheFileWithThoseValues() throws {
         let fixture = WhatIfFixture()
         let session = try fixture.session(fixture.plan())
@@ -134,4 +167,12 @@ final class WhatIfRunTests: XCTestCase {
         XCTAssertTrue(html.contains("AbortController"))
         XCTAssertTrue(html.contains("\"hulp_noord\""))
     }
+}
+
+/// Values appended from several threads.
+final class LockedArray<Element>: @unchecked Sendable {  // unchecked: `values` is only touched under `lock`
+    private let lock = NSLock()
+    private var stored: [Element] = []
+    func append(_ value: Element) { lock.withLock { stored.append(value) } }
+    var values: [Element] { lock.withLock { stored } }
 }
