@@ -117,7 +117,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
         let created: any VariantTally = exact
-            ? ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout)
+            ? ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, untouched: pairing?.untouched)
             : SketchedTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads)
         open[variant] = created
         return created

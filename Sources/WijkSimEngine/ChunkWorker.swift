@@ -57,10 +57,19 @@ final class ChunkWorker {
     let weightTotals: [Double]
     /// Scratch for `recordAndUpdateCity`: the output rows of one indicator.
     let rowPointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>
+    /// The wijken simulated, lane k of a block being wijk `simulated[k]`:
+    /// every wijk, unless some are the reference's (`Plan.untouched`).
+    let simulated: [Int]
+    /// With `Plan.untouched`: each wijk's lane (or -1) and, per untouched
+    /// wijk, the reference's draws of the row being recorded.
+    let otherLanes: UnsafeMutablePointer<Int32>?
+    let otherDraws: UnsafeMutablePointer<UnsafePointer<Double>?>?
+    private var firstDraw = 0
 
     init(plan: Plan, blocksPerChunk: Int) throws {
         self.plan = plan
-        w = plan.wijkCount
+        simulated = plan.untouched?.simulated ?? Array(0..<plan.wijkCount)
+        w = simulated.count
         indicators = plan.indicatorCount
         stepBlocks = min(blocksPerChunk, max(1, Engine.lanesPerStep / max(w, 1)))
         let capacity = stepBlocks * w
@@ -119,15 +128,26 @@ final class ChunkWorker {
         trace = .allocate(capacity: stepBlocks)
         blockDraws = .allocate(capacity: stepBlocks)
         wijkKeys = .allocate(capacity: w)
-        rowPointers = .allocate(capacity: w + 1)
+        rowPointers = .allocate(capacity: plan.wijkCount + 1)
+        host.coupledWijken = false
+        if let untouched = plan.untouched {
+            otherLanes = .allocate(capacity: plan.wijkCount)
+            otherLanes!.initialize(from: untouched.lane, count: plan.wijkCount)
+            otherDraws = .allocate(capacity: plan.wijkCount)
+            otherDraws!.initialize(repeating: nil, count: plan.wijkCount)
+        } else {
+            otherLanes = nil
+            otherDraws = nil
+        }
         weights = (0..<indicators).map { plan.city.weights(ofIndicator: $0) }
         weightTotals = weights.map { $0.reduce(0, +) }
-        for (index, name) in plan.city.wijken.enumerated() { wijkKeys[index] = CounterRandom.key(name) }
+        for (lane, wijk) in simulated.enumerated() { wijkKeys[lane] = CounterRandom.key(plan.city.wijken[wijk]) }
         // Attributes, x0 and masks repeat per block: tile them once, each
         // row looked up once (a lookup per lane took milliseconds per worker).
+        let simulated = self.simulated
         func tile(_ values: [Double], into buffer: UnsafeMutablePointer<Double>) {
             values.withUnsafeBufferPointer { wijken in
-                for lane in 0..<capacity { buffer[lane] = wijken[lane % w] }
+                for lane in 0..<capacity { buffer[lane] = wijken[simulated[lane % w]] }
             }
         }
         for (a, name) in plan.city.attributeNames.enumerated() { tile(plan.city.attributes[name]!, into: attributes[a]) }
@@ -145,6 +165,8 @@ final class ChunkWorker {
         blockDraws.deallocate()
         wijkKeys.deallocate()
         rowPointers.deallocate()
+        otherLanes?.deallocate()
+        otherDraws?.deallocate()
     }
 
     /// Simulates blocks first..<first+count: trajectories into `target`
@@ -164,6 +186,7 @@ final class ChunkWorker {
     private func simulate(firstBlock: Int, blockCount: Int, column: Int, recording target: RecordTarget,
                           costs output: ChunkOutput) throws {
         let lanes = blockCount * w
+        firstDraw = firstBlock % plan.draws
         for b in 0..<blockCount { blockDraws[b] = plan.noiseDraw ?? (firstBlock + b) % plan.draws }
         fillParameters(firstBlock: firstBlock, blockCount: blockCount)
         for i in 0..<indicators { x[i].update(from: x0[i], count: lanes) }
@@ -222,19 +245,20 @@ final class ChunkWorker {
     /// (Three passes before: the state of a Groningen plan's ten indicators
     /// no longer fits in the second-level cache, so each pass went to memory.)
     func stepAndRecord(year: Int, blockCount: Int, column: Int, into target: RecordTarget) throws {
-        let years = plan.yearCount
         for i in 0..<indicators {
-            for wijk in 0...w { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
+            setRows(indicator: i, year: year, column: column, into: target)
             let state = x[i]
             let finite = weights[i].withUnsafeBufferPointer { weight in
-                wjs_step_and_record(state, adds[i], bounds[i].min, bounds[i].max, w, blockCount, weight.baseAddress!,
-                                    weightTotals[i], rowPointers, city[i])
+                withOthers { others in
+                    wjs_step_and_record(state, adds[i], bounds[i].min, bounds[i].max, w, blockCount, weight.baseAddress!,
+                                        weightTotals[i], rowPointers, city[i], others)
+                }
             }
             if finite == 0 {
                 let indicator = plan.city.indicators[i]
                 let lane = (0..<blockCount * w).first { !(state[$0] + 0).isFinite } ?? 0
                 let from = plan.firstYear + year - 1
-                throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[lane % w]) in the step from \(from) to \(from + 1): the adds of the plugins overflowed")
+                throw RunFailure("indicator \(indicator.id) became NaN or infinite in wijk \(plan.city.wijken[simulated[lane % w]]) in the step from \(from) to \(from + 1): the adds of the plugins overflowed")
             }
         }
         target.recorded(year: year)
@@ -244,14 +268,37 @@ final class ChunkWorker {
     /// state and the city average of `year` into the target's rows, from
     /// `column` on.
     func recordAndUpdateCity(year: Int, blockCount: Int, column: Int, into target: RecordTarget) {
-        let years = plan.yearCount
         for i in 0..<indicators {
-            for wijk in 0...w { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
+            setRows(indicator: i, year: year, column: column, into: target)
             weights[i].withUnsafeBufferPointer { weight in
-                wjs_record_city(x[i], w, blockCount, weight.baseAddress!, weightTotals[i], rowPointers, city[i])
+                withOthers { others in
+                    wjs_record_city(x[i], w, blockCount, weight.baseAddress!, weightTotals[i], rowPointers, city[i], others)
+                }
             }
         }
         target.recorded(year: year)
+    }
+
+    /// The rows one indicator's `year` is recorded into, one per wijk of
+    /// the city and the average. An untouched wijk's are left alone (its
+    /// statistics are the reference's) but in the end year, whose rows every
+    /// wijk's gap to the city is read from; its values come from the
+    /// reference's row.
+    private func setRows(indicator i: Int, year: Int, column: Int, into target: RecordTarget) {
+        let years = plan.yearCount
+        for wijk in 0...plan.wijkCount { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
+        guard let untouched = plan.untouched, let otherDraws else { return }
+        for wijk in 0..<plan.wijkCount where untouched.lane[wijk] < 0 {
+            otherDraws[wijk] = UnsafePointer(untouched.reference.row((wijk * indicators + i) * years + year) + firstDraw)
+            if year < years - 1 { rowPointers[wijk] = nil }
+        }
+    }
+
+    /// The untouched wijken for the record kernels (nil: every wijk is simulated).
+    private func withOthers<T>(_ body: (UnsafePointer<wjs_other_wijken>?) -> T) -> T {
+        guard let otherLanes, let otherDraws else { return body(nil) }
+        var others = wjs_other_wijken(wijken: plan.wijkCount, lane: otherLanes, draws: UnsafePointer(otherDraws))
+        return withUnsafePointer(to: &others) { body($0) }
     }
 
     static func isConstant(_ source: ParameterSource) -> Bool {
@@ -293,7 +340,7 @@ final class ChunkWorker {
                             perBlock![b] = quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                         }
                     case let .table(table), let .sampled(table):
-                        for wijk in 0..<w { out[b * w + wijk] = table.value(draw: draw, wijk: wijk) }
+                        for lane in 0..<w { out[b * w + lane] = table.value(draw: draw, wijk: simulated[lane]) }
                     }
                 }
             }

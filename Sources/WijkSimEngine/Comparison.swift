@@ -58,12 +58,11 @@ package struct Comparison: Sendable {
         var referencePlan = plan
         referencePlan.variants = 1
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(referencePlan))
-        guard let kept = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
-                                        pairing: keep, progress: nil).kept else {
-            throw RunFailure("the reference run kept no draws")
-        }
+        let run = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+                                 pairing: keep, progress: nil)
+        guard let kept = run.kept else { throw RunFailure("the reference run kept no draws") }
         let scenario = try compared(plan, with: kept, cells: nil, threads: threads, progress: progress)
-        return PreparedReference(kept: kept, scenario: scenario)
+        return PreparedReference(kept: kept, scenario: scenario, coupled: run.coupled)
     }
 
     /// `plans` paired with a prepared reference; the reference comes first
@@ -74,14 +73,32 @@ package struct Comparison: Sendable {
         var scenarios = [reference.scenario]
         for plan in plans {
             scenarios.append(try compared(plan, with: reference.kept, cells: reference.scenario.results.trajectories[0],
-                                          threads: threads, progress: progress))
+                                          reference: reference, threads: threads, progress: progress))
         }
         return Comparison(scenarios: scenarios)
     }
 
-    static func compared(_ plan: Plan, with reference: DrawStore, cells: [CellStatistics]?, threads: Int,
-                         progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
+    /// `plan` paired with the reference's draws. With a prepared reference
+    /// (and its statistics, `cells`), the wijken no intervention reaches are
+    /// not simulated when they can only be the reference's
+    /// (`UntouchedWijken`); a run that turns out otherwise, or fails, is run
+    /// again whole.
+    static func compared(_ plan: Plan, with reference: DrawStore, cells: [CellStatistics]?, reference prepared: PreparedReference? = nil,
+                         threads: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
         let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan), referenceCells: cells)
+        if cells != nil, let prepared,
+           let untouched = UntouchedWijken(plan: plan, reference: prepared.plan, draws: reference, referenceCoupled: prepared.coupled) {
+            var partial = plan
+            partial.untouched = untouched
+            var partialPairing = pairing
+            partialPairing.untouched = (0..<(plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount).map {
+                untouched.isUntouched(cell: $0, plan: plan)
+            }
+            if let run = try? Engine.run(partial, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+                                         pairing: partialPairing, progress: progress), !run.coupled {
+                return ComparedScenario(results: run.results, differences: run.differences)
+            }
+        }
         let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
                                  pairing: pairing, progress: progress)
         return ComparedScenario(results: run.results, differences: run.differences)
@@ -93,5 +110,7 @@ package struct Comparison: Sendable {
 package struct PreparedReference: Sendable {
     let kept: DrawStore
     package let scenario: ComparedScenario
+    /// A step of the reference read `ctx.city` or a rule spent (`UntouchedWijken`).
+    let coupled: Bool
     package var plan: Plan { scenario.results.plan }
 }

@@ -52,9 +52,11 @@ package enum Engine {
                 pairing: nil, progress: progress).results
     }
 
+    /// `coupled`: some step read `ctx.city` or a rule spent (`UntouchedWijken`).
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
-                    pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]]) {
+                    pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]], coupled: Bool) {
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
+        let coupled = Flag()
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)
         let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil,
@@ -74,13 +76,22 @@ package enum Engine {
                     try worker.run(firstBlock: first, blockCount: count, recording: output, costs: output)
                     aggregator.accept(output, worker: index, moreChunks: coordinator.hasMore)
                 }
+                if worker.host.coupledWijken { coupled.set() }
             }
         }
         aggregator.finishDeferred()
         let variants = aggregator.finished.map { $0! }
         return (Results(plan: plan, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
-                variants.map(\.differences))
+                variants.map(\.differences), coupled.isSet)
     }
+}
+
+/// Set by any worker thread, read after they are done.
+final class Flag: @unchecked Sendable {  // unchecked: `value` is only touched under `lock`
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
 
 /// Hands out chunk indices in order and keeps the error of the lowest

@@ -12,10 +12,14 @@ final class ExactTally: VariantTally {
     private let sums: VariantSums
     private let store: DrawStore
 
-    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout) {
+    /// Per cell, whether it is an untouched wijk's (`UntouchedWijken`): neither summed nor selected.
+    private let untouched: [Bool]?
+
+    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, untouched: [Bool]? = nil) {
         self.draws = draws
         self.cells = cells
         self.layout = layout
+        self.untouched = untouched
         sums = VariantSums(draws: draws, cells: cells, costCells: costCells)
         store = DrawStore(cells: cells, draws: draws)
     }
@@ -34,7 +38,12 @@ final class ExactTally: VariantTally {
     }
 
     func add(year: Int, of stream: YearStream) {
-        sums.sum(stride(from: year, to: cells, by: layout.years), of: stream)
+        if let untouched {
+            // an untouched wijk's rows are not written (but in the end year), nor its means needed
+            sums.sum(stride(from: year, to: cells, by: layout.years).lazy.filter { !untouched[$0] }, of: stream)
+        } else {
+            sums.sum(stride(from: year, to: cells, by: layout.years), of: stream)
+        }
     }
 
     func endStream(_ piece: StreamedPiece, costs output: ChunkOutput) -> Bool {
@@ -63,6 +72,12 @@ final class ExactTally: VariantTally {
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: pairing?.reference == nil ? 1 : draws)
         defer { scratch.deallocate() }
         for cell in stride(from: stripe, to: cells, by: stripes) {
+            if let untouched = pairing?.untouched, untouched[cell], let known = pairing?.referenceCells {
+                // the reference's very draws, not simulated again: its statistics, no difference
+                out[cell] = known[cell]
+                differences?[cell] = .zero
+                continue
+            }
             let row = store.row(cell)
             if let keep { keep.row(cell).update(from: row, count: draws) }
             if let pairing, pairing.reference != nil, let differences {

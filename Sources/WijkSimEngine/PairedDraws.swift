@@ -33,6 +33,10 @@ struct Pairing {
     /// draws equal the reference's bit for bit (a wijk no intervention
     /// reaches, a year before any starts) has them too, and is not selected again.
     var referenceCells: [CellStatistics]? = nil
+    /// Per cell, whether it is an untouched wijk's (`UntouchedWijken`):
+    /// its draws are the reference's, and so are its statistics (with
+    /// `referenceCells`).
+    var untouched: [Bool]? = nil
 
     static func signs(_ plan: Plan) -> [Double] {
         var sign: [Double] = []

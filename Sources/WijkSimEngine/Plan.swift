@@ -186,6 +186,8 @@ package struct Plan: Sendable {
     package var stopYear: Int?
     /// Where workers borrow their plugin hosts (`serve`); nil: each worker makes its own.
     package var hosts: LuaHostPool?
+    /// Wijken not simulated because their draws are the reference's (set by `Comparison` only).
+    var untouched: UntouchedWijken?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {

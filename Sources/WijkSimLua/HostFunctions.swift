@@ -69,7 +69,9 @@ enum HostFunctions {
     static let x0Index: wjs_Function = { _, c in indicator(c, "ctx.x0") { $0.x0 } }
     static let cityIndex: wjs_Function = { _, c in
         // per block where the engine lends it so: the average is one number per draw
-        let perBlock = !LuaHost.from(c).bindings.cityBlocks.isEmpty
+        let host = LuaHost.from(c)
+        host.coupledWijken = true
+        let perBlock = !host.bindings.cityBlocks.isEmpty
         return indicator(c, "ctx.city", perBlock: perBlock) { perBlock ? $0.cityBlocks : $0.city }
     }
 
@@ -122,6 +124,7 @@ enum HostFunctions {
         let host = LuaHost.from(c)
         guard host.inStep else { return host.fail("ctx:spend works only during a step") }
         guard let value = argument(host, 2, position: 1, "spend") else { return WJS_RAISE }
+        if host.bindings.isRule { host.coupledWijken = true }
         guard host.arena.sink(value, into: host.bindings.spend!, mask: host.bindings.mask!, isSpend: true,
                               line: wjs_caller_line(host.lua.L), indicator: -1) else {
             return host.fail(host.tooManyVectors)

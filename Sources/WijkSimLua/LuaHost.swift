@@ -23,6 +23,10 @@ package final class LuaHost {
     var randomCalls: UInt64 = 0
     /// True only while a `step` runs: host functions refuse to work outside one.
     var inStep = false
+    /// Set when a step read `ctx.city` or a rule called `ctx:spend`: then
+    /// one wijk's numbers depend on another's (a run that leaves some wijken
+    /// to a reference checks it). Each run's workers clear it first.
+    package var coupledWijken = false
     private var ctxRef: Int32 = 0
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0

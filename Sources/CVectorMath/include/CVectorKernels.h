@@ -54,18 +54,34 @@ int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t 
 int wjs_reached_add(const double *v, size_t sv, const int32_t *reached, size_t width, size_t w, size_t blocks,
                     int is_spend, double *target, int32_t trace_wijk, double *trace);
 
+/// The city's wijken when a run simulates only some of them (the others'
+/// draws are a reference run's, `UntouchedWijken`): per wijk its lane in a
+/// block (0..<w), or -1 with its values for the blocks being recorded in
+/// draws[k] (from the first of them on).
+typedef struct {
+    size_t wijken;
+    const int32_t *lane;
+    const double *const *draws;
+} wjs_other_wijken;
+
 /// One indicator after a step: the city average of each block (Σ weight ×
 /// state over its w wijken, in wijk order, / total) into `city[block]`, and
 /// the state and the average copied out by wijk: rows[k][b] = state[b·w + k]
 /// for k < w, rows[w][b] = the average.
+/// With `others` (else null): w is the simulated wijken's lanes a block,
+/// `weight` and `rows` are per wijk of the city (others->wijken of them, and
+/// the average after them), every wijk counts in the average in wijk order,
+/// and a null rows[k] is not written.
 void wjs_record_city(const double *state, size_t w, size_t blocks, const double *weight, double total,
-                     double *const *rows, double *city);
+                     double *const *rows, double *city, const wjs_other_wijken *others);
 
 /// A step's end for one indicator, in one pass instead of three: state =
 /// clamp(state + add, lo, hi), add = 0, then as `wjs_record_city`. Returns 0
 /// when a sum was NaN or infinite (the state and rows are then not to be used).
+/// `others` as for `wjs_record_city`.
 int wjs_step_and_record(double *state, double *add, double lo, double hi, size_t w, size_t blocks,
-                        const double *weight, double total, double *const *rows, double *city);
+                        const double *weight, double total, double *const *rows, double *city,
+                        const wjs_other_wijken *others);
 
 /// What a histogram count leaves outside its bins.
 typedef struct {
