@@ -258,29 +258,33 @@ WIDE void wjs_record_city(const double *restrict state, size_t w, size_t blocks,
     }
 }
 
+/* state = clamp(state + add, lo, hi), add = 0, over n lanes; nonzero when
+   a sum was NaN or infinite. */
+static inline __attribute__((always_inline)) uint64_t clamp_and_clear(double *restrict s, double *restrict d, size_t n,
+                                                                      double lo, double hi) {
+    uint64_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        double value = s[i] + d[i];
+        bad |= (bits(value) & EXPONENT) == EXPONENT;
+        s[i] = CLAMP(value, lo, hi);
+        d[i] = 0;
+    }
+    return bad;
+}
+
 WIDE int wjs_step_and_record(double *restrict state, double *restrict add, double lo, double hi, size_t w,
                              size_t blocks, const double *restrict weight, double total, double *const *rows,
                              double *restrict city, const wjs_other_wijken *others) {
-    uint64_t bad = 0;
     if (others) {
-        for (size_t i = 0; i < blocks * w; i++) {
-            double value = state[i] + add[i];
-            bad |= (bits(value) & EXPONENT) == EXPONENT;
-            state[i] = CLAMP(value, lo, hi);
-            add[i] = 0;
-        }
+        uint64_t bad = clamp_and_clear(state, add, blocks * w, lo, hi);
         record_with_others(state, w, blocks, others, weight, total, rows, city);
         return bad == 0;
     }
+    uint64_t bad = 0;
     for (size_t b0 = 0; b0 < blocks; b0 += RECORD_GROUP) {
         size_t m = blocks - b0 < RECORD_GROUP ? blocks - b0 : RECORD_GROUP;
-        double *s = state + b0 * w, *d = add + b0 * w;
-        for (size_t i = 0; i < m * w; i++) {
-            double value = s[i] + d[i];
-            bad |= (bits(value) & EXPONENT) == EXPONENT;
-            s[i] = CLAMP(value, lo, hi);
-            d[i] = 0;
-        }
+        double *s = state + b0 * w;
+        bad |= clamp_and_clear(s, add + b0 * w, m * w, lo, hi);
         record_group(s, w, b0, m, weight, total, rows, city);
     }
     return bad == 0;

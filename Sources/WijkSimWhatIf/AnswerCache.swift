@@ -20,8 +20,8 @@ final class AnswerCache: @unchecked Sendable {  // unchecked: every var is only 
     /// Keys being made, with what their waiters are woken by.
     private var making: [String: NSCondition] = [:]
     let capacity: Int
-    private(set) var hits = 0
-    private(set) var misses = 0
+    private var hitCount = 0
+    private var missCount = 0
 
     init(capacityBytes: Int) { capacity = capacityBytes }
 
@@ -32,7 +32,7 @@ final class AnswerCache: @unchecked Sendable {  // unchecked: every var is only 
         lock.lock()
         while true {
             if let found = entries[key] {
-                hits += 1
+                hitCount += 1
                 touch(key)
                 lock.unlock()
                 return (found, true)
@@ -45,7 +45,7 @@ final class AnswerCache: @unchecked Sendable {  // unchecked: every var is only 
             condition.unlock()
             lock.lock()
         }
-        misses += 1
+        missCount += 1
         let condition = NSCondition()
         making[key] = condition
         lock.unlock()
@@ -64,13 +64,16 @@ final class AnswerCache: @unchecked Sendable {  // unchecked: every var is only 
     func lookup(_ key: String) -> [UInt8]? {
         lock.withLock {
             guard let found = entries[key] else { return nil }
-            hits += 1
+            hitCount += 1
             touch(key)
             return found
         }
     }
 
     var count: Int { lock.withLock { entries.count } }
+    /// Answers given from the kept ones, and runs made (a failed one too).
+    var hits: Int { lock.withLock { hitCount } }
+    var misses: Int { lock.withLock { missCount } }
 
     private func touch(_ key: String) {
         if let k = order.firstIndex(of: key) { order.remove(at: k) }

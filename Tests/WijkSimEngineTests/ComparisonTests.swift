@@ -15,13 +15,7 @@ final class ComparisonTests: EngineTestCase {
     override func setUp() {
         super.setUp()
         city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
-        city.plugin("ruis", """
-            return {id = "ruis", params = {s = {default = 1, min = 0, max = 10}}, writes = {"armoede", "meedoen"},
-              step = function(ctx, p)
-                ctx:add("armoede", p.s * sim.normal())
-                ctx:add("meedoen", p.s * sim.normal())
-              end}
-            """)
+        city.plugin("ruis", MiniCity.noisePlugin)
     }
 
     func testAConstantExtraEffectIsTheSameDifferenceInEveryDraw() throws {

@@ -52,13 +52,7 @@ final class UntouchedWijkenTests: EngineTestCase {
 
     func testAMiniCityWithNoiseAndCostsEqualsTheWholeRun() throws {
         city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
-        city.plugin("ruis", """
-            return {id = "ruis", params = {s = {default = 1, min = 0, max = 10}}, writes = {"armoede", "meedoen"},
-              step = function(ctx, p)
-                ctx:add("armoede", p.s * sim.normal())
-                ctx:add("meedoen", p.s * sim.normal())
-              end}
-            """)
+        city.plugin("ruis", MiniCity.noisePlugin)
         let a = city.scenario("a", "draws: 300\nseed: 4\nrules: [{plugin: ruis, params: {s: {dist: uniform, low: 0.5, high: 1.5}}}]\n")
         let b = city.scenario("b", "extends: a.yaml\nname: b\ninterventions: [{plugin: effect, wijken: [Noord], params: {delta: -0.5, cost: 10}}]\n", header: false)
         let (partial, whole) = try partialAndWhole(try plans([a, b]))

@@ -46,6 +46,15 @@ public final class MiniCity {
     }
 
     /// A plugin that adds `p.delta` (× ctx.active) to one indicator and spends `p.cost` per targeted wijk.
+    /// A rule "ruis": standard normal noise times `s` (default 1) on armoede and meedoen every year.
+    public static let noisePlugin = """
+        return {id = "ruis", params = {s = {default = 1, min = 0, max = 10}}, writes = {"armoede", "meedoen"},
+          step = function(ctx, p)
+            ctx:add("armoede", p.s * sim.normal())
+            ctx:add("meedoen", p.s * sim.normal())
+          end}
+        """
+
     public static func constantPlugin(_ id: String, indicator: String = "armoede", delta: Double = 1,
                                       min: Double = -100, max: Double = 100) -> String {
         """
