@@ -214,29 +214,36 @@ static inline void record_group(const double *restrict s, size_t w, size_t b0, s
 }
 
 /* As `record_group` for all `blocks` at once, when only some of the
-   city's wijken are simulated (`w` lanes a block): wijk by wijk over every
-   block, so that a wijk not simulated is one sequential read of its
-   reference row (group by group, those reads waited on memory: a quarter of
-   a `serve` request). Each block still adds every wijk in wijk order, from
-   0, as `record_group` does; a null row is not written. */
+   city's wijken are simulated (`w` lanes a block). First the simulated
+   wijken's rows, a group of blocks at a time as `record_group` writes them
+   (every simulated wijk's row is written); then the averages wijk by wijk
+   over every block, reading those rows back while they are in the cache
+   and each untouched wijk's reference row in one sequential pass. Each block
+   still adds every wijk in wijk order, from 0, with the same operations as
+   `record_group`, so the averages are the same numbers. A null row (an
+   untouched wijk's, but in the end year) is not written. */
 static inline __attribute__((always_inline)) void record_with_others(
     const double *restrict s, size_t w, size_t blocks, const wjs_other_wijken *others,
     const double *restrict weight, double total, double *const *rows, double *restrict city) {
     size_t n = others->wijken;
+    for (size_t b0 = 0; b0 < blocks; b0 += RECORD_GROUP) {
+        size_t m = blocks - b0 < RECORD_GROUP ? blocks - b0 : RECORD_GROUP;
+        for (size_t k = 0; k < n; k++) {
+            int32_t lane = others->lane[k];
+            if (lane < 0) continue;
+            double *restrict row = rows[k] + b0;
+            __builtin_prefetch(row + RECORD_GROUP, 1, 3);
+            __builtin_prefetch(row + RECORD_GROUP + 8, 1, 3);
+            for (size_t j = 0; j < m; j++) row[j] = s[(b0 + j) * w + (size_t)lane];
+        }
+    }
     for (size_t b = 0; b < blocks; b++) city[b] = 0;
     for (size_t k = 0; k < n; k++) {
-        double *restrict row = rows[k];
         double wk = weight[k];
-        int32_t lane = others->lane[k];
-        if (lane >= 0) {
-            const double *restrict from = s + lane;
-            if (row) for (size_t b = 0; b < blocks; b++) { double v = from[b * w]; row[b] = v; city[b] += wk * v; }
-            else for (size_t b = 0; b < blocks; b++) city[b] += wk * from[b * w];
-        } else {
-            const double *restrict from = others->draws[k];
-            if (row) for (size_t b = 0; b < blocks; b++) { double v = from[b]; row[b] = v; city[b] += wk * v; }
-            else for (size_t b = 0; b < blocks; b++) city[b] += wk * from[b];
-        }
+        const double *restrict from = others->lane[k] >= 0 ? rows[k] : others->draws[k];
+        double *restrict row = others->lane[k] >= 0 ? 0 : rows[k];
+        if (row) for (size_t b = 0; b < blocks; b++) { double v = from[b]; row[b] = v; city[b] += wk * v; }
+        else for (size_t b = 0; b < blocks; b++) city[b] += wk * from[b];
     }
     double *restrict average = rows[n];
     for (size_t b = 0; b < blocks; b++) {
