@@ -221,7 +221,9 @@ static inline void record_group(const double *restrict s, size_t w, size_t b0, s
    and each untouched wijk's reference row in one sequential pass. Each block
    still adds every wijk in wijk order, from 0, with the same operations as
    `record_group`, so the averages are the same numbers. A null row (an
-   untouched wijk's, but in the end year) is not written. */
+   untouched wijk's, but in the end year) is not written. The simulated
+   wijken's rows must each be their own (a draw store's): the averages read
+   them back, so rows that share a scratch row (`WatchedDraws`) would not do. */
 static inline __attribute__((always_inline)) void record_with_others(
     const double *restrict s, size_t w, size_t blocks, const wjs_other_wijken *others,
     const double *restrict weight, double total, double *const *rows, double *restrict city) {

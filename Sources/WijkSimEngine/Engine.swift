@@ -55,6 +55,9 @@ package enum Engine {
     /// `coupled`: some step read `ctx.city` or a rule spent (`UntouchedWijken`).
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
                     pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]], coupled: Bool) {
+        // untouched wijken are read back from the rows: those of an exact, compared run's draw store
+        precondition(plan.untouched == nil || (pairing?.reference != nil && exactPercentiles == true),
+                     "untouched wijken only in an exact compared run")
         let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
         let coupled = Flag()
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,

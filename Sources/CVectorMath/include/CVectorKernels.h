@@ -71,7 +71,8 @@ typedef struct {
 /// With `others` (else null): w is the simulated wijken's lanes a block,
 /// `weight` and `rows` are per wijk of the city (others->wijken of them, and
 /// the average after them), every wijk counts in the average in wijk order,
-/// and a null rows[k] is not written.
+/// a null rows[k] is not written, and the simulated wijken's rows must be
+/// distinct (they are read back for the average).
 void wjs_record_city(const double *state, size_t w, size_t blocks, const double *weight, double total,
                      double *const *rows, double *city, const wjs_other_wijken *others);
 
