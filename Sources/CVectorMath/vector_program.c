@@ -87,6 +87,15 @@ static void run_instruction(const wjs_instruction *in, const tile *t) {
 static int apply(const wjs_sink *s, const tile *t) {
     size_t sv = 0, w = t->w;
     const double *v = pointer(&s->value, t, &sv);
+    if (s->capture) {
+        size_t width = t->width;
+        const double *mask = t->reached ? 0 : s->mask + t->lane0;
+        double *out = s->capture + t->block0 * width;
+        for (size_t i = 0; i < t->lanes; i++) {
+            double value = v[sv ? i : 0];
+            out[i] = mask && mask[i] == 0 ? 0.0 : value;
+        }
+    }
     if (t->reached) return wjs_reached_add(v, sv, t->reached, t->width, w, t->blocks, s->is_spend,
                                            s->is_spend ? s->target + t->block0 : s->target + t->block0 * w,
                                            s->trace_wijk, s->trace ? s->trace + t->block0 : 0);

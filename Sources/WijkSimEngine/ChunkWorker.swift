@@ -65,6 +65,11 @@ final class ChunkWorker {
     let otherLanes: UnsafeMutablePointer<Int32>?
     let otherDraws: UnsafeMutablePointer<UnsafePointer<Double>?>?
     private var firstDraw = 0
+    /// The lane values of a step's `ctx:spend` calls, when they are kept
+    /// (`Plan.spendLanes`) or put together with a kept run's (`UntouchedWijken.recombined`).
+    let spendScratch: UnsafeMutablePointer<Double>?
+    /// The most `ctx:spend` calls of one step whose lanes are kept; a step with more is run whole.
+    static let keptSpendCalls = 8
 
     init(plan: Plan, blocksPerChunk: Int) throws {
         self.plan = plan
@@ -130,6 +135,8 @@ final class ChunkWorker {
         wijkKeys = .allocate(capacity: w)
         rowPointers = .allocate(capacity: plan.wijkCount + 1)
         host.coupledWijken = false
+        spendScratch = plan.spendLanes != nil || plan.untouched?.kept != nil
+            ? .allocate(capacity: ChunkWorker.keptSpendCalls * capacity) : nil
         if let untouched = plan.untouched {
             otherLanes = .allocate(capacity: plan.wijkCount)
             otherLanes!.initialize(from: untouched.lane, count: plan.wijkCount)
@@ -167,6 +174,7 @@ final class ChunkWorker {
         rowPointers.deallocate()
         otherLanes?.deallocate()
         otherDraws?.deallocate()
+        spendScratch?.deallocate()
     }
 
     /// Simulates blocks first..<first+count: trajectories into `target`
@@ -227,10 +235,21 @@ final class ChunkWorker {
                 bindings.to = instance.to
                 bindings.isRule = instance.isRule
                 bindings.instanceKey = instance.key
+                let keeps = plan.spendLanes != nil && !instance.isRule
+                let recombines = plan.untouched?.recombined[k] == true
+                bindings.spendCapture = keeps || recombines ? spendScratch : nil
+                bindings.spendCaptureStride = capacity
+                bindings.spendCaptureLimit = ChunkWorker.keptSpendCalls
                 spend.update(repeating: 0, count: blockCount)
                 trace.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
                 try host.step(plugin: instance.plugin, instance: instanceNames[k])
+                if keeps, let spendLanes = plan.spendLanes, let spendScratch {
+                    spendLanes.record(.init(instance: instanceNames[k], step: step), wijken: host.arena.computedWijken,
+                                      calls: host.capturedSpends, captured: spendScratch, stride: capacity,
+                                      firstDraw: firstDraw, blocks: blockCount)
+                }
+                if recombines { recombineSpend(instance: k, step: step, blockCount: blockCount) }
                 (output.costRow(k * plan.stepCount + step) + column).update(from: spend, count: blockCount)
                 if plan.trace != nil {
                     (output.costRow(contributions + k * plan.stepCount + step) + column).update(from: trace, count: blockCount)
@@ -291,6 +310,38 @@ final class ChunkWorker {
         for wijk in 0..<plan.wijkCount where untouched.lane[wijk] < 0 {
             otherDraws[wijk] = UnsafePointer(untouched.reference.row((wijk * indicators + i) * years + year) + firstDraw)
             if year < years - 1 { rowPointers[wijk] = nil }
+        }
+    }
+
+    /// The spend of an unchanged intervention that also reaches wijken taken
+    /// from a kept run: per draw and `ctx:spend` call, the sum over all its
+    /// wijken in wijk order, each value this run's where it ran the wijk and
+    /// the kept run's elsewhere, as one run over all of them sums it. When
+    /// the calls do not match the kept run's, the run is marked coupled and
+    /// done again whole.
+    private func recombineSpend(instance k: Int, step: Int, blockCount: Int) {
+        guard let kept = plan.untouched?.kept, let scratch = spendScratch,
+              let entry = kept.spendLanes.entry(.init(instance: instanceNames[k], step: step)),
+              entry.calls.count == host.capturedSpends else {
+            host.coupledWijken = true
+            return
+        }
+        let fresh = host.arena.computedWijken
+        var position = [Int](repeating: -1, count: plan.wijkCount)
+        for (j, lane) in fresh.enumerated() { position[simulated[Int(lane)]] = j }
+        let width = fresh.count, keptWidth = entry.wijken.count
+        for b in 0..<blockCount {
+            let draw = firstDraw + b
+            var total = 0.0
+            for (call, values) in entry.calls.enumerated() {
+                var sum = 0.0
+                for (j, wijk) in entry.wijken.enumerated() {
+                    let p = position[Int(wijk)]
+                    sum += p >= 0 ? scratch[call * capacity + b * width + p] : values[draw * keptWidth + j]
+                }
+                total += sum
+            }
+            spend[b] = total
         }
     }
 

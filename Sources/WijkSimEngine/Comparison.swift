@@ -68,14 +68,36 @@ package struct Comparison: Sendable {
     /// `plans` paired with a prepared reference; the reference comes first
     /// in the comparison, as with `run(_:threads:progress:)`. Each plan must
     /// have the reference's seed, draws, wijken, indicators and years.
-    package static func run(_ plans: [Plan], against reference: PreparedReference, threads: Int,
+    /// With `kept` (a run of the same scenario with other settings,
+    /// `runKeeping`), a plan's wijken that its changed interventions do not
+    /// reach are taken from it (`UntouchedWijken.init(plan:kept:)`).
+    package static func run(_ plans: [Plan], against reference: PreparedReference, kept: KeptRun? = nil, threads: Int,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
         var scenarios = [reference.scenario]
         for plan in plans {
             scenarios.append(try compared(plan, with: reference.kept, cells: reference.scenario.results.trajectories[0],
-                                          reference: reference, threads: threads, progress: progress))
+                                          reference: reference, kept: kept, threads: threads, progress: progress))
         }
         return Comparison(scenarios: scenarios)
+    }
+
+    /// `plan` (one variant) paired with a prepared reference, as
+    /// `run(_:against:threads:)` but simulated whole, with its draws and
+    /// spends kept for later runs of the scenario with other settings.
+    package static func runKeeping(_ plan: Plan, against reference: PreparedReference,
+                                   threads: Int) throws -> (comparison: Comparison, kept: KeptRun) {
+        precondition(plan.variants == 1)
+        var keeping = plan
+        let lanes = SpendLanes(draws: plan.draws)
+        keeping.spendLanes = lanes
+        let pairing = Pairing(reference: reference.kept, keepVariantZero: true, sign: Pairing.signs(plan),
+                              referenceCells: reference.scenario.results.trajectories[0])
+        let run = try Engine.run(keeping, threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
+        guard let draws = run.kept else { throw RunFailure("the kept run kept no draws") }
+        let scenario = ComparedScenario(results: run.results, differences: run.differences)
+        let kept = KeptRun(plan: plan, draws: draws, cells: run.results.trajectories[0], differences: run.differences[0],
+                           spendLanes: lanes, independent: !run.coupled)
+        return (Comparison(scenarios: [reference.scenario, scenario]), kept)
     }
 
     /// `plan` paired with the reference's draws. With a prepared reference
@@ -84,16 +106,18 @@ package struct Comparison: Sendable {
     /// (`UntouchedWijken`); a run that turns out otherwise, or fails, is run
     /// again whole.
     static func compared(_ plan: Plan, with reference: DrawStore, cells: [CellStatistics]?, reference prepared: PreparedReference? = nil,
-                         threads: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
+                         kept: KeptRun? = nil, threads: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
         let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan), referenceCells: cells)
-        if cells != nil, let prepared,
-           let untouched = UntouchedWijken(plan: plan, reference: prepared.plan, draws: reference, referenceCoupled: prepared.coupled) {
+        if let cells, let prepared,
+           let untouched = kept.flatMap({ UntouchedWijken(plan: plan, kept: $0) })
+            ?? UntouchedWijken(plan: plan, reference: prepared.plan, draws: reference, referenceCoupled: prepared.coupled) {
             var partial = plan
             partial.untouched = untouched
             var partialPairing = pairing
             partialPairing.untouched = (0..<(plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount).map {
                 untouched.isUntouched(cell: $0, plan: plan)
             }
+            partialPairing.untouchedStatistics = untouched.statistics(referenceCells: cells)
             if let run = try? Engine.run(partial, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
                                          pairing: partialPairing, progress: progress), !run.coupled {
                 return ComparedScenario(results: run.results, differences: run.differences)

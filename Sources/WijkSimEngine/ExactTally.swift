@@ -72,10 +72,10 @@ final class ExactTally: VariantTally {
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: pairing?.reference == nil ? 1 : draws)
         defer { scratch.deallocate() }
         for cell in stride(from: stripe, to: cells, by: stripes) {
-            if let untouched = pairing?.untouched, untouched[cell], let known = pairing?.referenceCells {
-                // the reference's very draws, not simulated again: its statistics, no difference
-                out[cell] = known[cell]
-                differences?[cell] = .zero
+            if let untouched = pairing?.untouched, untouched[cell], let known = pairing?.untouchedStatistics {
+                // the reference's (or a kept run's) very draws, not simulated again: their statistics
+                out[cell] = known.cells[cell]
+                differences?[cell] = known.differences?[cell] ?? .zero
                 continue
             }
             let row = store.row(cell)

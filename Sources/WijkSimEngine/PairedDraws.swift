@@ -37,6 +37,9 @@ struct Pairing {
     /// its draws are the reference's, and so are its statistics (with
     /// `referenceCells`).
     var untouched: [Bool]? = nil
+    /// Their statistics and differences: a kept run's, or (differences nil)
+    /// the reference's own statistics and no difference.
+    var untouchedStatistics: (cells: [CellStatistics], differences: [DifferenceStatistics]?)? = nil
 
     static func signs(_ plan: Plan) -> [Double] {
         var sign: [Double] = []

@@ -188,6 +188,8 @@ package struct Plan: Sendable {
     package var hosts: LuaHostPool?
     /// Wijken not simulated because their draws are the reference's (set by `Comparison` only).
     var untouched: UntouchedWijken?
+    /// Where a run kept for later ones leaves its spends lane by lane (`Comparison.runKeeping`).
+    var spendLanes: SpendLanes?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {

@@ -19,7 +19,13 @@ struct UntouchedWijken: Sendable {
     let simulated: [Int]
     /// Per wijk of the city: its lane in a block, or -1 when it is untouched.
     let lane: [Int32]
+    /// The draws the untouched wijken take: the reference's, or a kept run's.
     let reference: DrawStore
+    /// With a kept run (`init(plan:kept:)`): it, and per instance of the plan
+    /// whether its spend is put together from the kept run's lanes (an
+    /// unchanged intervention that reaches untouched wijken too).
+    let kept: KeptRun?
+    let recombined: [Bool]
 
     init?(plan: Plan, reference referencePlan: Plan, draws: DrawStore, referenceCoupled: Bool) {
         guard !referenceCoupled, plan.variants == 1, referencePlan.variants == 1, plan.trace == nil,
@@ -37,6 +43,49 @@ struct UntouchedWijken: Sendable {
         for (k, wijk) in simulated.enumerated() { lane[wijk] = Int32(k) }
         self.lane = lane
         reference = draws
+        kept = nil
+        recombined = plan.instances.map { _ in false }
+    }
+
+    /// Relative to a kept run of the same scenario with other settings
+    /// (`serve`: the scenario as it is): the wijken that no intervention
+    /// whose settings differ (or that is left out) reaches are the kept
+    /// run's. An unchanged intervention that reaches some of them still
+    /// runs over the others, and its spend is put together from both, call
+    /// by call and wijk by wijk in wijk order (`SpendLanes`).
+    init?(plan: Plan, kept: KeptRun) {
+        let before = kept.plan
+        guard kept.independent, !kept.spendLanes.isInconsistent, plan.variants == 1, plan.trace == nil,
+              plan.stopYear == nil, plan.noiseDraw == nil, plan.seed == before.seed, plan.draws == before.draws,
+              plan.sampling == before.sampling, plan.city == before.city,
+              UntouchedWijken.rules(plan) == UntouchedWijken.rules(before) else { return nil }
+        func signature(_ instance: InstancePlan, in plan: Plan) -> Rule {
+            Rule(name: instance.name, plugin: plan.plugins[instance.plugin].id, source: plan.plugins[instance.plugin].source,
+                 from: instance.from, to: instance.to, mask: instance.mask, params: instance.params, key: instance.key)
+        }
+        let earlier = Dictionary(before.instances.map { ($0.name, signature($0, in: before)) }, uniquingKeysWith: { a, _ in a })
+        var live = [Bool](repeating: false, count: plan.wijkCount)
+        var unchanged = [Bool](repeating: true, count: plan.instances.count)
+        for (k, instance) in plan.instances.enumerated() where instance.kind == .intervention {
+            guard earlier[instance.name] != signature(instance, in: plan) else { continue }
+            unchanged[k] = false
+            for (wijk, m) in instance.mask.enumerated() where m != 0 { live[wijk] = true }
+        }
+        let names = Set(plan.instances.map(\.name))
+        for instance in before.instances where !names.contains(instance.name) {
+            for (wijk, m) in instance.mask.enumerated() where m != 0 { live[wijk] = true }
+        }
+        let simulated = live.indices.filter { live[$0] }
+        guard !simulated.isEmpty, simulated.count < plan.wijkCount else { return nil }
+        self.simulated = simulated
+        var lane = [Int32](repeating: -1, count: plan.wijkCount)
+        for (k, wijk) in simulated.enumerated() { lane[wijk] = Int32(k) }
+        self.lane = lane
+        reference = kept.draws
+        self.kept = kept
+        recombined = plan.instances.enumerated().map { k, instance in
+            instance.kind == .intervention && unchanged[k] && instance.mask.indices.contains { instance.mask[$0] != 0 && !live[$0] }
+        }
     }
 
     /// What makes two plans' rules the same: each rule's name, plugin (its
@@ -50,6 +99,11 @@ struct UntouchedWijken: Sendable {
             Rule(name: $0.name, plugin: plan.plugins[$0.plugin].id, source: plan.plugins[$0.plugin].source, from: $0.from,
                  to: $0.to, mask: $0.mask, params: $0.params, key: $0.key)
         }
+    }
+
+    /// The untouched cells' statistics and paired differences (nil: none, the reference's own).
+    func statistics(referenceCells: [CellStatistics]) -> (cells: [CellStatistics], differences: [DifferenceStatistics]?) {
+        kept.map { ($0.cells, $0.differences) } ?? (referenceCells, nil)
     }
 
     func isUntouched(cell: Int, plan: Plan) -> Bool {

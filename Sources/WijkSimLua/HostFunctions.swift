@@ -126,7 +126,7 @@ enum HostFunctions {
         guard let value = argument(host, 2, position: 1, "spend") else { return WJS_RAISE }
         if host.bindings.isRule { host.coupledWijken = true }
         guard host.arena.sink(value, into: host.bindings.spend!, mask: host.bindings.mask!, isSpend: true,
-                              line: wjs_caller_line(host.lua.L), indicator: -1) else {
+                              capture: host.nextSpendCapture(), line: wjs_caller_line(host.lua.L), indicator: -1) else {
             return host.fail(host.tooManyVectors)
         }
         return 0

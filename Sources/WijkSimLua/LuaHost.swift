@@ -27,6 +27,10 @@ package final class LuaHost {
     /// one wijk's numbers depend on another's (a run that leaves some wijken
     /// to a reference checks it). Each run's workers clear it first.
     package var coupledWijken = false
+    /// The `ctx:spend` calls of the current step whose lane values were
+    /// captured (`StepBindings.spendCapture`); more calls than the limit set
+    /// `coupledWijken`, since they cannot be put together again.
+    package private(set) var capturedSpends = 0
     private var ctxRef: Int32 = 0
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0
@@ -147,12 +151,24 @@ package final class LuaHost {
     // MARK: Stepping
 
     /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
+    /// Where the next `ctx:spend` leaves its lane values, if they are captured.
+    func nextSpendCapture() -> UnsafeMutablePointer<Double>? {
+        guard let capture = bindings.spendCapture else { return nil }
+        guard capturedSpends < bindings.spendCaptureLimit else {
+            coupledWijken = true
+            return nil
+        }
+        capturedSpends += 1
+        return capture + (capturedSpends - 1) * bindings.spendCaptureStride
+    }
+
     /// A Lua error, a stale vector or a non-finite add becomes a `RunFailure`
     /// naming the plugin file:line, the instance and the year.
     package func step(plugin: Int, instance: String) throws {
         let L = lua.L
         current = (plugin, instance)
         randomCalls = 0
+        capturedSpends = 0
         arena.reset(lanes: bindings.lanes, wijkCount: bindings.wijkCount,
                     reaching: bindings.maskRepeatsPerBlock ? bindings.mask.map { UnsafePointer($0) } : nil)
         let base = lua.top

@@ -21,6 +21,12 @@ package struct StepBindings {
     package var adds: [UnsafeMutablePointer<Double>] = []
     /// Per block: Σ ctx:spend of the current instance this year.
     package var spend: UnsafeMutablePointer<Double>? = nil
+    /// When set, each `ctx:spend` of the step also leaves its lane values
+    /// here, `spendCaptureStride` doubles per call, at most
+    /// `spendCaptureLimit` calls (`LuaHost.capturedSpends` counts them).
+    package var spendCapture: UnsafeMutablePointer<Double>? = nil
+    package var spendCaptureStride = 0
+    package var spendCaptureLimit = 0
     /// Per lane: 1 where the current instance targets the lane's wijk.
     package var mask: UnsafeMutablePointer<Double>? = nil
     /// The mask is the same in every block (it is the instance's wijken),

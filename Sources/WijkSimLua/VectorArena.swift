@@ -218,10 +218,10 @@ package final class VectorArena {
     /// block into `target`). False when the step has made too many vectors.
     package func sink(_ value: Operand, into target: UnsafeMutablePointer<Double>, mask: UnsafePointer<Double>,
                       isSpend: Bool, trace: UnsafeMutablePointer<Double>? = nil, traceWijk: Int = -1,
-                      line: Int32, indicator: Int) -> Bool {
+                      capture: UnsafeMutablePointer<Double>? = nil, line: Int32, indicator: Int) -> Bool {
         guard sinks.count < maxNodes, let source = source(value, spreadTo: true) else { return false }
         sinks.append(wjs_sink(is_spend: isSpend ? 1 : 0, trace_wijk: trace == nil ? -1 : Int32(traceWijk),
-                              target: target, trace: trace, mask: mask, value: source))
+                              target: target, trace: trace, mask: mask, value: source, capture: capture))
         sinkOrigins.append((line, indicator))
         return true
     }
@@ -229,7 +229,10 @@ package final class VectorArena {
     // MARK: Running
 
     /// Lanes per block that the program computes.
-    private var width: Int { compact ? reached.count : wijkCount }
+    package var width: Int { compact ? reached.count : wijkCount }
+
+    /// The wijken (lanes of a block) the program computes, in order: its `width` lanes.
+    package var computedWijken: [Int32] { compact ? reached : (0..<Int32(wijkCount)).map { $0 } }
 
     /// Tile size in blocks for this step's wijken.
     private var tileBlocks: Int { max(1, VectorArena.tileLanes / max(width, 1)) }

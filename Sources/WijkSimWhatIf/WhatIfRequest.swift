@@ -32,6 +32,12 @@ package struct WhatIfRequest: Equatable, Sendable {
 
     package init() {}
 
+    /// The scenario as it is, at these draws and seed.
+    package init(draws: Int?, seed: UInt64?) {
+        self.draws = draws
+        self.seed = seed
+    }
+
     package static func == (a: WhatIfRequest, b: WhatIfRequest) -> Bool {
         a.params.map(\.key) == b.params.map(\.key) && a.params.map(\.value) == b.params.map(\.value)
             && a.draws == b.draws && a.seed == b.seed && a.interventions == b.interventions

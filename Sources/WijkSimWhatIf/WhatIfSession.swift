@@ -28,6 +28,12 @@ package final class WhatIfSession: Sendable {
     private let hosts = LuaHostPool()
     /// Answers already given, by request (64 MiB: some 25 Groningen answers).
     let answers = AnswerCache(capacityBytes: 64 << 20)
+    /// The scenario as it is, run whole with its draws and spends kept: a
+    /// request's run takes from it the wijken that the interventions it
+    /// changes do not reach (`UntouchedWijken.init(plan:kept:)`).
+    private let asItIs = KeptRunSlot()
+    /// Whether requests take unchanged wijken from the scenario as it is (off: to measure what that saves).
+    package let reusesUnchangedWijken: Bool
 
     package struct Baseline: Sendable {
         package var scenario: Scenario
@@ -38,7 +44,8 @@ package final class WhatIfSession: Sendable {
         }
     }
 
-    package init(scenario: Scenario, city: CityData, plugins: [String: PluginDescriptor], baseline: Baseline?, draws: Int?) throws {
+    package init(scenario: Scenario, city: CityData, plugins: [String: PluginDescriptor], baseline: Baseline?, draws: Int?,
+                 reusesUnchangedWijken: Bool = true) throws {
         if let draws, !(1...WhatIfSession.maxDraws).contains(draws) {
             throw BadInput("--draws \(draws): serve allows 1 to \(WhatIfSession.maxDraws) draws")
         }
@@ -47,6 +54,7 @@ package final class WhatIfSession: Sendable {
         self.plugins = plugins
         self.baseline = baseline
         self.draws = draws ?? min(scenario.draws, WhatIfSession.maxDraws)
+        self.reusesUnchangedWijken = reusesUnchangedWijken
         if let baseline {
             let plan = Plan(scenario: scenario, city: city, plugins: plugins, draws: 1)
             let reference = Plan(scenario: baseline.scenario, city: baseline.city, plugins: baseline.plugins, draws: 1)
@@ -220,18 +228,57 @@ package final class WhatIfSession: Sendable {
     /// draws and seed and kept).
     package func run(_ request: WhatIfRequest, threads: Int) throws -> WhatIfRun {
         let plan = plan(for: request)
-        guard let baseline else {
+        guard baseline != nil else {
             return WhatIfRun(results: try Engine.run(plan, threads: threads), comparison: nil)
         }
-        let key = ReferenceCache.Key(draws: plan.draws, seed: plan.seed)
-        let reference = try references.value(for: key) {
-            var referencePlan = Plan(scenario: baseline.scenario, city: baseline.city, plugins: baseline.plugins,
-                                     draws: plan.draws, seed: plan.seed)
+        let reference = try self.reference(draws: plan.draws, seed: plan.seed, threads: threads)
+        let kept = request == WhatIfRequest(draws: request.draws, seed: request.seed) ? nil
+            : try keptAsItIs(draws: plan.draws, seed: plan.seed, reference: reference, threads: threads)
+        let comparison = try Comparison.run([plan], against: reference, kept: kept, threads: threads)
+        return WhatIfRun(results: comparison.scenarios[1].results, comparison: comparison)
+    }
+
+    /// The baseline's part of a comparison at these draws and seed, made once and kept.
+    private func reference(draws: Int, seed: UInt64, threads: Int) throws -> PreparedReference {
+        try references.value(for: ReferenceCache.Key(draws: draws, seed: seed)) {
+            var referencePlan = Plan(scenario: baseline!.scenario, city: baseline!.city, plugins: baseline!.plugins,
+                                     draws: draws, seed: seed)
             referencePlan.hosts = hosts
             return try Comparison.prepare(reference: referencePlan, threads: threads)
         }
-        let comparison = try Comparison.run([plan], against: reference, threads: threads)
-        return WhatIfRun(results: comparison.scenarios[1].results, comparison: comparison)
+    }
+
+    /// The scenario as it is at these draws and seed, run whole with its
+    /// draws and spends kept (made once, on the first request that changes
+    /// something, or at warm-up); nil when it is a sweep or reuse is off.
+    private func keptAsItIs(draws: Int, seed: UInt64, reference: PreparedReference, threads: Int) throws -> KeptRun? {
+        guard reusesUnchangedWijken else { return nil }
+        var plan = plan(for: WhatIfRequest(draws: draws, seed: seed))
+        guard plan.variants == 1 else { return nil }
+        plan.seed = seed
+        return try asItIs.value(draws: draws, seed: seed) {
+            try Comparison.runKeeping(plan, against: reference, threads: threads).kept
+        }
+    }
+}
+
+/// The scenario as it is, run once with its draws kept, for one (draws,
+/// seed): the session's own, in practice. One is made at a time.
+final class KeptRunSlot: @unchecked Sendable {  // unchecked: `kept` is only touched under `lock`
+    private let lock = NSLock()
+    private let making = NSLock()
+    private var kept: KeptRun?
+
+    func value(draws: Int, seed: UInt64, make: () throws -> KeptRun) throws -> KeptRun {
+        func lookup() -> KeptRun? {
+            lock.withLock { kept.flatMap { $0.drawCount == draws && $0.seed == seed ? $0 : nil } }
+        }
+        if let found = lookup() { return found }
+        making.lock(); defer { making.unlock() }
+        if let found = lookup() { return found }
+        let made = try make()
+        lock.withLock { kept = made }
+        return made
     }
 }
 
@@ -271,6 +318,10 @@ extension WhatIfSession {
         }
         // the page's first request: the scenario as it is
         _ = try? answer(WhatIfRequest(), threads: max(1, runs))
+        // what a request that changes some interventions takes its other wijken from
+        if baseline != nil, let reference = try? reference(draws: draws, seed: scenario.seed, threads: runs) {
+            _ = try? keptAsItIs(draws: draws, seed: scenario.seed, reference: reference, threads: max(1, runs))
+        }
     }
 }
 

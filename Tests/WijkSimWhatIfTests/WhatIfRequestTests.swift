@@ -78,12 +78,12 @@ final class WhatIfFixture {
             """)
     }
 
-    func session(_ file: String, draws: Int? = nil) throws -> WhatIfSession {
+    func session(_ file: String, draws: Int? = nil, reuse: Bool = true) throws -> WhatIfSession {
         let loaded = try ScenarioLoader.load(file)
         let baseline = try loaded.scenario.baseline.map { try ScenarioLoader.load($0.file) }
         return try WhatIfSession(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins,
                                  baseline: baseline.map { .init(scenario: $0.scenario, city: $0.city, plugins: $0.plugins) },
-                                 draws: draws)
+                                 draws: draws, reusesUnchangedWijken: reuse)
     }
 }
 

@@ -62,6 +62,10 @@ typedef struct {
     double *trace;
     const double *mask;
     wjs_source value; /* per lane or constant */
+    /* a spend's lane values, when not null: capture[block * width + j] for
+       the program's `width` lanes a block (the reached wijken, or every
+       wijk with 0 where the mask stops it), as they are summed */
+    double *capture;
 } wjs_sink;
 
 /// Runs `code` over `lanes` lanes (`lanes / w` blocks) in tiles of

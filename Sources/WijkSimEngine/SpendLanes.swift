@@ -1,0 +1,82 @@
+import Foundation
+
+/// A run's spends lane by lane, kept so that a later run that re-runs only
+/// some wijken can put each instance's spend together again: a spend is one
+/// sum over the instance's wijken per `ctx:spend` call, and the wijken not
+/// re-run give their share from here. Per (instance, step): the wijken the
+/// step's program computed, in wijk order, and per call the value of each
+/// of them in each draw (`[draw × wijken + j]`).
+final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only touched under `lock`; workers write disjoint draws of an entry
+    struct Key: Hashable {
+        var instance: String
+        var step: Int
+    }
+
+    struct Entry {
+        var wijken: [Int32]
+        var calls: [UnsafeMutablePointer<Double>]
+    }
+
+    let draws: Int
+    private let lock = NSLock()
+    private var entries: [Key: Entry] = [:]
+    private var mismatched = false
+    /// Two chunks of one step made a different number of calls or computed
+    /// other wijken: the lanes cannot be put together again.
+    var isInconsistent: Bool { lock.withLock { mismatched } }
+
+    init(draws: Int) { self.draws = draws }
+
+    deinit {
+        for entry in entries.values { for call in entry.calls { call.deallocate() } }
+    }
+
+    /// Draws firstDraw..<firstDraw+blocks of `calls` captured calls, each
+    /// `stride` doubles apart, `wijken.count` values a block.
+    func record(_ key: Key, wijken: [Int32], calls: Int, captured: UnsafePointer<Double>, stride: Int,
+                firstDraw: Int, blocks: Int) {
+        let width = wijken.count
+        let entry: Entry? = lock.withLock {
+            if let found = entries[key] {
+                guard found.calls.count == calls, found.wijken == wijken else { mismatched = true; return nil }
+                return found
+            }
+            let made = Entry(wijken: wijken, calls: (0..<calls).map { _ in
+                let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, draws * width))
+                p.initialize(repeating: 0, count: max(1, draws * width))
+                return p
+            })
+            entries[key] = made
+            return made
+        }
+        guard let entry else { return }
+        for (s, call) in entry.calls.enumerated() {
+            (call + firstDraw * width).update(from: captured + s * stride, count: blocks * width)
+        }
+    }
+
+    func entry(_ key: Key) -> Entry? { lock.withLock { entries[key] } }
+}
+
+/// A run of a scenario kept whole for later runs of the same scenario with
+/// other settings, which take from it the wijken their changes do not reach
+/// (`UntouchedWijken.init(plan:kept:)`): every draw of every cell, its
+/// statistics and paired differences, and its spends lane by lane. One variant.
+/// A class: a plan that takes wijken from it holds it (`Plan.untouched`).
+package final class KeptRun: Sendable {
+    let plan: Plan
+    let draws: DrawStore
+    let cells: [CellStatistics]
+    let differences: [DifferenceStatistics]
+    let spendLanes: SpendLanes
+    /// No step read `ctx.city` and no rule spent.
+    package let independent: Bool
+    package var seed: UInt64 { plan.seed }
+    package var drawCount: Int { plan.draws }
+
+    init(plan: Plan, draws: DrawStore, cells: [CellStatistics], differences: [DifferenceStatistics], spendLanes: SpendLanes,
+         independent: Bool) {
+        self.plan = plan; self.draws = draws; self.cells = cells; self.differences = differences
+        self.spendLanes = spendLanes; self.independent = independent
+    }
+}
