@@ -28,23 +28,12 @@ struct UntouchedWijken: Sendable {
     let recombined: [Bool]
 
     init?(plan: Plan, reference referencePlan: Plan, draws: DrawStore, referenceCoupled: Bool) {
-        guard !referenceCoupled, plan.variants == 1, referencePlan.variants == 1, plan.trace == nil,
-              plan.stopYear == nil, plan.noiseDraw == nil, referencePlan.noiseDraw == nil,
-              plan.seed == referencePlan.seed, plan.draws == referencePlan.draws, plan.sampling == referencePlan.sampling,
-              plan.city == referencePlan.city, UntouchedWijken.rules(plan) == UntouchedWijken.rules(referencePlan) else { return nil }
+        guard !referenceCoupled, referencePlan.variants == 1, UntouchedWijken.sameRun(plan, as: referencePlan) else { return nil }
         var reached = [Bool](repeating: false, count: plan.wijkCount)
         for instance in (plan.instances + referencePlan.instances) where instance.kind == .intervention {
             for (k, m) in instance.mask.enumerated() where m != 0 { reached[k] = true }
         }
-        let simulated = reached.indices.filter { reached[$0] }
-        guard !simulated.isEmpty, simulated.count < plan.wijkCount else { return nil }
-        self.simulated = simulated
-        var lane = [Int32](repeating: -1, count: plan.wijkCount)
-        for (k, wijk) in simulated.enumerated() { lane[wijk] = Int32(k) }
-        self.lane = lane
-        reference = draws
-        kept = nil
-        recombined = plan.instances.map { _ in false }
+        self.init(simulating: reached, draws: draws, kept: nil, recombined: plan.instances.map { _ in false })
     }
 
     /// Relative to a kept run of the same scenario with other settings
@@ -55,19 +44,12 @@ struct UntouchedWijken: Sendable {
     /// by call and wijk by wijk in wijk order (`SpendLanes`).
     init?(plan: Plan, kept: KeptRun) {
         let before = kept.plan
-        guard kept.independent, !kept.spendLanes.isInconsistent, plan.variants == 1, plan.trace == nil,
-              plan.stopYear == nil, plan.noiseDraw == nil, plan.seed == before.seed, plan.draws == before.draws,
-              plan.sampling == before.sampling, plan.city == before.city,
-              UntouchedWijken.rules(plan) == UntouchedWijken.rules(before) else { return nil }
-        func signature(_ instance: InstancePlan, in plan: Plan) -> Rule {
-            Rule(name: instance.name, plugin: plan.plugins[instance.plugin].id, source: plan.plugins[instance.plugin].source,
-                 from: instance.from, to: instance.to, mask: instance.mask, params: instance.params, key: instance.key)
-        }
-        let earlier = Dictionary(before.instances.map { ($0.name, signature($0, in: before)) }, uniquingKeysWith: { a, _ in a })
+        guard kept.independent, !kept.spendLanes.isInconsistent, UntouchedWijken.sameRun(plan, as: before) else { return nil }
+        let earlier = Dictionary(before.instances.map { ($0.name, Signature($0, in: before)) }, uniquingKeysWith: { a, _ in a })
         var live = [Bool](repeating: false, count: plan.wijkCount)
         var unchanged = [Bool](repeating: true, count: plan.instances.count)
         for (k, instance) in plan.instances.enumerated() where instance.kind == .intervention {
-            guard earlier[instance.name] != signature(instance, in: plan) else { continue }
+            guard earlier[instance.name] != Signature(instance, in: plan) else { continue }
             unchanged[k] = false
             for (wijk, m) in instance.mask.enumerated() where m != 0 { live[wijk] = true }
         }
@@ -75,30 +57,47 @@ struct UntouchedWijken: Sendable {
         for instance in before.instances where !names.contains(instance.name) {
             for (wijk, m) in instance.mask.enumerated() where m != 0 { live[wijk] = true }
         }
-        let simulated = live.indices.filter { live[$0] }
-        guard !simulated.isEmpty, simulated.count < plan.wijkCount else { return nil }
-        self.simulated = simulated
-        var lane = [Int32](repeating: -1, count: plan.wijkCount)
-        for (k, wijk) in simulated.enumerated() { lane[wijk] = Int32(k) }
-        self.lane = lane
-        reference = kept.draws
-        self.kept = kept
-        recombined = plan.instances.enumerated().map { k, instance in
+        let recombined = plan.instances.enumerated().map { k, instance in
             instance.kind == .intervention && unchanged[k] && instance.mask.indices.contains { instance.mask[$0] != 0 && !live[$0] }
         }
+        self.init(simulating: live, draws: kept.draws, kept: kept, recombined: recombined)
     }
 
-    /// What makes two plans' rules the same: each rule's name, plugin (its
-    /// source), years, targets, parameters and random key, in order.
-    struct Rule: Equatable {
+    /// Nil when every wijk, or none, is simulated: then there is nothing to take over.
+    private init?(simulating: [Bool], draws: DrawStore, kept: KeptRun?, recombined: [Bool]) {
+        let simulated = simulating.indices.filter { simulating[$0] }
+        guard !simulated.isEmpty, simulated.count < simulating.count else { return nil }
+        self.simulated = simulated
+        var lane = [Int32](repeating: -1, count: simulating.count)
+        for (k, wijk) in simulated.enumerated() { lane[wijk] = Int32(k) }
+        self.lane = lane
+        reference = draws
+        self.kept = kept
+        self.recombined = recombined
+    }
+
+    /// One variant, not traced, stopped early or with fixed noise, and the
+    /// other run's seed, draws, sampling, data and rules.
+    static func sameRun(_ plan: Plan, as other: Plan) -> Bool {
+        plan.variants == 1 && plan.trace == nil && plan.stopYear == nil && plan.noiseDraw == nil && other.noiseDraw == nil
+            && plan.seed == other.seed && plan.draws == other.draws && plan.sampling == other.sampling && plan.city == other.city
+            && rules(plan) == rules(other)
+    }
+
+    /// What makes two instances the same: name, plugin (its source), years,
+    /// targets, parameters and random key.
+    struct Signature: Equatable {
         var name: String, plugin: String, source: String, from: Int, to: Int, mask: [Double], params: [ParameterSource], key: UInt64
+
+        init(_ instance: InstancePlan, in plan: Plan) {
+            name = instance.name; plugin = plan.plugins[instance.plugin].id; source = plan.plugins[instance.plugin].source
+            from = instance.from; to = instance.to; mask = instance.mask; params = instance.params; key = instance.key
+        }
     }
 
-    static func rules(_ plan: Plan) -> [Rule] {
-        plan.instances.filter { $0.kind == .rule }.map {
-            Rule(name: $0.name, plugin: plan.plugins[$0.plugin].id, source: plan.plugins[$0.plugin].source, from: $0.from,
-                 to: $0.to, mask: $0.mask, params: $0.params, key: $0.key)
-        }
+    /// A plan's rules, in order.
+    static func rules(_ plan: Plan) -> [Signature] {
+        plan.instances.filter { $0.kind == .rule }.map { Signature($0, in: plan) }
     }
 
     /// The untouched cells' statistics and paired differences (nil: none, the reference's own).
