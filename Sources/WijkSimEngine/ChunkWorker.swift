@@ -327,21 +327,27 @@ final class ChunkWorker {
             return
         }
         let fresh = host.arena.computedWijken
-        var position = [Int](repeating: -1, count: plan.wijkCount)
-        for (j, lane) in fresh.enumerated() { position[simulated[Int(lane)]] = j }
         let width = fresh.count, keptWidth = entry.wijken.count
-        for b in 0..<blockCount {
-            let draw = firstDraw + b
-            var total = 0.0
-            for (call, values) in entry.calls.enumerated() {
-                var sum = 0.0
-                for (j, wijk) in entry.wijken.enumerated() {
-                    let p = position[Int(wijk)]
-                    sum += p >= 0 ? scratch[call * capacity + b * width + p] : values[draw * keptWidth + j]
+        // per wijk of the kept run's list: where this run's value is (its lane), or -1: the kept value
+        var position = [Int](repeating: -1, count: keptWidth)
+        for (j, wijk) in entry.wijken.enumerated() {
+            if let p = fresh.firstIndex(where: { simulated[Int($0)] == Int(wijk) }) { position[j] = p }
+        }
+        position.withUnsafeBufferPointer { position in
+            for b in 0..<blockCount {
+                let draw = firstDraw + b
+                var total = 0.0
+                for (call, values) in entry.calls.enumerated() {
+                    let mine = scratch + call * capacity + b * width, theirs = values + draw * keptWidth
+                    var sum = 0.0
+                    for j in 0..<keptWidth {
+                        let p = position[j]
+                        sum += p >= 0 ? mine[p] : theirs[j]
+                    }
+                    total += sum
                 }
-                total += sum
+                spend[b] = total
             }
-            spend[b] = total
         }
     }
 
