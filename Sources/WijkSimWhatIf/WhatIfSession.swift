@@ -225,7 +225,9 @@ package final class WhatIfSession: Sendable {
 
     /// Runs a request as `wijksim run` runs its scenario: with a baseline,
     /// both paired in one comparison (the baseline's part made once per
-    /// draws and seed and kept).
+    /// draws and seed and kept), and a request that changes something
+    /// re-runs only the wijken its changes reach, the others taken from the
+    /// scenario as it is (`keptAsItIs`); the numbers are the whole run's.
     package func run(_ request: WhatIfRequest, threads: Int) throws -> WhatIfRun {
         let plan = plan(for: request)
         guard baseline != nil else {
@@ -253,9 +255,8 @@ package final class WhatIfSession: Sendable {
     /// something, or at warm-up); nil when it is a sweep or reuse is off.
     private func keptAsItIs(draws: Int, seed: UInt64, reference: PreparedReference, threads: Int) throws -> KeptRun? {
         guard reusesUnchangedWijken else { return nil }
-        var plan = plan(for: WhatIfRequest(draws: draws, seed: seed))
+        let plan = plan(for: WhatIfRequest(draws: draws, seed: seed))
         guard plan.variants == 1 else { return nil }
-        plan.seed = seed
         return try asItIs.value(draws: draws, seed: seed) {
             try Comparison.runKeeping(plan, against: reference, threads: threads).kept
         }
