@@ -13,13 +13,16 @@ final class LuaHostPoolTests: UncertainScenarioTestCase {
         let pool = LuaHostPool()
         plan.hosts = pool
         XCTAssertEqual(allNumbers(try Engine.run(plan, threads: 2, blocksPerChunk: 16)), fresh)
-        XCTAssertEqual(pool.idleCount, 2, "each worker gives its host back")
+        // each worker gives its host back; a worker that starts after the other
+        // has done every chunk borrows the host that one gave back: 1 or 2
+        XCTAssertTrue((1...2).contains(pool.idleCount), "\(pool.idleCount) hosts kept")
         XCTAssertEqual(allNumbers(try Engine.run(plan, threads: 2, blocksPerChunk: 16)), fresh)
-        XCTAssertEqual(pool.idleCount, 2, "the second run borrowed them instead of making two more")
+        let kept = pool.idleCount
+        XCTAssertTrue((1...2).contains(kept), "the second run borrowed them instead of making two more: \(kept) kept")
         // another number of draws is another lane capacity: not lent those hosts
         plan.draws = 3
         plan.scenario.draws = 3
         _ = try Engine.run(plan, threads: 1)
-        XCTAssertEqual(pool.idleCount, 3)
+        XCTAssertEqual(pool.idleCount, kept + 1)
     }
 }
