@@ -1,5 +1,6 @@
-/// Wijken whose draws in a compared run are the reference's, so that the
-/// run does not simulate them: no intervention of either plan reaches them,
+/// Wijken whose draws in a compared run are the reference's (or, in
+/// `serve`, a kept run's: `init(plan:kept:)`), so that the run does not
+/// simulate them. Against the reference: no intervention of either plan reaches them,
 /// both plans have the same rules, data, seed and draws, and no plugin
 /// makes one wijk depend on another (`ctx.city`, or a rule's spend, which is
 /// one sum over all wijken). A wijk's draws then depend only on the rules,

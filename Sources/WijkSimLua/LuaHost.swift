@@ -150,7 +150,6 @@ package final class LuaHost {
 
     // MARK: Stepping
 
-    /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
     /// Where the next `ctx:spend` leaves its lane values, if they are captured.
     func nextSpendCapture() -> UnsafeMutablePointer<Double>? {
         guard let capture = bindings.spendCapture else { return nil }
@@ -162,6 +161,7 @@ package final class LuaHost {
         return capture + (capturedSpends - 1) * bindings.spendCaptureStride
     }
 
+    /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
     /// A Lua error, a stale vector or a non-finite add becomes a `RunFailure`
     /// naming the plugin file:line, the instance and the year.
     package func step(plugin: Int, instance: String) throws {

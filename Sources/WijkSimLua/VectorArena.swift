@@ -229,7 +229,7 @@ package final class VectorArena {
     // MARK: Running
 
     /// Lanes per block that the program computes.
-    package var width: Int { compact ? reached.count : wijkCount }
+    private var width: Int { compact ? reached.count : wijkCount }
 
     /// The wijken (lanes of a block) the program computes, in order: its `width` lanes.
     package var computedWijken: [Int32] { compact ? reached : (0..<Int32(wijkCount)).map { $0 } }
