@@ -333,21 +333,23 @@ final class ChunkWorker {
         for (j, wijk) in entry.wijken.enumerated() {
             if let p = fresh.firstIndex(where: { simulated[Int($0)] == Int(wijk) }) { position[j] = p }
         }
-        position.withUnsafeBufferPointer { position in
-            for b in 0..<blockCount {
-                let draw = firstDraw + b
-                var total = 0.0
-                for (call, values) in entry.calls.enumerated() {
-                    let mine = scratch + call * capacity + b * width, theirs = values + draw * keptWidth
-                    var sum = 0.0
-                    for j in 0..<keptWidth {
-                        let p = position[j]
-                        sum += p >= 0 ? mine[p] : theirs[j]
-                    }
-                    total += sum
+        // wijk by wijk in the kept run's order, every block at once: each
+        // block's sum adds the same values in the same order as a whole run
+        spend.update(repeating: 0, count: blockCount)
+        let sum = UnsafeMutablePointer<Double>.allocate(capacity: blockCount)
+        defer { sum.deallocate() }
+        for (call, values) in entry.calls.enumerated() {
+            sum.update(repeating: 0, count: blockCount)
+            for (j, p) in position.enumerated() {
+                if p >= 0 {
+                    let mine = scratch + call * capacity + p
+                    for b in 0..<blockCount { sum[b] += mine[b * width] }
+                } else {
+                    let theirs = values + firstDraw * keptWidth + j
+                    for b in 0..<blockCount { sum[b] += theirs[b * keptWidth] }
                 }
-                spend[b] = total
             }
+            for b in 0..<blockCount { spend[b] += sum[b] }
         }
     }
 

@@ -107,7 +107,8 @@ package struct Comparison: Sendable {
     /// again whole.
     static func compared(_ plan: Plan, with reference: DrawStore, cells: [CellStatistics]?, reference prepared: PreparedReference? = nil,
                          kept: KeptRun? = nil, threads: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> ComparedScenario {
-        let pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan), referenceCells: cells)
+        var pairing = Pairing(reference: reference, keepVariantZero: false, sign: Pairing.signs(plan), referenceCells: cells)
+        if let kept, kept.laysOutCells(as: plan) { pairing.kept = kept }
         if let cells, let prepared,
            let untouched = kept.flatMap({ UntouchedWijken(plan: plan, kept: $0) })
             ?? UntouchedWijken(plan: plan, reference: prepared.plan, draws: reference, referenceCoupled: prepared.coupled) {

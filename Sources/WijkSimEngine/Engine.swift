@@ -42,6 +42,22 @@ package enum Engine {
         return most >= group ? group : blocks
     }
 
+    /// A run of some wijken only (`Plan.untouched`): a `serve` request, on a
+    /// thread of its own when others wait. Its chunks count the lanes it
+    /// simulates, not the city's, and there are as many as threads where the
+    /// lane cap allows: each chunk costs a Lua call per instance and year,
+    /// and a Groningen programme's request re-runs 5 to 13 of 18 wijken, so
+    /// `blocksPerChunk(for:)` would cut it into three chunks of a few
+    /// thousand lanes. Sums and percentiles do not depend on the chunking.
+    static func blocksPerChunk(simulating wijken: Int, of plan: Plan, threads: Int) -> Int {
+        let group = DrawOrderSums.group
+        let most = max(1, maxLanesPerChunk / max(wijken, 1))
+        let share = (plan.blockCount + max(threads, 1) - 1) / max(threads, 1)
+        let whole = (share + group - 1) / group * group
+        if whole <= most { return whole }
+        return most >= group ? most / group * group : most
+    }
+
     /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking
     /// does not matter, and the sketch agrees with exact percentiles.
     package static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -58,7 +74,8 @@ package enum Engine {
         // untouched wijken are read back from the rows: those of an exact, compared run's draw store
         precondition(plan.untouched == nil || (pairing?.reference != nil && exactPercentiles == true),
                      "untouched wijken only in an exact compared run")
-        let perChunk = chunkBlocks ?? blocksPerChunk(for: plan)
+        let perChunk = chunkBlocks ?? (plan.untouched.map { blocksPerChunk(simulating: $0.simulated.count, of: plan, threads: threads) }
+            ?? blocksPerChunk(for: plan))
         let coupled = Flag()
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
                                     pairing: pairing)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exact percentiles: every draw is kept in a `DrawStore`, each piece in
 /// its own columns, and selected once the variant is complete. For variants
 /// whose draws fit (`Aggregator.exactValueLimit`), and for paired runs,
@@ -71,8 +73,9 @@ final class ExactTally: VariantTally {
                         keep: DrawStore?) {
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: pairing?.reference == nil ? 1 : draws)
         defer { scratch.deallocate() }
+        let untouched = pairing?.untouched, known = pairing?.untouchedStatistics, kept = pairing?.kept
         for cell in stride(from: stripe, to: cells, by: stripes) {
-            if let untouched = pairing?.untouched, untouched[cell], let known = pairing?.untouchedStatistics {
+            if let untouched, untouched[cell], let known {
                 // the reference's (or a kept run's) very draws, not simulated again: their statistics
                 out[cell] = known.cells[cell]
                 differences?[cell] = known.differences?[cell] ?? .zero
@@ -80,6 +83,12 @@ final class ExactTally: VariantTally {
             }
             let row = store.row(cell)
             if let keep { keep.row(cell).update(from: row, count: draws) }
+            if let kept, memcmp(row, kept.draws.row(cell), draws * MemoryLayout<Double>.stride) == 0 {
+                let k = kept.cells[cell]
+                out[cell] = CellStatistics(mean: sums.mean(cell), p05: k.p05, p50: k.p50, p95: k.p95)
+                differences?[cell] = kept.differences[cell]
+                continue
+            }
             if let pairing, pairing.reference != nil, let differences {
                 // the reference's very draws (a wijk no intervention reaches, a year before
                 // any starts): every difference is 0, and the statistics are the reference's

@@ -40,6 +40,11 @@ struct Pairing {
     /// Their statistics and differences: a kept run's, or (differences nil)
     /// the reference's own statistics and no difference.
     var untouchedStatistics: (cells: [CellStatistics], differences: [DifferenceStatistics]?)? = nil
+    /// A kept run paired with the same reference, its cells laid out as
+    /// this run's (`KeptRun.laysOutCells`): a cell whose draws equal its
+    /// draws bit for bit (a year before a request's change starts) has its
+    /// statistics and differences, which are functions of the draws alone.
+    var kept: KeptRun? = nil
 
     static func signs(_ plan: Plan) -> [Double] {
         var sign: [Double] = []

@@ -133,38 +133,45 @@ package enum Selection {
             values.update(repeating: lo)
             return
         }
+        precondition(ranks.count <= 6, "at most the six ranks of p05, p50 and p95")
         let buckets = bucketCount(n)
         let scale = Double(buckets) / (hi - lo)
-        // counts, then slot: which gathered run a bucket's values go to (−1: none)
+        // counts, then slot: which gathered run a bucket's values go to (−1: none);
+        // everything on the stack (at most six ranks): this runs for every cell
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * buckets) { table in
             let counts = table.baseAddress!, slot = table.baseAddress! + buckets
             table.initialize(repeating: 0)
             wjs_bucket_count(a, n, lo, scale, Int32(buckets), counts)
-            // the bucket of each rank (ranks ascend: one walk) and how many values lie below it
-            var bucketOf: [Int] = [], below: [Int] = []
-            var b = 0, seen = 0
-            for k in ranks {
-                while seen + Int(counts[b]) <= k { seen += Int(counts[b]); b += 1 }
-                bucketOf.append(b)
-                below.append(seen)
-            }
-            // one run per distinct bucket, all in one buffer
-            slot.update(repeating: -1, count: buckets)
-            var starts: [Int] = [], size = 0
-            for bucket in bucketOf where slot[bucket] < 0 {
-                slot[bucket] = Int32(starts.count)
-                starts.append(size)
-                size += Int(counts[bucket])
-            }
-            let gathered = UnsafeMutablePointer<Double>.allocate(capacity: max(1, size))
-            defer { gathered.deallocate() }
-            var runs: [UnsafeMutablePointer<Double>?] = starts.map { gathered + $0 }
-            var filled = [Int](repeating: 0, count: starts.count)
-            wjs_bucket_gather(a, n, lo, scale, Int32(buckets), slot, &runs, &filled)
-            for (j, k) in ranks.enumerated() {
-                let s = Int(slot[bucketOf[j]]), run = runs[s]!
-                select(run, count: filled[s], k: k - below[j])
-                values[j] = run[k - below[j]]
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * 6) { scratch in
+                // per rank: its bucket and how many values lie below it; per run: its start and fill
+                let bucketOf = scratch.baseAddress!, below = bucketOf + 6, starts = below + 6, filled = starts + 6
+                var b = 0, seen = 0
+                for (j, k) in ranks.enumerated() {
+                    while seen + Int(counts[b]) <= k { seen += Int(counts[b]); b += 1 }
+                    bucketOf[j] = b
+                    below[j] = seen
+                }
+                // one run per distinct bucket, all in one buffer
+                slot.update(repeating: -1, count: buckets)
+                var runCount = 0, size = 0
+                for j in 0..<ranks.count where slot[bucketOf[j]] < 0 {
+                    slot[bucketOf[j]] = Int32(runCount)
+                    starts[runCount] = size
+                    filled[runCount] = 0
+                    runCount += 1
+                    size += Int(counts[bucketOf[j]])
+                }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, size)) { gathered in
+                    withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Double>?.self, capacity: 6) { runs in
+                        for r in 0..<runCount { runs[r] = gathered.baseAddress! + starts[r] }
+                        wjs_bucket_gather(a, n, lo, scale, Int32(buckets), slot, runs.baseAddress!, filled)
+                        for (j, k) in ranks.enumerated() {
+                            let s = Int(slot[bucketOf[j]]), run = runs[s]!
+                            select(run, count: filled[s], k: k - below[j])
+                            values[j] = run[k - below[j]]
+                        }
+                    }
+                }
             }
         }
     }

@@ -71,6 +71,13 @@ package final class KeptRun: Sendable {
     let spendLanes: SpendLanes
     /// No step read `ctx.city` and no rule spent.
     package let independent: Bool
+    /// Whether `other`'s cells are this run's cells, in the same order, with
+    /// as many draws, and paired with the same reference (the session's for
+    /// these draws and seed).
+    func laysOutCells(as other: Plan) -> Bool {
+        other.variants == 1 && plan.variants == 1 && other.draws == plan.draws && other.seed == plan.seed && other.city == plan.city
+            && other.firstYear == plan.firstYear && other.yearCount == plan.yearCount
+    }
     package var seed: UInt64 { plan.seed }
     package var drawCount: Int { plan.draws }
 

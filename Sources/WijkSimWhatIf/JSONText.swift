@@ -65,6 +65,8 @@ package struct JSONText {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
+    /// Bytes already written as JSON (a kept row), inside an element.
+    package mutating func appendBytes(_ text: ArraySlice<UInt8>) { bytes.append(contentsOf: text) }
     /// A number (or `null`), inside an element.
     package mutating func appendNumber(_ x: Double) {
         if x.isFinite { bytes.appendShortest(x) } else { append("null") }

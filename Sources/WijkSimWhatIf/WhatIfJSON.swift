@@ -114,8 +114,18 @@ extension WhatIfSession {
     /// baseline) that `wijksim run` writes, with the same columns (extra
     /// columns included) in the same order; plus `draws` and `seed`.
     package static func runJSON(_ run: WhatIfRun) -> JSONText {
+        runJSON(run, lending: nil, recording: false).json
+    }
+
+    /// `runJSON`, with the rows whose numbers `lending` has at the same
+    /// place copied from it, and (`recording`) the rows kept for later answers.
+    static func runJSON(_ run: WhatIfRun, lending: AnswerRows?, recording: Bool) -> (json: JSONText, rows: AnswerRows?) {
         let results = run.results
         let plan = results.plan
+        let layout = AnswerRows.Layout(wijken: plan.city.wijken, indicators: plan.city.indicators.map(\.id),
+                                       firstYear: plan.firstYear, years: plan.variants == 1 ? plan.yearCount : -1,
+                                       scenarios: run.comparison?.scenarios.map(\.name) ?? [])
+        var rows = RowWriter(lending: lending, layout: layout, recording: recording && plan.variants == 1)
         let cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount * plan.variants
         var json = JSONText(capacity: cells * (run.comparison == nil ? 120 : 330))
         json.beginObject()
@@ -148,12 +158,14 @@ extension WhatIfSession {
                     let tail = ",\"indicator\":" + id + ",\"year\":" + String(plan.firstYear + y) + ",\"mean\":"
                     for (w, name) in names.enumerated() {
                         let s = results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                        json.beginElement()
-                        json.append(head); json.append(name); json.append(tail); json.appendNumber(s.mean)
-                        json.append(",\"p05\":"); json.appendNumber(s.p05)
-                        json.append(",\"p50\":"); json.appendNumber(s.p50)
-                        json.append(",\"p95\":"); json.appendNumber(s.p95)
-                        json.append("}")
+                        let index = ((variant * ids.count + i) * plan.yearCount + y) * names.count + w
+                        rows.row(&json, effect: false, index: index, numbers: AnswerRows.numbers(s.mean, s.p05, s.p50, s.p95)) { json in
+                            json.append(head); json.append(name); json.append(tail); json.appendNumber(s.mean)
+                            json.append(",\"p05\":"); json.appendNumber(s.p05)
+                            json.append(",\"p50\":"); json.appendNumber(s.p50)
+                            json.append(",\"p95\":"); json.appendNumber(s.p95)
+                            json.append("}")
+                        }
                     }
                 }
             }
@@ -171,7 +183,9 @@ extension WhatIfSession {
         json.endArray()
         if let comparison = run.comparison {
             json.key("effect"); json.beginArray()
+            var first = 0
             for scenario in comparison.scenarios {
+                defer { first += scenario.results.plan.variants * ids.count * scenario.results.plan.yearCount * names.count }
                 let plan = scenario.results.plan
                 let name = JSONText.quote(scenario.name)
                 for variant in 0..<plan.variants {
@@ -182,13 +196,16 @@ extension WhatIfSession {
                             for (w, wijk) in names.enumerated() {
                                 let value = scenario.results.cell(variant: variant, wijk: w, indicator: i, yearIndex: y)
                                 let d = scenario.difference(variant: variant, wijk: w, indicator: i, yearIndex: y)
-                                json.beginElement()
-                                json.append(head); json.append(wijk); json.append(tail); json.appendNumber(value.mean)
-                                json.append(",\"diff_mean\":"); json.appendNumber(d.mean)
-                                json.append(",\"diff_p05\":"); json.appendNumber(d.p05)
-                                json.append(",\"diff_p95\":"); json.appendNumber(d.p95)
-                                json.append(",\"p_better\":"); json.appendNumber(d.pBetter)
-                                json.append("}")
+                                let index = first + ((variant * ids.count + i) * plan.yearCount + y) * names.count + w
+                                let numbers = AnswerRows.numbers(value.mean, d.mean, d.p05, d.p95, d.pBetter)
+                                rows.row(&json, effect: true, index: index, numbers: numbers) { json in
+                                    json.append(head); json.append(wijk); json.append(tail); json.appendNumber(value.mean)
+                                    json.append(",\"diff_mean\":"); json.appendNumber(d.mean)
+                                    json.append(",\"diff_p05\":"); json.appendNumber(d.p05)
+                                    json.append(",\"diff_p95\":"); json.appendNumber(d.p95)
+                                    json.append(",\"p_better\":"); json.appendNumber(d.pBetter)
+                                    json.append("}")
+                                }
                             }
                         }
                     }
@@ -197,7 +214,7 @@ extension WhatIfSession {
             json.endArray()
         }
         json.endObject()
-        return json
+        return (json, rows.kept(json, layout: layout))
     }
 
     /// `{"error": message}`.

@@ -32,6 +32,8 @@ package final class WhatIfSession: Sendable {
     /// request's run takes from it the wijken that the interventions it
     /// changes do not reach (`UntouchedWijken.init(plan:kept:)`).
     private let asItIs = KeptRunSlot()
+    /// The rows of the last answer to the scenario as it is (`AnswerRows`).
+    private let rowsAsItIs = RowsSlot()
     /// Whether requests take unchanged wijken from the scenario as it is (off: to measure what that saves).
     package let reusesUnchangedWijken: Bool
 
@@ -263,6 +265,16 @@ package final class WhatIfSession: Sendable {
     }
 }
 
+/// The kept rows of an answer, swapped whole under a lock.
+final class RowsSlot: @unchecked Sendable {  // unchecked: `rows` is only touched under `lock`
+    private let lock = NSLock()
+    private var rows: AnswerRows?
+    var value: AnswerRows? {
+        get { lock.withLock { rows } }
+        set { lock.withLock { rows = newValue } }
+    }
+}
+
 /// The scenario as it is, run once with its draws kept, for one (draws,
 /// seed): the session's own, in practice. One is made at a time.
 final class KeptRunSlot: @unchecked Sendable {  // unchecked: `kept` is only touched under `lock`
@@ -287,7 +299,15 @@ extension WhatIfSession {
     /// The JSON answer to a request (`runJSON` of `run`), from the answers
     /// already given when it was asked before; `cached` says which.
     package func answer(_ request: WhatIfRequest, threads: Int) throws -> (bytes: [UInt8], cached: Bool) {
-        try answers.answer(for: key(of: request)) { WhatIfSession.runJSON(try run(request, threads: threads)).bytes }
+        try answers.answer(for: key(of: request)) {
+            let run = try run(request, threads: threads)
+            guard reusesUnchangedWijken else { return WhatIfSession.runJSON(run).bytes }
+            // the answer to the scenario as it is lends its rows' text to later answers
+            let asItIs = request == WhatIfRequest(draws: request.draws, seed: request.seed)
+            let written = WhatIfSession.runJSON(run, lending: asItIs ? nil : rowsAsItIs.value, recording: asItIs)
+            if let rows = written.rows { rowsAsItIs.value = rows }
+            return written.json.bytes
+        }
     }
 
     /// The answer to a request asked before, without running anything:
