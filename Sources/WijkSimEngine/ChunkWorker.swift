@@ -218,6 +218,7 @@ final class ChunkWorker {
             bindings.traceWijk = traced.wijk
         }
         let contributions = instanceSteps.count * plan.stepCount
+        let keptWhole = plan.untouched?.keptWhole
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
         // each step's end leaves them 0 again (`stepAndRecord`)
         for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
@@ -226,6 +227,14 @@ final class ChunkWorker {
             bindings.year = year
             for k in 0..<instanceSteps.count {
                 let instance = instanceSteps[k]
+                if let keptWhole, keptWhole[k] {
+                    // reaches only wijken taken from the kept run: its spend is the kept run's
+                    if let entry = plan.untouched?.kept?.spendLanes.entry(.init(instance: instanceNames[k], step: step)) {
+                        (output.costRow(k * plan.stepCount + step) + column).update(from: entry.totals + firstDraw, count: blockCount)
+                        continue
+                    }
+                    host.coupledWijken = true
+                }
                 bindings.mask = masks[k]
                 bindings.maskRepeatsPerBlock = true
                 bindings.params = params[k]
@@ -247,7 +256,7 @@ final class ChunkWorker {
                 if keeps, let spendLanes = plan.spendLanes, let spendScratch {
                     spendLanes.record(.init(instance: instanceNames[k], step: step), wijken: host.arena.computedWijken,
                                       calls: host.capturedSpends, captured: spendScratch, stride: capacity,
-                                      firstDraw: firstDraw, blocks: blockCount)
+                                      totals: spend, firstDraw: firstDraw, blocks: blockCount)
                 }
                 if recombines { recombineSpend(instance: k, step: step, blockCount: blockCount) }
                 (output.costRow(k * plan.stepCount + step) + column).update(from: spend, count: blockCount)

@@ -15,6 +15,9 @@ final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only t
     struct Entry {
         var wijken: [Int32]
         var calls: [UnsafeMutablePointer<Double>]
+        /// Per draw, the step's spend: what a run that takes every wijk of
+        /// the instance from the kept run spends (`UntouchedWijken.keptWhole`).
+        var totals: UnsafeMutablePointer<Double>
     }
 
     let draws: Int
@@ -28,24 +31,30 @@ final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only t
     init(draws: Int) { self.draws = draws }
 
     deinit {
-        for entry in entries.values { for call in entry.calls { call.deallocate() } }
+        for entry in entries.values {
+            for call in entry.calls { call.deallocate() }
+            entry.totals.deallocate()
+        }
     }
 
     /// Draws firstDraw..<firstDraw+blocks of `calls` captured calls, each
-    /// `stride` doubles apart, `wijken.count` values a block.
+    /// `stride` doubles apart, `wijken.count` values a block, and of the
+    /// step's spend per draw (`totals`).
     func record(_ key: Key, wijken: [Int32], calls: Int, captured: UnsafePointer<Double>, stride: Int,
-                firstDraw: Int, blocks: Int) {
+                totals: UnsafePointer<Double>, firstDraw: Int, blocks: Int) {
         let width = wijken.count
         let entry: Entry? = lock.withLock {
             if let found = entries[key] {
                 guard found.calls.count == calls, found.wijken == wijken else { mismatched = true; return nil }
                 return found
             }
+            let totals = UnsafeMutablePointer<Double>.allocate(capacity: draws)
+            totals.initialize(repeating: 0, count: draws)
             let made = Entry(wijken: wijken, calls: (0..<calls).map { _ in
                 let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, draws * width))
                 p.initialize(repeating: 0, count: max(1, draws * width))
                 return p
-            })
+            }, totals: totals)
             entries[key] = made
             return made
         }
@@ -53,6 +62,7 @@ final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only t
         for (s, call) in entry.calls.enumerated() {
             (call + firstDraw * width).update(from: captured + s * stride, count: blocks * width)
         }
+        (entry.totals + firstDraw).update(from: totals, count: blocks)
     }
 
     func entry(_ key: Key) -> Entry? { lock.withLock { entries[key] } }

@@ -27,6 +27,10 @@ struct UntouchedWijken: Sendable {
     /// unchanged intervention that reaches untouched wijken too).
     let kept: KeptRun?
     let recombined: [Bool]
+    /// Per instance, with a kept run: an unchanged intervention that reaches
+    /// no simulated wijk. Its step is not run (it could change nothing this
+    /// run keeps), and its spend is the kept run's, draw by draw.
+    let keptWhole: [Bool]
 
     init?(plan: Plan, reference referencePlan: Plan, draws: DrawStore, referenceCoupled: Bool) {
         guard !referenceCoupled, referencePlan.variants == 1, UntouchedWijken.sameRun(plan, as: referencePlan) else { return nil }
@@ -34,7 +38,8 @@ struct UntouchedWijken: Sendable {
         for instance in (plan.instances + referencePlan.instances) where instance.kind == .intervention {
             for (k, m) in instance.mask.enumerated() where m != 0 { reached[k] = true }
         }
-        self.init(simulating: reached, draws: draws, kept: nil, recombined: plan.instances.map { _ in false })
+        self.init(simulating: reached, draws: draws, kept: nil, recombined: plan.instances.map { _ in false },
+                  keptWhole: plan.instances.map { _ in false })
     }
 
     /// Relative to a kept run of the same scenario with other settings
@@ -58,14 +63,18 @@ struct UntouchedWijken: Sendable {
         for instance in before.instances where !names.contains(instance.name) {
             for (wijk, m) in instance.mask.enumerated() where m != 0 { live[wijk] = true }
         }
-        let recombined = plan.instances.enumerated().map { k, instance in
-            instance.kind == .intervention && unchanged[k] && instance.mask.indices.contains { instance.mask[$0] != 0 && !live[$0] }
+        let keptWhole = plan.instances.enumerated().map { k, instance in
+            instance.kind == .intervention && unchanged[k] && !instance.mask.indices.contains { instance.mask[$0] != 0 && live[$0] }
         }
-        self.init(simulating: live, draws: kept.draws, kept: kept, recombined: recombined)
+        let recombined = plan.instances.enumerated().map { k, instance in
+            instance.kind == .intervention && unchanged[k] && !keptWhole[k]
+                && instance.mask.indices.contains { instance.mask[$0] != 0 && !live[$0] }
+        }
+        self.init(simulating: live, draws: kept.draws, kept: kept, recombined: recombined, keptWhole: keptWhole)
     }
 
     /// Nil when every wijk, or none, is simulated: then there is nothing to take over.
-    private init?(simulating: [Bool], draws: DrawStore, kept: KeptRun?, recombined: [Bool]) {
+    private init?(simulating: [Bool], draws: DrawStore, kept: KeptRun?, recombined: [Bool], keptWhole: [Bool]) {
         let simulated = simulating.indices.filter { simulating[$0] }
         guard !simulated.isEmpty, simulated.count < simulating.count else { return nil }
         self.simulated = simulated
@@ -75,6 +84,7 @@ struct UntouchedWijken: Sendable {
         reference = draws
         self.kept = kept
         self.recombined = recombined
+        self.keptWhole = keptWhole
     }
 
     /// One variant, not traced, stopped early or with fixed noise, and the
