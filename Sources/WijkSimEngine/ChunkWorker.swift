@@ -354,8 +354,8 @@ final class ChunkWorker {
                     let mine = scratch + call * capacity + p
                     for b in 0..<blockCount { sum[b] += mine[b * width] }
                 } else {
-                    let theirs = values + firstDraw * keptWidth + j
-                    for b in 0..<blockCount { sum[b] += theirs[b * keptWidth] }
+                    let theirs = values + j * kept.spendLanes.draws + firstDraw
+                    for b in 0..<blockCount { sum[b] += theirs[b] }
                 }
             }
             for b in 0..<blockCount { spend[b] += sum[b] }
@@ -383,31 +383,39 @@ final class ChunkWorker {
     }
 
     func fillParameters(firstBlock: Int, blockCount: Int) {
+        let keptWhole = plan.untouched?.keptWhole
+        let sampling = plan.sampling, draws = plan.draws
         for (k, instance) in plan.instances.enumerated() {
+            // an instance whose step is not run (`UntouchedWijken.keptWhole`) reads none
+            if let keptWhole, keptWhole[k] { continue }
             for (p, source) in instance.params.enumerated() {
-                // a fixed parameter is a uniform vector in Lua (`paramConstants`): no buffer to fill
-                if case .constant = source { continue }
                 let out = params[k][p]
                 let perBlock = paramBlocks[k][p]
-                for b in 0..<blockCount {
-                    let block = firstBlock + b
-                    let variant = block / plan.draws, draw = block % plan.draws
-                    switch source {
-                    case .constant:
-                        break
-                    case let .swept(values):
-                        perBlock![b] = values[variant]
-                    case let .distributed(distribution, key):
-                        let sampling = plan.sampling, draws = plan.draws
-                        let quantile = quantiles[k][p]!
-                        if distribution.perWijk {
+                // the kind of parameter outside the loop over blocks: binding
+                // its payload per block retained and released it every time
+                switch source {
+                case .constant:
+                    // a uniform vector in Lua (`paramConstants`): no buffer to fill
+                    continue
+                case let .swept(values):
+                    for b in 0..<blockCount { perBlock![b] = values[(firstBlock + b) / draws] }
+                case let .distributed(distribution, key):
+                    let quantile = quantiles[k][p]!
+                    if distribution.perWijk {
+                        for b in 0..<blockCount {
+                            let draw = (firstBlock + b) % draws
                             for wijk in 0..<w {
                                 out[b * w + wijk] = quantile(Plan.unit(key: key, draw: draw, wijkKey: wijkKeys[wijk], sampling: sampling, draws: draws))
                             }
-                        } else {
-                            perBlock![b] = quantile(Plan.unit(key: key, draw: draw, wijkKey: nil, sampling: sampling, draws: draws))
                         }
-                    case let .table(table), let .sampled(table):
+                    } else {
+                        for b in 0..<blockCount {
+                            perBlock![b] = quantile(Plan.unit(key: key, draw: (firstBlock + b) % draws, wijkKey: nil, sampling: sampling, draws: draws))
+                        }
+                    }
+                case let .table(table), let .sampled(table):
+                    for b in 0..<blockCount {
+                        let draw = (firstBlock + b) % draws
                         for lane in 0..<w { out[b * w + lane] = table.value(draw: draw, wijk: simulated[lane]) }
                     }
                 }

@@ -5,7 +5,9 @@ import Foundation
 /// sum over the instance's wijken per `ctx:spend` call, and the wijken not
 /// re-run give their share from here. Per (instance, step): the wijken the
 /// step's program computed, in wijk order, and per call the value of each
-/// of them in each draw (`[draw × wijken + j]`).
+/// of them in each draw, wijk by wijk (`[j × draws + draw]`): a later run
+/// reads only the wijken it takes over, each a contiguous run of draws
+/// (draw by draw, it read a cache line for one or two values).
 final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only touched under `lock`; workers write disjoint draws of an entry
     struct Key: Hashable {
         var instance: String
@@ -60,7 +62,11 @@ final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only t
         }
         guard let entry else { return }
         for (s, call) in entry.calls.enumerated() {
-            (call + firstDraw * width).update(from: captured + s * stride, count: blocks * width)
+            let from = captured + s * stride
+            for j in 0..<width {
+                let to = call + j * draws + firstDraw
+                for b in 0..<blocks { to[b] = from[b * width + j] }
+            }
         }
         (entry.totals + firstDraw).update(from: totals, count: blocks)
     }
