@@ -104,6 +104,17 @@ WIDE int wjs_masked_add(const double *restrict v, size_t sv, const double *restr
     return bad == 0;
 }
 
+WIDE void wjs_replay_adds(const double *const *values, const int32_t *lane, size_t count, double *restrict sums,
+                          size_t w, size_t blocks) {
+    /* block by block: each block's lanes are one run of the sums, and each
+       wijk's values one sequential stream (wijk by wijk, the adds to a block
+       went a cache line apart) */
+    for (size_t b = 0; b < blocks; b++) {
+        double *restrict block = sums + b * w;
+        for (size_t j = 0; j < count; j++) block[lane[j]] += values[j][b];
+    }
+}
+
 WIDE int wjs_reached_add(const double *restrict v, size_t sv, const int32_t *restrict reached, size_t width, size_t w,
                          size_t blocks, int is_spend, double *restrict target, int32_t trace_wijk,
                          double *restrict trace) {

@@ -70,6 +70,10 @@ final class ChunkWorker {
     let spendScratch: UnsafeMutablePointer<Double>?
     /// The most `ctx:spend` calls of one step whose lanes are kept; a step with more is run whole.
     static let keptSpendCalls = 8
+    /// The `ctx:add` values of a step kept for replay (`AddLanes`), this many calls at most
+    /// (the `trend` rule makes one per indicator); a step with more is run again.
+    let addScratch: UnsafeMutablePointer<Double>?
+    static let keptAddCalls = 16
 
     init(plan: Plan, blocksPerChunk: Int) throws {
         self.plan = plan
@@ -137,6 +141,7 @@ final class ChunkWorker {
         host.coupledWijken = false
         spendScratch = plan.spendLanes != nil || plan.untouched?.kept != nil
             ? .allocate(capacity: ChunkWorker.keptSpendCalls * capacity) : nil
+        addScratch = plan.addLanes != nil ? .allocate(capacity: ChunkWorker.keptAddCalls * capacity) : nil
         if let untouched = plan.untouched {
             otherLanes = .allocate(capacity: plan.wijkCount)
             otherLanes!.initialize(from: untouched.lane, count: plan.wijkCount)
@@ -167,8 +172,10 @@ final class ChunkWorker {
         }
         for (a, name) in plan.city.attributeNames.enumerated() { tile(plan.city.attributes[name]!, into: attributes[a]) }
         for i in 0..<indicators { tile(plan.city.initial[i], into: x0[i]) }
-        let keptWhole = plan.untouched?.keptWhole
-        for (k, instance) in plan.instances.enumerated() where keptWhole?[k] != true { tile(instance.mask, into: masks[k]) }
+        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
+        for (k, instance) in plan.instances.enumerated() where keptWhole?[k] != true && replayed?[k] != true {
+            tile(instance.mask, into: masks[k])
+        }
     }
 
     deinit {
@@ -184,6 +191,7 @@ final class ChunkWorker {
         otherLanes?.deallocate()
         otherDraws?.deallocate()
         spendScratch?.deallocate()
+        addScratch?.deallocate()
     }
 
     /// Simulates blocks first..<first+count: trajectories into `target`
@@ -227,7 +235,7 @@ final class ChunkWorker {
             bindings.traceWijk = traced.wijk
         }
         let contributions = instanceSteps.count * plan.stepCount
-        let keptWhole = plan.untouched?.keptWhole
+        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
         // each step's end leaves them 0 again (`stepAndRecord`)
         for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
@@ -244,6 +252,25 @@ final class ChunkWorker {
                     }
                     host.coupledWijken = true
                 }
+                if let replayed, replayed[k], let kept = plan.untouched?.kept {
+                    // did not read the state in the kept run: its adds and spend are the kept run's
+                    let key = SpendLanes.Key(instance: instanceNames[k], step: step)
+                    if let added = kept.addLanes.entry(key) {
+                        replayAdds(added, blockCount: blockCount)
+                        let cost = output.costRow(k * plan.stepCount + step) + column
+                        if instance.isRule {
+                            cost.update(repeating: 0, count: blockCount)
+                            continue
+                        }
+                        if let spent = kept.spendLanes.entry(key) {
+                            cost.update(from: spent.totals + firstDraw, count: blockCount)
+                            continue
+                        }
+                    }
+                    // (`UntouchedWijken` checked that every step was kept): else the run is done again whole
+                    host.coupledWijken = true
+                    continue
+                }
                 bindings.mask = masks[k]
                 bindings.maskRepeatsPerBlock = true
                 bindings.params = params[k]
@@ -258,6 +285,8 @@ final class ChunkWorker {
                 bindings.spendCapture = keeps || recombines ? spendScratch : nil
                 bindings.spendCaptureStride = capacity
                 bindings.spendCaptureLimit = ChunkWorker.keptSpendCalls
+                bindings.addCapture = plan.addLanes != nil ? addScratch : nil
+                bindings.addCaptureLimit = ChunkWorker.keptAddCalls
                 spend.update(repeating: 0, count: blockCount)
                 trace.update(repeating: 0, count: blockCount)
                 host.bindings = bindings
@@ -266,6 +295,15 @@ final class ChunkWorker {
                     spendLanes.record(.init(instance: instanceNames[k], step: step), wijken: host.arena.computedWijken,
                                       calls: host.capturedSpends, captured: spendScratch, stride: capacity,
                                       totals: spend, firstDraw: firstDraw, blocks: blockCount)
+                }
+                if let addLanes = plan.addLanes, let addScratch {
+                    let key = SpendLanes.Key(instance: instanceNames[k], step: step)
+                    if host.readsState || host.addsOverflowed {
+                        addLanes.refuse(key)
+                    } else {
+                        addLanes.record(key, wijken: host.arena.computedWijken, indicators: host.capturedAdds, captured: addScratch,
+                                        stride: capacity, firstDraw: firstDraw, blocks: blockCount)
+                    }
                 }
                 if recombines { recombineSpend(instance: k, step: step, blockCount: blockCount) }
                 (output.costRow(k * plan.stepCount + step) + column).update(from: spend, count: blockCount)
@@ -283,6 +321,10 @@ final class ChunkWorker {
     /// no longer fits in the second-level cache, so each pass went to memory.)
     func stepAndRecord(year: Int, blockCount: Int, column: Int, into target: RecordTarget) throws {
         for i in 0..<indicators {
+            if let untouched = plan.untouched, untouched.clean[i] {
+                takeKeptState(indicator: i, year: year, blockCount: blockCount, column: column, into: target)
+                continue
+            }
             setRows(indicator: i, year: year, column: column, into: target)
             let state = x[i]
             let finite = weights[i].withUnsafeBufferPointer { weight in
@@ -321,6 +363,29 @@ final class ChunkWorker {
     /// statistics are the reference's) but in the end year, whose rows every
     /// wijk's gap to the city is read from; its values come from the
     /// reference's row.
+    /// A clean indicator's end of the step to `year` (`UntouchedWijken.clean`):
+    /// the kept run's state, the same numbers this step would add up to, for
+    /// the steps that read it; its rows are not recorded (the cells take the
+    /// kept run's statistics, as an untouched wijk's do) but in the end year,
+    /// whose rows every wijk's gap reads. Nothing was added to it this year.
+    private func takeKeptState(indicator i: Int, year: Int, blockCount: Int, column: Int, into target: RecordTarget) {
+        guard let untouched = plan.untouched else { return }
+        let years = plan.yearCount
+        func kept(_ wijk: Int) -> UnsafeMutablePointer<Double> {
+            untouched.reference.row((wijk * indicators + i) * years + year) + firstDraw
+        }
+        let state = x[i]
+        for (lane, wijk) in simulated.enumerated() {
+            let from = kept(wijk)
+            for b in 0..<blockCount { state[b * w + lane] = from[b] }
+        }
+        city[i].update(from: kept(plan.wijkCount), count: blockCount)
+        guard year == years - 1 else { return }
+        for wijk in 0...plan.wijkCount {
+            target.row((wijk * indicators + i) * years + year, column: column).update(from: kept(wijk), count: blockCount)
+        }
+    }
+
     private func setRows(indicator i: Int, year: Int, column: Int, into target: RecordTarget) {
         let years = plan.yearCount
         for wijk in 0...plan.wijkCount { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
@@ -328,6 +393,30 @@ final class ChunkWorker {
         for wijk in 0..<plan.wijkCount where untouched.lane[wijk] < 0 {
             otherDraws[wijk] = UnsafePointer(untouched.reference.row((wijk * indicators + i) * years + year) + firstDraw)
             if year < years - 1 { rowPointers[wijk] = nil }
+        }
+    }
+
+    /// A replayed step's adds (`UntouchedWijken.replayed`): per call in call
+    /// order, the kept value of each simulated wijk the kept step computed,
+    /// added to this year's sum as the step's own sink adds it (a lane the
+    /// step does not reach gets 0, which leaves a sum that starts at +0 as it is).
+    private func replayAdds(_ entry: AddLanes.Entry, blockCount: Int) {
+        guard let lane = plan.untouched?.lane, let kept = plan.untouched?.kept else { return }
+        let draws = kept.addLanes.draws
+        // the kept wijken that this run simulates, and their lanes
+        var taken: [Int] = [], lanes: [Int32] = []
+        for (j, wijk) in entry.wijken.enumerated() where lane[Int(wijk)] >= 0 {
+            taken.append(j)
+            lanes.append(lane[Int(wijk)])
+        }
+        guard !taken.isEmpty else { return }
+        let clean = plan.untouched?.clean
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>?.self, capacity: taken.count) { from in
+            // a clean indicator's state is taken from the kept run whole (`stepAndRecord`)
+            for (call, values) in entry.calls.enumerated() where clean?[entry.indicators[call]] != true {
+                for (t, j) in taken.enumerated() { from[t] = UnsafePointer(values + j * draws + firstDraw) }
+                wjs_replay_adds(from.baseAddress!, lanes, taken.count, adds[entry.indicators[call]], w, blockCount)
+            }
         }
     }
 
@@ -392,11 +481,11 @@ final class ChunkWorker {
     }
 
     func fillParameters(firstBlock: Int, blockCount: Int) {
-        let keptWhole = plan.untouched?.keptWhole
+        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
         let sampling = plan.sampling, draws = plan.draws
         for (k, instance) in plan.instances.enumerated() {
-            // an instance whose step is not run (`UntouchedWijken.keptWhole`) reads none
-            if let keptWhole, keptWhole[k] { continue }
+            // an instance whose steps are not run (`UntouchedWijken.keptWhole`, `.replayed`) reads none
+            if keptWhole?[k] == true || replayed?[k] == true { continue }
             for (p, source) in instance.params.enumerated() {
                 let out = params[k][p]
                 let perBlock = paramBlocks[k][p]

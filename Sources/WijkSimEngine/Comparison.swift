@@ -88,15 +88,16 @@ package struct Comparison: Sendable {
                                    threads: Int) throws -> (comparison: Comparison, kept: KeptRun) {
         precondition(plan.variants == 1)
         var keeping = plan
-        let lanes = SpendLanes(draws: plan.draws)
+        let lanes = SpendLanes(draws: plan.draws), adds = AddLanes(draws: plan.draws)
         keeping.spendLanes = lanes
+        keeping.addLanes = adds
         let pairing = Pairing(reference: reference.kept, keepVariantZero: true, sign: Pairing.signs(plan),
                               referenceCells: reference.scenario.results.trajectories[0])
         let run = try Engine.run(keeping, threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
         guard let draws = run.kept else { throw RunFailure("the kept run kept no draws") }
         let scenario = ComparedScenario(results: run.results, differences: run.differences)
         let kept = KeptRun(plan: plan, draws: draws, cells: run.results.trajectories[0], differences: run.differences[0],
-                           spendLanes: lanes, independent: !run.coupled)
+                           spendLanes: lanes, addLanes: adds, independent: !run.coupled)
         return (Comparison(scenarios: [reference.scenario, scenario]), kept)
     }
 

@@ -190,6 +190,8 @@ package struct Plan: Sendable {
     var untouched: UntouchedWijken?
     /// Where a run kept for later ones leaves its spends lane by lane (`Comparison.runKeeping`).
     var spendLanes: SpendLanes?
+    /// And its adds, for the steps that did not read the state (`AddLanes`).
+    var addLanes: AddLanes?
 
     /// The (wijk, indicator) whose contributions `explain` shows (CONTRACT §8).
     package struct Trace: Equatable, Sendable {

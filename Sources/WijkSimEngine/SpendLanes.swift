@@ -85,6 +85,7 @@ package final class KeptRun: Sendable {
     let cells: [CellStatistics]
     let differences: [DifferenceStatistics]
     let spendLanes: SpendLanes
+    let addLanes: AddLanes
     /// No step read `ctx.city` and no rule spent.
     package let independent: Bool
     /// Whether `other`'s cells are this run's cells, in the same order, with
@@ -98,8 +99,8 @@ package final class KeptRun: Sendable {
     package var drawCount: Int { plan.draws }
 
     init(plan: Plan, draws: DrawStore, cells: [CellStatistics], differences: [DifferenceStatistics], spendLanes: SpendLanes,
-         independent: Bool) {
+         addLanes: AddLanes, independent: Bool) {
         self.plan = plan; self.draws = draws; self.cells = cells; self.differences = differences
-        self.spendLanes = spendLanes; self.independent = independent
+        self.spendLanes = spendLanes; self.addLanes = addLanes; self.independent = independent
     }
 }

@@ -65,7 +65,10 @@ enum HostFunctions {
         return host.pushView(host.bindings.params[index])
     }
 
-    static let xIndex: wjs_Function = { _, c in indicator(c, "ctx.x") { $0.x } }
+    static let xIndex: wjs_Function = { _, c in
+        LuaHost.from(c).readsState = true
+        return indicator(c, "ctx.x") { $0.x }
+    }
     static let x0Index: wjs_Function = { _, c in indicator(c, "ctx.x0") { $0.x0 } }
     static let cityIndex: wjs_Function = { _, c in
         // per block where the engine lends it so: the average is one number per draw
@@ -113,7 +116,8 @@ enum HostFunctions {
         guard let value = argument(host, 3, position: 2, "add") else { return WJS_RAISE }
         let traced = index == host.bindings.traceIndicator ? host.bindings.trace : nil
         guard host.arena.sink(value, into: host.bindings.adds[index], mask: host.bindings.mask!, isSpend: false, trace: traced,
-                              traceWijk: host.bindings.traceWijk, line: wjs_caller_line(host.lua.L), indicator: index) else {
+                              traceWijk: host.bindings.traceWijk, capture: host.nextAddCapture(indicator: index),
+                              line: wjs_caller_line(host.lua.L), indicator: index) else {
             return host.fail(host.tooManyVectors)
         }
         return 0

@@ -31,6 +31,16 @@ package final class LuaHost {
     /// captured (`StepBindings.spendCapture`); more calls than the limit set
     /// `coupledWijken`, since they cannot be put together again.
     package private(set) var capturedSpends = 0
+    /// The indicators of the current step's captured `ctx:add` calls
+    /// (`StepBindings.addCapture`), in call order.
+    package private(set) var capturedAdds: [Int] = []
+    /// The current step made more `ctx:add` calls than are captured.
+    package private(set) var addsOverflowed = false
+    /// The current step read the state (`ctx.x`): its adds and spends may
+    /// differ from another run's of the same instance in the same lanes.
+    /// A step that did not is a function of its instance, year and lanes
+    /// alone (`ctx.city` couples the wijken instead: `coupledWijken`).
+    package var readsState = false
     private var ctxRef: Int32 = 0
     private var paramsRef: Int32 = 0
     private var simRef: Int32 = 0
@@ -161,6 +171,17 @@ package final class LuaHost {
         return capture + (capturedSpends - 1) * bindings.spendCaptureStride
     }
 
+    /// Where the next `ctx:add` (to `indicator`) leaves its lane values, if they are captured.
+    func nextAddCapture(indicator: Int) -> UnsafeMutablePointer<Double>? {
+        guard let capture = bindings.addCapture else { return nil }
+        guard capturedAdds.count < bindings.addCaptureLimit else {
+            addsOverflowed = true
+            return nil
+        }
+        capturedAdds.append(indicator)
+        return capture + (capturedAdds.count - 1) * bindings.spendCaptureStride
+    }
+
     /// Calls plugin `plugin`'s `step(ctx, p)` over `bindings.lanes` lanes.
     /// A Lua error, a stale vector or a non-finite add becomes a `RunFailure`
     /// naming the plugin file:line, the instance and the year.
@@ -169,6 +190,9 @@ package final class LuaHost {
         current = (plugin, instance)
         randomCalls = 0
         capturedSpends = 0
+        capturedAdds.removeAll(keepingCapacity: true)
+        addsOverflowed = false
+        readsState = false
         arena.reset(lanes: bindings.lanes, wijkCount: bindings.wijkCount,
                     reaching: bindings.maskRepeatsPerBlock ? bindings.mask.map { UnsafePointer($0) } : nil)
         let base = lua.top

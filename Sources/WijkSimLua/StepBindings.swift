@@ -27,6 +27,11 @@ package struct StepBindings {
     package var spendCapture: UnsafeMutablePointer<Double>? = nil
     package var spendCaptureStride = 0
     package var spendCaptureLimit = 0
+    /// The same for each `ctx:add` (`spendCaptureStride` apart), with its indicator in
+    /// `LuaHost.capturedAdds` (`addCaptureLimit` calls at most; a step with
+    /// more sets `LuaHost.addsOverflowed`).
+    package var addCapture: UnsafeMutablePointer<Double>? = nil
+    package var addCaptureLimit = 0
     /// Per lane: 1 where the current instance targets the lane's wijk.
     package var mask: UnsafeMutablePointer<Double>? = nil
     /// The mask is the same in every block (it is the instance's wijken),

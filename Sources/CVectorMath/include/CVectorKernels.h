@@ -41,6 +41,9 @@ void wjs_clamp(const double *x, size_t sx, const double *y, size_t sy, const dou
 
 /// sums[i] += mask[i] != 0 ? v[i] : 0; returns 0 when a counted value is NaN or infinite.
 int wjs_masked_add(const double *v, size_t sv, const double *mask, double *sums, size_t n);
+/// A kept step's adds to one indicator, again (`AddLanes`): for each block b
+/// and each of `count` wijken in order, sums[b * w + lane[j]] += values[j][b].
+void wjs_replay_adds(const double *const *values, const int32_t *lane, size_t count, double *sums, size_t w, size_t blocks);
 /// block_sums[b] += Σ over the w lanes of block b of (mask != 0 ? v : 0), in
 /// lane order; returns 0 when a block's sum is NaN or infinite.
 int wjs_masked_block_add(const double *v, size_t sv, const double *mask, size_t w, size_t blocks, double *block_sums);
