@@ -39,6 +39,42 @@ final class UntouchedWijkenTests: EngineTestCase {
         XCTAssertTrue(x == y, "\(zip(x, y).filter { $0 != $1 }.count) numbers differ", file: file, line: line)
     }
 
+    /// Relative to a kept run of the programme (`serve`): a slider of the
+    /// Regio Deal's school day re-runs its 8 wijken; the `trend` rule and
+    /// the interventions whose steps never read the state are replayed from
+    /// the kept adds, `maatschappelijk_meedoen` (it reads the unemployed)
+    /// and the changed instance are stepped; the indicators none of those
+    /// writes take the kept state whole; and every number equals the whole run's.
+    func testAKeptRunsStepsAreReplayedWhereTheyDidNotReadTheState() throws {
+        let plans = try plans([TestPaths.repo("scenarios/basis.yaml"), TestPaths.repo("scenarios/programma.yaml")], draws: 40)
+        let reference = try Comparison.prepare(reference: plans[0], threads: 2)
+        let kept = try Comparison.runKeeping(plans[1], against: reference, threads: 2).kept
+        var changed = plans[1]
+        let k = try XCTUnwrap(changed.instances.firstIndex { $0.name == "schooldag_regiodeal" })
+        let p = try XCTUnwrap(changed.plugins[changed.instances[k].plugin].params.firstIndex { $0.name == "bereik" })
+        changed.instances[k].params[p] = .constant(0.5)
+        let untouched = try XCTUnwrap(UntouchedWijken(plan: changed, kept: kept))
+        XCTAssertEqual(untouched.simulated.map { changed.city.wijken[$0] },
+                       ["Selwerd", "Paddepoel", "Vinkhuizen", "Tuinwijk", "Professorenbuurt", "De Hoogte", "Indische Buurt", "Oosterparkwijk"])
+        func replayed(_ name: String) throws -> Bool {
+            untouched.replayed[try XCTUnwrap(changed.instances.firstIndex { $0.name == name })]
+        }
+        XCTAssertTrue(try replayed("trend"))
+        XCTAssertTrue(try replayed("preventie_nplv"))
+        XCTAssertTrue(try replayed("stratenaanpak_coalitie"))
+        XCTAssertFalse(try replayed("schooldag_regiodeal"))
+        XCTAssertFalse(try replayed("meedoen_nplv"))
+        XCTAssertFalse(try replayed("woningmix_nplv"))
+        XCTAssertEqual(changed.city.indicators.indices.filter { untouched.clean[$0] }.map { changed.city.indicators[$0].id },
+                       ["jeugdcriminaliteit", "energiearmoede", "ervaren_gezondheid", "sociale_cohesie"])
+        let partial = try Comparison.run([changed], against: reference, kept: kept, threads: 2).scenarios[1]
+        XCTAssertNotNil(partial.results.plan.untouched)
+        let pairing = Pairing(reference: reference.kept, keepVariantZero: false, sign: Pairing.signs(changed),
+                              referenceCells: reference.scenario.results.trajectories[0])
+        let whole = try Engine.run(changed, threads: 2, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
+        assertBitForBit(partial, ComparedScenario(results: whole.results, differences: whole.differences))
+    }
+
     /// The Regio Deal reaches 8 of Groningen's 18 wijken: 10 are the baseline's.
     func testGroningenRegioDealEqualsTheWholeRun() throws {
         let plans = try plans([TestPaths.repo("scenarios/basis.yaml"), TestPaths.repo("scenarios/regiodeal.yaml")], draws: 80)
