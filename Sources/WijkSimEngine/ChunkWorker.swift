@@ -358,11 +358,6 @@ final class ChunkWorker {
         target.recorded(year: year)
     }
 
-    /// The rows one indicator's `year` is recorded into, one per wijk of
-    /// the city and the average. An untouched wijk's are left alone (its
-    /// statistics are the reference's) but in the end year, whose rows every
-    /// wijk's gap to the city is read from; its values come from the
-    /// reference's row.
     /// A clean indicator's end of the step to `year` (`UntouchedWijken.clean`):
     /// the kept run's state, the same numbers this step would add up to, for
     /// the steps that read it; its rows are not recorded (the cells take the
@@ -386,6 +381,11 @@ final class ChunkWorker {
         }
     }
 
+    /// The rows one indicator's `year` is recorded into, one per wijk of
+    /// the city and the average. An untouched wijk's are left alone (its
+    /// statistics are the reference's) but in the end year, whose rows every
+    /// wijk's gap to the city is read from; its values come from the
+    /// reference's row.
     private func setRows(indicator i: Int, year: Int, column: Int, into target: RecordTarget) {
         let years = plan.yearCount
         for wijk in 0...plan.wijkCount { rowPointers[wijk] = target.row((wijk * indicators + i) * years + year, column: column) }
