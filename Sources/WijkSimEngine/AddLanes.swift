@@ -60,22 +60,13 @@ final class AddLanes: @unchecked Sendable {  // unchecked: `entries` is only tou
             let bytes = indicators.count * draws * width * MemoryLayout<Double>.stride
             guard held + bytes <= budget else { refused.insert(key); return nil }
             held += bytes
-            let made = Entry(wijken: wijken, indicators: indicators, calls: indicators.map { _ in
-                let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, draws * width))
-                p.initialize(repeating: 0, count: max(1, draws * width))
-                return p
-            })
+            let made = Entry(wijken: wijken, indicators: indicators,
+                             calls: indicators.map { _ in WijkColumns.allocate(draws: draws, wijken: width) })
             entries[key] = made
             return made
         }
         guard let entry else { return }
-        for (s, call) in entry.calls.enumerated() {
-            let from = captured + s * stride
-            for j in 0..<width {
-                let to = call + j * draws + firstDraw
-                for b in 0..<blocks { to[b] = from[b * width + j] }
-            }
-        }
+        WijkColumns.store(captured, stride: stride, into: entry.calls, wijken: width, draws: draws, firstDraw: firstDraw, blocks: blocks)
     }
 
     /// The kept adds of step `key`, if every chunk of the kept run could keep them.

@@ -52,26 +52,40 @@ final class SpendLanes: @unchecked Sendable {  // unchecked: `entries` is only t
             }
             let totals = UnsafeMutablePointer<Double>.allocate(capacity: draws)
             totals.initialize(repeating: 0, count: draws)
-            let made = Entry(wijken: wijken, calls: (0..<calls).map { _ in
-                let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, draws * width))
-                p.initialize(repeating: 0, count: max(1, draws * width))
-                return p
-            }, totals: totals)
+            let made = Entry(wijken: wijken, calls: (0..<calls).map { _ in WijkColumns.allocate(draws: draws, wijken: width) },
+                             totals: totals)
             entries[key] = made
             return made
         }
         guard let entry else { return }
-        for (s, call) in entry.calls.enumerated() {
+        WijkColumns.store(captured, stride: stride, into: entry.calls, wijken: width, draws: draws, firstDraw: firstDraw, blocks: blocks)
+        (entry.totals + firstDraw).update(from: totals, count: blocks)
+    }
+
+    func entry(_ key: Key) -> Entry? { lock.withLock { entries[key] } }
+}
+
+/// A kept step's values per call, as a later run reads them: wijk by wijk
+/// (`[j × draws + draw]`), from a capture made block by block
+/// (`[b × width + j]`, `stride` doubles per call; `wjs_sink.capture`).
+enum WijkColumns {
+    static func allocate(draws: Int, wijken: Int) -> UnsafeMutablePointer<Double> {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, draws * wijken))
+        p.initialize(repeating: 0, count: max(1, draws * wijken))
+        return p
+    }
+
+    /// Draws firstDraw..<firstDraw+blocks of each call.
+    static func store(_ captured: UnsafePointer<Double>, stride: Int, into calls: [UnsafeMutablePointer<Double>], wijken width: Int,
+                      draws: Int, firstDraw: Int, blocks: Int) {
+        for (s, call) in calls.enumerated() {
             let from = captured + s * stride
             for j in 0..<width {
                 let to = call + j * draws + firstDraw
                 for b in 0..<blocks { to[b] = from[b * width + j] }
             }
         }
-        (entry.totals + firstDraw).update(from: totals, count: blocks)
     }
-
-    func entry(_ key: Key) -> Entry? { lock.withLock { entries[key] } }
 }
 
 /// A run of a scenario kept whole for later runs of the same scenario with
