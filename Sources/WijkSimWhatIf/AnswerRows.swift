@@ -33,10 +33,9 @@ package final class AnswerRows: Sendable {
         self.layout = layout; self.bytes = bytes; self.trajectories = trajectories; self.effect = effect
     }
 
-    static func numbers(_ values: Double...) -> SIMD8<UInt64> {
-        var bits = SIMD8<UInt64>(repeating: 0)
-        for (i, v) in values.enumerated() { bits[i] = v.bitPattern }
-        return bits
+    /// A row's numbers as bits (not variadic: that made an array per row).
+    static func numbers(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double = 0) -> SIMD8<UInt64> {
+        SIMD8(a.bitPattern, b.bitPattern, c.bitPattern, d.bitPattern, e.bitPattern, 0, 0, 0)
     }
 }
 
