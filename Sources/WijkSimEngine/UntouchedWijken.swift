@@ -150,6 +150,8 @@ struct UntouchedWijken: Sendable {
         kept.map { ($0.cells, $0.differences) } ?? (referenceCells, nil)
     }
 
+    /// Whether a cell's draws and statistics are the reference's (or the
+    /// kept run's): an untouched wijk's, or, with a kept run, a clean indicator's.
     func isUntouched(cell: Int, plan: Plan) -> Bool {
         let wijk = cell / (plan.indicatorCount * plan.yearCount)
         let indicator = cell / plan.yearCount % plan.indicatorCount
