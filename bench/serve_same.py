@@ -40,6 +40,9 @@ def bodies(scenario, n, seed):
     keys = serve_load.sliders(scenario)
     interventions = scenario["interventions"]
     out = [{}]
+    if not keys:
+        # nothing to move: the scenario as it is, at other draws and seeds
+        return out + [{"draws": 300}, {"seed": seed}, {"draws": 500, "seed": seed + 1}]
     for _ in range(n):
         body = {"params": {}}
         for _ in range(rnd.choice([1, 1, 1, 2])):
