@@ -172,10 +172,8 @@ final class ChunkWorker {
         }
         for (a, name) in plan.city.attributeNames.enumerated() { tile(plan.city.attributes[name]!, into: attributes[a]) }
         for i in 0..<indicators { tile(plan.city.initial[i], into: x0[i]) }
-        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
-        for (k, instance) in plan.instances.enumerated() where keptWhole?[k] != true && replayed?[k] != true {
-            tile(instance.mask, into: masks[k])
-        }
+        let notStepped = plan.untouched?.notStepped
+        for (k, instance) in plan.instances.enumerated() where notStepped?[k] != true { tile(instance.mask, into: masks[k]) }
     }
 
     deinit {
@@ -235,7 +233,7 @@ final class ChunkWorker {
             bindings.traceWijk = traced.wijk
         }
         let contributions = instanceSteps.count * plan.stepCount
-        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
+        let notStepped = plan.untouched?.notStepped
         recordAndUpdateCity(year: 0, blockCount: blockCount, column: column, into: target)
         // each step's end leaves them 0 again (`stepAndRecord`)
         for i in 0..<indicators { adds[i].update(repeating: 0, count: lanes) }
@@ -244,31 +242,11 @@ final class ChunkWorker {
             bindings.year = year
             for k in 0..<instanceSteps.count {
                 let instance = instanceSteps[k]
-                if let keptWhole, keptWhole[k] {
-                    // reaches only wijken taken from the kept run: its spend is the kept run's
-                    if let entry = plan.untouched?.kept?.spendLanes.entry(.init(instance: instanceNames[k], step: step)) {
-                        (output.costRow(k * plan.stepCount + step) + column).update(from: entry.totals + firstDraw, count: blockCount)
-                        continue
+                if let notStepped, notStepped[k] {
+                    if !takeFromKept(instance: k, step: step, blockCount: blockCount, column: column, costs: output) {
+                        // (`UntouchedWijken` checked that every step was kept): else the run is done again whole
+                        host.coupledWijken = true
                     }
-                    host.coupledWijken = true
-                }
-                if let replayed, replayed[k], let kept = plan.untouched?.kept {
-                    // did not read the state in the kept run: its adds and spend are the kept run's
-                    let key = SpendLanes.Key(instance: instanceNames[k], step: step)
-                    if let added = kept.addLanes.entry(key) {
-                        replayAdds(added, blockCount: blockCount)
-                        let cost = output.costRow(k * plan.stepCount + step) + column
-                        if instance.isRule {
-                            cost.update(repeating: 0, count: blockCount)
-                            continue
-                        }
-                        if let spent = kept.spendLanes.entry(key) {
-                            cost.update(from: spent.totals + firstDraw, count: blockCount)
-                            continue
-                        }
-                    }
-                    // (`UntouchedWijken` checked that every step was kept): else the run is done again whole
-                    host.coupledWijken = true
                     continue
                 }
                 bindings.mask = masks[k]
@@ -396,6 +374,27 @@ final class ChunkWorker {
         }
     }
 
+    /// A step that is not run (`UntouchedWijken.notStepped`): the kept run's
+    /// adds again where it is replayed (an intervention that reaches no
+    /// simulated wijk adds nothing here), and the kept run's spend (a rule
+    /// spends nothing). False when the kept run did not keep them.
+    private func takeFromKept(instance k: Int, step: Int, blockCount: Int, column: Int, costs output: ChunkOutput) -> Bool {
+        guard let untouched = plan.untouched, let kept = untouched.kept else { return false }
+        let key = SpendLanes.Key(instance: instanceNames[k], step: step)
+        if untouched.replayed[k] {
+            guard let added = kept.addLanes.entry(key) else { return false }
+            replayAdds(added, blockCount: blockCount)
+        }
+        let cost = output.costRow(k * plan.stepCount + step) + column
+        if instanceSteps[k].isRule {
+            cost.update(repeating: 0, count: blockCount)
+            return true
+        }
+        guard let spent = kept.spendLanes.entry(key) else { return false }
+        cost.update(from: spent.totals + firstDraw, count: blockCount)
+        return true
+    }
+
     /// A replayed step's adds (`UntouchedWijken.replayed`): per call in call
     /// order, the kept value of each simulated wijk the kept step computed,
     /// added to this year's sum as the step's own sink adds it (a lane the
@@ -481,11 +480,11 @@ final class ChunkWorker {
     }
 
     func fillParameters(firstBlock: Int, blockCount: Int) {
-        let keptWhole = plan.untouched?.keptWhole, replayed = plan.untouched?.replayed
+        let notStepped = plan.untouched?.notStepped
         let sampling = plan.sampling, draws = plan.draws
         for (k, instance) in plan.instances.enumerated() {
-            // an instance whose steps are not run (`UntouchedWijken.keptWhole`, `.replayed`) reads none
-            if keptWhole?[k] == true || replayed?[k] == true { continue }
+            // an instance whose steps are not run (`UntouchedWijken.notStepped`) reads none
+            if notStepped?[k] == true { continue }
             for (p, source) in instance.params.enumerated() {
                 let out = params[k][p]
                 let perBlock = paramBlocks[k][p]

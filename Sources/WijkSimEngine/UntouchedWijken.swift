@@ -45,6 +45,8 @@ struct UntouchedWijken: Sendable {
     /// A slider of one intervention leaves about half of Groningen's ten
     /// indicators clean.
     let clean: [Bool]
+    /// Per instance: `keptWhole` or `replayed`, whose steps this run does not run.
+    let notStepped: [Bool]
 
     init?(plan: Plan, reference referencePlan: Plan, draws: DrawStore, referenceCoupled: Bool) {
         guard !referenceCoupled, referencePlan.variants == 1, UntouchedWijken.sameRun(plan, as: referencePlan) else { return nil }
@@ -119,6 +121,7 @@ struct UntouchedWijken: Sendable {
         self.keptWhole = keptWhole
         self.replayed = replayed
         self.clean = clean
+        notStepped = zip(keptWhole, replayed).map { $0 || $1 }
     }
 
     /// One variant, not traced, stopped early or with fixed noise, and the

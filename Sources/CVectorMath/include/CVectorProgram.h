@@ -62,7 +62,8 @@ typedef struct {
     double *trace;
     const double *mask;
     wjs_source value; /* per lane or constant */
-    /* a spend's lane values, when not null: capture[block * width + j] for
+    /* the sink's lane values, when not null (a spend's, or an add's that a
+       kept run keeps for replay): capture[block * width + j] for
        the program's `width` lanes a block (the reached wijken, or every
        wijk with 0 where the mask stops it), as they are summed */
     double *capture;
