@@ -7,7 +7,8 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     let plan: Plan
     let cells: Int
     let costCells: Int
-    let exact: Bool
+    let method: PercentileMethod
+    var exact: Bool { method != .sketched }
     let layout: GapLayout
     private let lock = NSLock()
     private var open: [Int: any VariantTally] = [:]
@@ -18,6 +19,11 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// (128 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
     static let exactValueLimit = 16 << 20
 
+    /// From this many draws on, exact percentiles come from windows around
+    /// a pilot's (`QuantileWindows`) instead of every draw stored: below it,
+    /// the pilot would be most of the draws anyway.
+    static let windowedDraws = 2 * PilotTally.Kind.windows(margin: 0).pilotDraws + 1
+
     let threads: Int
 
     /// Set when this run is compared with a reference, or is the reference.
@@ -25,14 +31,15 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// The reference's draws of variant 0, kept when `pairing.keepVariantZero`.
     let kept: DrawStore?
 
-    init(plan: Plan, blocksPerChunk: Int, threads: Int, forceExact: Bool? = nil, pairing: Pairing? = nil) {
+    init(plan: Plan, blocksPerChunk: Int, threads: Int, method: PercentileMethod? = nil, pairing: Pairing? = nil) {
         self.plan = plan
         self.threads = threads
         self.pairing = pairing
         cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
         // costs per instance and step, then (for explain) contributions per instance and step
         costCells = plan.instances.count * plan.stepCount * (plan.trace == nil ? 1 : 2)
-        exact = pairing != nil || (forceExact ?? (plan.draws * cells <= Aggregator.exactValueLimit || plan.draws <= SketchedTally.pilotDraws))
+        // paired runs need every draw: their differences are taken draw by draw
+        self.method = pairing != nil ? .stored : method ?? Aggregator.method(draws: plan.draws, cells: cells)
         layout = GapLayout(plan)
         kept = pairing?.keepVariantZero == true ? DrawStore(cells: cells, draws: plan.draws) : nil
         finished = Array(repeating: nil, count: plan.variants)
@@ -59,7 +66,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// Sets `stream` to record blocks first..<first+count straight into
     /// their variant, when they are one variant's and it can take them that
     /// way; false when they must come as a chunk's output (`accept`).
-    /// `cancelled` ends a wait for the variant's sketch (a failed run).
+    /// `cancelled` ends a wait for the variant's pilot summary (a failed run).
     func beginStream(firstBlock: Int, blocks: Int, worker: Int, into stream: YearStream,
                      cancelled: () -> Bool) -> Bool {
         let variant = firstBlock / plan.draws, draw = firstBlock % plan.draws
@@ -82,6 +89,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         if moreChunks || threads == 1 {
             let statistics = tally.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
             lock.lock()
+            if (tally as? PilotTally)?.missed == true { missed = true }
             finished[variant] = statistics
             open[variant] = nil
             lock.unlock()
@@ -98,28 +106,65 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
             guard let tally = open[variant] else { continue }
             let stripes = min(threads, max(1, cells / 64))
             finished[variant] = tally.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
+            if (tally as? PilotTally)?.missed == true { missed = true }
             open[variant] = nil
         }
         deferred = []
     }
 
     /// Blocks at which a chunk should begin: each variant's first draw and,
-    /// when percentiles are sketched, its first draw after the pilot, so
-    /// that a chunk lies inside a variant and inside or outside its pilot
+    /// when percentiles come from a pilot, its first draw after the pilot,
+    /// so that a chunk lies inside a variant and inside or outside its pilot
     /// and can be streamed (`beginStream`).
     var chunkCuts: [Int] {
-        guard !exact else { return [] }
-        return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + SketchedTally.pilotDraws] }
+        guard method != .stored else { return [] }
+        let pilot = method == .sketched ? PilotTally.Kind.sketch.pilotDraws : PilotTally.Kind.windows(margin: 0).pilotDraws
+        return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + pilot] }
     }
 
-    /// The variant's tally, made on its first piece: exact or sketched for the whole run.
+    /// Every draw stored while that is little more than the pilot would
+    /// keep; exact windows while every draw would fit; a sketch above.
+    static func method(draws: Int, cells: Int) -> PercentileMethod {
+        if draws <= PilotTally.Kind.sketch.pilotDraws { return .stored }
+        guard draws * cells <= exactValueLimit else { return .sketched }
+        return draws >= windowedDraws ? .windowed(margin: QuantileWindows.margin) : .stored
+    }
+
+    /// True when a variant's windows missed a rank its percentiles need
+    /// (`QuantileWindows`): its statistics are not to be used, and the run
+    /// is made again with every draw stored.
+    var missedWindows: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return missed
+    }
+    private var missed = false
+
+    /// The variant's tally, made on its first piece, by the run's method.
     private func tally(_ variant: Int) -> any VariantTally {
         lock.lock(); defer { lock.unlock() }
         if let existing = open[variant] { return existing }
-        let created: any VariantTally = exact
-            ? ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, untouched: pairing?.untouched)
-            : SketchedTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads)
+        let created: any VariantTally = switch method {
+        case .stored:
+            ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, untouched: pairing?.untouched)
+        case .windowed(let margin):
+            PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads,
+                       kind: .windows(margin: margin))
+        case .sketched:
+            PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads, kind: .sketch)
+        }
         open[variant] = created
         return created
     }
+}
+
+/// How a run finds its percentiles. Every method gives the same means;
+/// `stored` and `windowed` the same exact percentiles.
+package enum PercentileMethod: Equatable, Sendable {
+    /// Every draw kept (`ExactTally`): small runs, and paired ones.
+    case stored
+    /// Exact, from intervals around a pilot's percentiles `margin` standard
+    /// deviations wide (`QuantileWindows`): most of the draws are not kept.
+    case windowed(margin: Double)
+    /// Within a stated bound, memory flat (`QuantileSketch`).
+    case sketched
 }

@@ -58,7 +58,7 @@ package struct Comparison: Sendable {
         var referencePlan = plan
         referencePlan.variants = 1
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(referencePlan))
-        let run = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+        let run = try Engine.run(referencePlan, threads: threads, blocksPerChunk: nil, method: .stored,
                                  pairing: keep, progress: nil)
         guard let kept = run.kept else { throw RunFailure("the reference run kept no draws") }
         let scenario = try compared(plan, with: kept, cells: nil, threads: threads, progress: progress)
@@ -93,7 +93,7 @@ package struct Comparison: Sendable {
         keeping.addLanes = adds
         let pairing = Pairing(reference: reference.kept, keepVariantZero: true, sign: Pairing.signs(plan),
                               referenceCells: reference.scenario.results.trajectories[0])
-        let run = try Engine.run(keeping, threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
+        let run = try Engine.run(keeping, threads: threads, blocksPerChunk: nil, method: .stored, pairing: pairing, progress: nil)
         guard let draws = run.kept else { throw RunFailure("the kept run kept no draws") }
         let scenario = ComparedScenario(results: run.results, differences: run.differences)
         let kept = KeptRun(plan: plan, draws: draws, cells: run.results.trajectories[0], differences: run.differences[0],
@@ -120,12 +120,12 @@ package struct Comparison: Sendable {
                 untouched.isUntouched(cell: $0, plan: plan)
             }
             partialPairing.untouchedStatistics = untouched.statistics(referenceCells: cells)
-            if let run = try? Engine.run(partial, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+            if let run = try? Engine.run(partial, threads: threads, blocksPerChunk: nil, method: .stored,
                                          pairing: partialPairing, progress: progress), !run.coupled {
                 return ComparedScenario(results: run.results, differences: run.differences)
             }
         }
-        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true,
+        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, method: .stored,
                                  pairing: pairing, progress: progress)
         return ComparedScenario(results: run.results, differences: run.differences)
     }

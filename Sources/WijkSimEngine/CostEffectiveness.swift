@@ -104,7 +104,7 @@ package struct CostEffectiveness: Sendable {
 
     static func keptRun(_ plan: Plan, threads: Int) throws -> (Results, DrawStore, [[DifferenceStatistics]]) {
         let keep = Pairing(reference: nil, keepVariantZero: true, sign: Pairing.signs(plan))
-        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: keep, progress: nil)
+        let run = try Engine.run(plan, threads: threads, blocksPerChunk: nil, method: .stored, pairing: keep, progress: nil)
         guard let kept = run.kept else { throw RunFailure("the run for cost-effectiveness kept no draws") }
         return (run.results, kept, run.differences)
     }

@@ -58,26 +58,33 @@ package enum Engine {
         return most >= group ? most / group * group : most
     }
 
-    /// `blocksPerChunk` and `exactPercentiles` are for tests: the chunking
-    /// does not matter, and the sketch agrees with exact percentiles.
+    /// `blocksPerChunk`, `exactPercentiles` and `percentiles` are for tests:
+    /// the chunking does not matter, the sketch agrees with exact
+    /// percentiles, and exact windows give the bits of every draw stored.
+    /// `exactPercentiles` true stores every draw, false sketches;
+    /// `percentiles` names the method outright.
     package static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            blocksPerChunk chunkBlocks: Int? = nil,
                            exactPercentiles: Bool? = nil,
+                           percentiles: PercentileMethod? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Results {
-        try run(plan, threads: threads, blocksPerChunk: chunkBlocks, exactPercentiles: exactPercentiles,
-                pairing: nil, progress: progress).results
+        let method = percentiles ?? exactPercentiles.map { $0 ? .stored : .sketched }
+        return try run(plan, threads: threads, blocksPerChunk: chunkBlocks, method: method,
+                       pairing: nil, progress: progress).results
     }
 
+
     /// `coupled`: some step read `ctx.city` or a rule spent (`UntouchedWijken`).
-    static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, exactPercentiles: Bool?,
+    /// `method` nil: the engine's choice (`Aggregator.method`).
+    static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, method: PercentileMethod?,
                     pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]], coupled: Bool) {
         // untouched wijken are read back from the rows: those of an exact, compared run's draw store
-        precondition(plan.untouched == nil || (pairing?.reference != nil && exactPercentiles == true),
+        precondition(plan.untouched == nil || (pairing?.reference != nil && method == .stored),
                      "untouched wijken only in an exact compared run")
         let perChunk = chunkBlocks ?? (plan.untouched.map { blocksPerChunk(simulating: $0.simulated.count, of: plan, threads: threads) }
             ?? blocksPerChunk(for: plan))
         let coupled = Flag()
-        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, forceExact: exactPercentiles,
+        let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, method: method,
                                     pairing: pairing)
         let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil,
                                      cuts: chunkBlocks == nil ? aggregator.chunkCuts : [])
@@ -100,6 +107,11 @@ package enum Engine {
             }
         }
         aggregator.finishDeferred()
+        if aggregator.missedWindows {
+            // a rank outside its window (about once in 10⁹ intervals): the same run, every draw stored
+            return try run(plan, threads: threads, blocksPerChunk: chunkBlocks, method: .stored, pairing: pairing,
+                           progress: progress)
+        }
         let variants = aggregator.finished.map { $0! }
         return (Results(plan: plan, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
                 variants.map(\.differences), coupled.isSet)

@@ -36,7 +36,7 @@ final class ExactTally: VariantTally {
     func beginStream(firstDraw: Int, count: Int, worker: Int, cancelled: () -> Bool) -> StreamedPiece? {
         StreamedPiece(tally: self, firstDraw: firstDraw, count: count, worker: worker,
                       run: sums.makeRun(firstDraw: firstDraw, count: count), store: store.columns(from: firstDraw),
-                      sketch: nil)
+                      summary: nil)
     }
 
     func add(year: Int, of stream: YearStream) {

@@ -1,6 +1,6 @@
-/// How much of a sketched variant's pilot (its first draws, which fix the
-/// sketch's ranges) is in: pieces arrive in any order, and the sketch can
-/// only be made from all of them. A value kept under `SketchedTally`'s lock.
+/// How much of a variant's pilot (its first draws, which make its
+/// `PilotSummary`) is in: pieces arrive in any order, and the summary can
+/// only be made from all of them. A value kept under `PilotTally`'s lock.
 struct PilotProgress {
     /// Pilot draws: the variant's first `length` draws.
     let length: Int

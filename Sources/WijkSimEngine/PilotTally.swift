@@ -1,53 +1,74 @@
 import Foundation
 
-/// Sketched percentiles, for variants whose draws do not fit: a
-/// `QuantileSketch` per cell (and per end-year gap), so memory does not
-/// grow with the draws. The first `pilotDraws` draws (the pilot, in draw
-/// order whatever the chunking) fix the sketch's ranges; once it exists,
-/// workers count their pieces at once, each into its own histograms.
-/// Neither depends on the chunking or the thread count.
+/// Percentiles from a pilot, for variants with many draws: the first
+/// `pilotDraws` draws (the pilot, in draw order whatever the chunking) make
+/// a `PilotSummary` per cell (and per end-year gap), into which every draw
+/// is then counted, so that memory does not grow as keeping every draw
+/// would: `QuantileWindows` (exact percentiles, a fifth of the draws kept)
+/// where those fit, a `QuantileSketch` (bounded error, memory flat) above.
+/// Once the summary exists, workers count their pieces at once, each into
+/// its own part. Neither depends on the chunking or the thread count.
 ///
-/// Until the sketch exists, pilot draws go into a `DrawStore` and later
+/// Until the summary exists, pilot draws go into a `DrawStore` and later
 /// pieces that come as a chunk's output wait in copies; a streamed piece
-/// after the pilot waits for the sketch instead (`beginStream`). The worker
-/// whose piece completes the pilot makes the sketch and counts all of that.
-final class SketchedTally: VariantTally {
-    /// Draws used to set each sketch's range before it starts counting.
-    static let pilotDraws = 4096
+/// after the pilot waits for the summary instead (`beginStream`). The worker
+/// whose piece completes the pilot makes the summary and counts all of that.
+final class PilotTally: VariantTally {
+    /// What the pilot makes.
+    enum Kind {
+        /// `QuantileWindows` with intervals `margin` standard deviations wide.
+        case windows(margin: Double)
+        case sketch
+
+        /// Draws used to make each summary before it starts counting: the
+        /// sketch's ranges need the extremes; windows need only the middle
+        /// ranks, and the other workers wait while a pilot is counted.
+        var pilotDraws: Int {
+            switch self {
+            case .windows: 2048
+            case .sketch: 4096
+            }
+        }
+    }
+
+    let kind: Kind
 
     let draws: Int
     let cells: Int
     let layout: GapLayout
-    /// How many workers may count into the sketch.
+    /// How many workers may count into the summary.
     let workers: Int
     /// This variant's pilot: its first draws, `pilotDraws` of them where it has as many.
     private let pilotLength: Int
     private let sums: VariantSums
 
     /// Guards `pilot` (the reference, not its values), `progress`, `early`
-    /// and `sketch`; signalled when the sketch is made. Values are copied
+    /// and `summary`; signalled when the summary is made. Values are copied
     /// and counted outside it.
     private let lock = NSCondition()
     /// The pilot's draws, each piece writing its own columns; dropped once
-    /// the sketch has counted them (tens of MB that nothing reads any more,
+    /// the summary has counted them (tens of MB that nothing reads any more,
     /// freed then rather than when the variant is done).
     private var pilot: DrawStore?
     private var progress: PilotProgress
-    /// Pieces after the pilot that came as a chunk's output before the sketch, copied.
+    /// Pieces after the pilot that came as a chunk's output before the summary, copied.
     private var early: [EarlyPiece] = []
-    private var sketch: QuantileSketch?
+    private var summary: (any PilotSummary)?
+    /// Set by `finish` when the summary could not tell a percentile (`QuantileWindows`).
+    private(set) var missed = false
 
     struct EarlyPiece {
         var count: Int
         var values: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int) {
+    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int, kind: Kind = .sketch) {
+        self.kind = kind
         self.draws = draws
         self.cells = cells
         self.layout = layout
         self.workers = workers
-        pilotLength = min(draws, SketchedTally.pilotDraws)
+        pilotLength = min(draws, kind.pilotDraws)
         sums = VariantSums(draws: draws, cells: cells, costCells: costCells)
         pilot = DrawStore(cells: cells, draws: pilotLength)
         progress = PilotProgress(length: pilotLength)
@@ -58,23 +79,23 @@ final class SketchedTally: VariantTally {
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, worker: Int) -> Bool {
         let run = sums.prepare(output, offset: offset, firstDraw: firstDraw, count: count)
         lock.lock()
-        let ready = sketch, pilot = self.pilot
+        let ready = summary, pilot = self.pilot
         lock.unlock()
         let counted: Int
         if let ready {
             tally(output, offset: offset, count: count, into: ready, worker: worker)
             counted = count
         } else {
-            // no sketch yet, so the pilot is still there
+            // no summary yet, so the pilot is still there
             counted = collect(output, offset: offset, firstDraw: firstDraw, count: count, pilot: pilot!, worker: worker)
         }
         return sums.commit(run, output, offset: offset, firstDraw: firstDraw, count: count, counted: counted)
     }
 
-    /// Before the sketch exists: the piece's pilot draws go into the store,
+    /// Before the summary exists: the piece's pilot draws go into the store,
     /// the rest into a copy that waits; both copies are made outside the
     /// lock (pieces own their draws). The worker whose piece completes the
-    /// pilot makes the sketch and counts what was collected. Returns the
+    /// pilot makes the summary and counts what was collected. Returns the
     /// draws this call counted.
     private func collect(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, pilot: DrawStore,
                          worker: Int) -> Int {
@@ -91,9 +112,9 @@ final class SketchedTally: VariantTally {
             rest = piece
         }
         lock.lock()
-        if let ready = sketch {
+        if let ready = summary {
             // made while this piece was copied; a piece with pilot draws cannot get here,
-            // since the sketch waits for every pilot draw
+            // since the summary waits for every pilot draw
             lock.unlock()
             tally(output, offset: offset, count: count, into: ready, worker: worker)
             return count
@@ -101,13 +122,13 @@ final class SketchedTally: VariantTally {
         if let rest { early.append(rest) }
         let completes = progress.register(firstDraw: firstDraw, count: inPilot)
         lock.unlock()
-        return completes ? makeSketch(worker: worker) : 0
+        return completes ? makeSummary(worker: worker) : 0
     }
 
     // MARK: Pieces recorded year by year
 
     /// A piece of the pilot records into the store; one after it waits
-    /// until the sketch exists: chunks are handed out in order, so the
+    /// until the summary exists: chunks are handed out in order, so the
     /// pilot's pieces are being simulated by other workers (or failed,
     /// which `cancelled` tells). Keeping the piece in a copy until then
     /// instead was fresh memory and a second pass over it, for work that a
@@ -122,16 +143,16 @@ final class SketchedTally: VariantTally {
             let pilot = self.pilot!   // dropped only once this piece, too, is in
             lock.unlock()
             return StreamedPiece(tally: self, firstDraw: firstDraw, count: count, worker: worker, run: run,
-                                 store: pilot.columns(from: firstDraw), sketch: nil)
+                                 store: pilot.columns(from: firstDraw), summary: nil)
         }
         guard firstDraw >= pilotLength, sums.isWhole(firstDraw: firstDraw, count: count) else { return nil }
         lock.lock()
-        while sketch == nil, !cancelled() { _ = lock.wait(until: Date(timeIntervalSinceNow: 0.002)) }
-        let ready = sketch
+        while summary == nil, !cancelled() { _ = lock.wait(until: Date(timeIntervalSinceNow: 0.002)) }
+        let ready = summary
         lock.unlock()
         guard let ready else { return nil }
         return StreamedPiece(tally: self, firstDraw: firstDraw, count: count, worker: worker, run: run,
-                             store: nil, sketch: ready)
+                             store: nil, summary: ready)
     }
 
     /// The year's group sums and, after the pilot, its counts (and in the
@@ -144,15 +165,15 @@ final class SketchedTally: VariantTally {
         // core's cache since (2.8 MB of them per worker on the benchmark):
         // each cell's are asked for while the one before is counted (4 % of
         // a run on one thread, measured)
-        piece.sketch?.prefetch(worker: piece.worker, cell: year)
+        piece.summary?.prefetch(worker: piece.worker, cell: year)
         sums.sum(yearCells, of: stream)
-        guard let sketch = piece.sketch else { return }
+        guard let summary = piece.summary else { return }
         for cell in yearCells {
-            if cell + years < cells { sketch.prefetch(worker: piece.worker, cell: cell + years) }
-            sketch.add(worker: piece.worker, cell: cell, stream.row(cell), count: piece.count)
+            if cell + years < cells { summary.prefetch(worker: piece.worker, cell: cell + years) }
+            summary.add(worker: piece.worker, cell: cell, stream.row(cell), count: piece.count)
         }
         guard year == years - 1 else { return }
-        tallyGaps(into: sketch, worker: piece.worker, rows: { UnsafePointer(stream.row($0)) }, count: piece.count,
+        tallyGaps(into: summary, worker: piece.worker, rows: { UnsafePointer(stream.row($0)) }, count: piece.count,
                   scratch: stream.scratch)
     }
 
@@ -164,17 +185,17 @@ final class SketchedTally: VariantTally {
         let completes = progress.register(firstDraw: piece.firstDraw, count: piece.count)
         lock.unlock()
         guard completes else { return completedBySums }
-        return sums.count(makeSketch(worker: piece.worker)) || completedBySums
+        return sums.count(makeSummary(worker: piece.worker)) || completedBySums
     }
 
-    // MARK: The pilot and the sketch
+    // MARK: The pilot and the summary
 
     /// Called once, by the worker whose piece completed the pilot: makes
-    /// the sketch (workers waiting for it go on), counts the pilot and the
+    /// the summary (workers waiting for it go on), counts the pilot and the
     /// pieces that came early into `worker`'s histograms. Returns the draws
     /// counted.
-    private func makeSketch(worker: Int) -> Int {
-        let (made, waiting) = makeSketchFromPilot(worker: worker)
+    private func makeSummary(worker: Int) -> Int {
+        let (made, waiting) = makeSummaryFromPilot(worker: worker)
         var total = pilotLength
         for piece in waiting {
             piece.values.withUnsafeBufferPointer { values in
@@ -185,21 +206,24 @@ final class SketchedTally: VariantTally {
         return total
     }
 
-    /// Sets the sketch's ranges from the pilot, makes the sketch known and
+    /// Makes the summary from the pilot, makes it known and
     /// takes the early pieces, counts the pilot and drops the store: no
-    /// piece writes it once the sketch exists, nor does `finish` read it.
-    private func makeSketchFromPilot(worker: Int) -> (QuantileSketch, early: [EarlyPiece]) {
+    /// piece writes it once the summary exists, nor does `finish` read it.
+    private func makeSummaryFromPilot(worker: Int) -> (any PilotSummary, early: [EarlyPiece]) {
         lock.lock()
         let pilot = self.pilot!
         lock.unlock()
         let n = pilotLength, cells = self.cells
         let pilotGaps = layout.gapRows({ UnsafePointer(pilot.row($0)) }, count: n)
         defer { pilotGaps.deallocate() }
-        let made = QuantileSketch(cells: cells + layout.gapCells, pilot: {
-            $0 < cells ? UnsafePointer(pilot.row($0)) : UnsafePointer(pilotGaps + ($0 - cells) * n)
-        }, count: n, workers: workers)
+        let rows = { $0 < cells ? UnsafePointer(pilot.row($0)) : UnsafePointer(pilotGaps + ($0 - cells) * n) }
+        let made: any PilotSummary = switch kind {
+        case .windows(let margin): QuantileWindows(cells: cells + layout.gapCells, pilot: rows, count: n, draws: draws,
+                                                             workers: workers, margin: margin)
+        case .sketch: QuantileSketch(cells: cells + layout.gapCells, pilot: rows, count: n, workers: workers)
+        }
         lock.lock()
-        sketch = made
+        summary = made
         self.pilot = nil
         let waiting = early
         early = []
@@ -209,54 +233,63 @@ final class SketchedTally: VariantTally {
         return (made, waiting)
     }
 
-    // MARK: Counting into the sketch
+    // MARK: Counting into the summary
 
     /// Counts a chunk's piece into `worker`'s histograms.
-    private func tally(_ output: ChunkOutput, offset: Int, count: Int, into sketch: QuantileSketch, worker: Int) {
-        self.tally(rows: { UnsafePointer(output.row($0) + offset) }, count: count, into: sketch, worker: worker)
+    private func tally(_ output: ChunkOutput, offset: Int, count: Int, into summary: any PilotSummary, worker: Int) {
+        self.tally(rows: { UnsafePointer(output.row($0) + offset) }, count: count, into: summary, worker: worker)
     }
 
     /// Counts one piece's values and its end-year gaps into `worker`'s histograms.
-    private func tally(rows: (Int) -> UnsafePointer<Double>, count: Int, into sketch: QuantileSketch, worker: Int) {
-        for cell in 0..<cells { sketch.add(worker: worker, cell: cell, rows(cell), count: count) }
+    private func tally(rows: (Int) -> UnsafePointer<Double>, count: Int, into summary: any PilotSummary, worker: Int) {
+        for cell in 0..<cells { summary.add(worker: worker, cell: cell, rows(cell), count: count) }
         let gap = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
         defer { gap.deallocate() }
-        tallyGaps(into: sketch, worker: worker, rows: rows, count: count, scratch: gap)
+        tallyGaps(into: summary, worker: worker, rows: rows, count: count, scratch: gap)
     }
 
     /// Counts the end-year gaps of `count` draws into the gap cells, one gap
     /// row at a time in `scratch`, each counted before the next is made (a
     /// buffer for all of them was a fresh mmap, and its page faults, per piece).
-    private func tallyGaps(into sketch: QuantileSketch, worker: Int, rows: (Int) -> UnsafePointer<Double>, count: Int,
+    private func tallyGaps(into summary: any PilotSummary, worker: Int, rows: (Int) -> UnsafePointer<Double>, count: Int,
                            scratch: UnsafeMutablePointer<Double>) {
         for g in 0..<layout.gapCells {
             layout.gapRow(g, rows, count: count, into: scratch)
-            sketch.add(worker: worker, cell: cells + g, scratch, count: count)
+            summary.add(worker: worker, cell: cells + g, scratch, count: count)
         }
     }
 
     // MARK: Statistics
 
     func finish(stripes: Int, pairing: Pairing?, keep: DrawStore?) -> VariantStatistics {
-        precondition(pairing == nil && keep == nil, "paired runs keep their draws: exact percentiles")
+        precondition(pairing == nil && keep == nil, "paired runs keep their draws: every draw stored")
         lock.lock()
-        let sketch = self.sketch!   // every draw is in, so the pilot was counted
+        let summary = self.summary!   // every draw is in, so the pilot was counted
         lock.unlock()
+        let told = Flag()
         let statistics = cellStatistics(cells: cells, stripes: stripes) { stripe, out in
             for cell in stride(from: stripe, to: cells, by: stripes) {
-                let q = sketch.quantiles(cell, [0.05, 0.5, 0.95], total: draws)
-                out[cell] = CellStatistics(mean: sums.mean(cell), p05: q[0], p50: q[1], p95: q[2])
+                guard let p = summary.percentiles(cell, total: draws) else {
+                    told.set()
+                    continue
+                }
+                out[cell] = CellStatistics(mean: sums.mean(cell), p05: p.p05, p50: p.p50, p95: p.p95)
             }
         }
-        return VariantStatistics(cells: statistics, costs: sums.meanCosts(), endGaps: endGaps(sketch))
+        let gaps = endGaps(summary)
+        missed = told.isSet || gaps == nil
+        return VariantStatistics(cells: statistics, costs: sums.meanCosts(), endGaps: gaps ?? [])
     }
 
-    /// The end-year gaps from the gap cells' sketches; the share closed is exact (a count).
-    private func endGaps(_ sketch: QuantileSketch) -> [GapDrawStatistics] {
-        (0..<layout.gapCells).map { g in
-            let q = sketch.quantiles(cells + g, [0.05, 0.95], total: draws)
-            return GapDrawStatistics(p05: q[0], p95: q[1],
-                                     closedShare: Double(sketch.countAtMostZero(cells + g)) / Double(draws))
+    /// The end-year gaps from the gap cells' summaries (nil when one could
+    /// not tell them); the share closed is exact (a count).
+    private func endGaps(_ summary: any PilotSummary) -> [GapDrawStatistics]? {
+        var gaps: [GapDrawStatistics] = []
+        for g in 0..<layout.gapCells {
+            guard let p = summary.percentiles(cells + g, total: draws) else { return nil }
+            gaps.append(GapDrawStatistics(p05: p.p05, p95: p.p95,
+                                          closedShare: Double(summary.countAtMostZero(cells + g)) / Double(draws)))
         }
+        return gaps
     }
 }

@@ -33,6 +33,29 @@ package enum Selection {
     /// in one branch-free pass, then gather only the few buckets that hold
     /// the six ranks needed and select within those. May reorder the values.
     package static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
+        percentiles(count: n) { ranks, values in
+            if n <= 64 {
+                // a sweep's variants often have a few draws each: sorting them in
+                // place beats building rank sets, which was most of a 10,000-variant run
+                sortSmall(a, count: n)
+                for (j, k) in ranks.enumerated() { values[j] = a[k] }
+            } else if n < 512 {
+                smallOrderStatistics(a, count: n, ranks: ranks, into: values)
+            } else {
+                bucketOrderStatistics(a, count: n, ranks: ranks, into: values)
+            }
+            return true
+        }!
+    }
+
+    /// p05, p50 and p95 of `n` values from their order statistics:
+    /// `orderStatistics(ranks, values)` sets values[j] to the value of rank
+    /// ranks[j] (0-based; at most six, ascending and distinct), or returns
+    /// false when it cannot (then nil). One place for the ranks and the
+    /// interpolation, so that every way of finding the order statistics
+    /// (`QuantileWindows` too) gives the same bits.
+    static func percentiles(count n: Int, orderStatistics: (UnsafeBufferPointer<Int>, UnsafeMutableBufferPointer<Double>) -> Bool)
+        -> (p05: Double, p50: Double, p95: Double)? {
         // on the stack: this runs for every cell of every variant
         let levels = (0.05, 0.5, 0.95)
         let lower = (Int((Double(n - 1) * levels.0).rounded(.down)), Int((Double(n - 1) * levels.1).rounded(.down)),
@@ -41,17 +64,6 @@ package enum Selection {
                         Double(n - 1) * levels.2 - Double(lower.2))
         func lowerRank(_ i: Int) -> Int { i == 0 ? lower.0 : i == 1 ? lower.1 : lower.2 }
         func fractionAbove(_ i: Int) -> Double { i == 0 ? fraction.0 : i == 1 ? fraction.1 : fraction.2 }
-        if n <= 64 {
-            // a sweep's variants often have a few draws each: sorting them in
-            // place beats building rank sets, which was most of a 10,000-variant run
-            sortSmall(a, count: n)
-            func sorted(_ i: Int) -> Double {
-                let k = lowerRank(i), f = fractionAbove(i)
-                guard f > 0, k + 1 < n else { return a[k] }
-                return a[k] + f * (a[k + 1] - a[k])
-            }
-            return (sorted(0), sorted(1), sorted(2))
-        }
         // the (at most six) ranks needed, ascending and distinct, and their values:
         // on the stack, since a sweep asks this of every cell of every variant
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { ranks in
@@ -66,11 +78,7 @@ package enum Selection {
                 }
                 let wanted = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(ranks)[0..<m])
                 let found = UnsafeMutableBufferPointer(rebasing: values[0..<m])
-                if n < 512 {
-                    smallOrderStatistics(a, count: n, ranks: wanted, into: found)
-                } else {
-                    bucketOrderStatistics(a, count: n, ranks: wanted, into: found)
-                }
+                guard orderStatistics(wanted, found) else { return nil }
                 func value(_ k: Int) -> Double { found[wanted.firstIndex(of: k)!] }
                 func percentile(_ i: Int) -> Double {
                     let k = lowerRank(i), f = fractionAbove(i)
@@ -129,11 +137,27 @@ package enum Selection {
                                       into values: UnsafeMutableBufferPointer<Double>) {
         var lo = 0.0, hi = 0.0
         wjs_min_max(a, n, &lo, &hi)
+        withUnsafeTemporaryAllocation(of: (UnsafePointer<Double>, Int).self, capacity: 1) { segments in
+            segments[0] = (UnsafePointer(a), n)
+            bucketOrderStatistics(UnsafeBufferPointer(segments), within: lo...hi, ranks: ranks, into: values)
+        }
+    }
+
+    /// The order statistics of the values of several segments together,
+    /// all within `range` (their minimum and maximum, or any range that
+    /// holds them: a value outside falls in an end bucket, still counted
+    /// and selected): no pass to find the extremes, and no copy to make the
+    /// segments one row (`QuantileWindows`, whose workers keep their values
+    /// apart, knows its intervals' bounds).
+    static func bucketOrderStatistics(_ segments: UnsafeBufferPointer<(UnsafePointer<Double>, Int)>, within range: ClosedRange<Double>,
+                                      ranks: UnsafeBufferPointer<Int>, into values: UnsafeMutableBufferPointer<Double>) {
+        let lo = range.lowerBound, hi = range.upperBound
         guard hi > lo, (hi - lo).isFinite else {
             values.update(repeating: lo)
             return
         }
         precondition(ranks.count <= 6, "at most the six ranks of p05, p50 and p95")
+        let n = segments.reduce(0) { $0 + $1.1 }
         let buckets = bucketCount(n)
         let scale = Double(buckets) / (hi - lo)
         // counts, then slot: which gathered run a bucket's values go to (−1: none);
@@ -141,7 +165,7 @@ package enum Selection {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * buckets) { table in
             let counts = table.baseAddress!, slot = table.baseAddress! + buckets
             table.initialize(repeating: 0)
-            wjs_bucket_count(a, n, lo, scale, Int32(buckets), counts)
+            for (a, count) in segments { wjs_bucket_count(a, count, lo, scale, Int32(buckets), counts) }
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * 6) { scratch in
                 // per rank: its bucket and how many values lie below it; per run: its start and fill
                 let bucketOf = scratch.baseAddress!, below = bucketOf + 6, starts = below + 6, filled = starts + 6
@@ -164,7 +188,9 @@ package enum Selection {
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, size)) { gathered in
                     withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Double>?.self, capacity: 6) { runs in
                         for r in 0..<runCount { runs[r] = gathered.baseAddress! + starts[r] }
-                        wjs_bucket_gather(a, n, lo, scale, Int32(buckets), slot, runs.baseAddress!, filled)
+                        for (a, count) in segments {
+                            wjs_bucket_gather(a, count, lo, scale, Int32(buckets), slot, runs.baseAddress!, filled)
+                        }
                         for (j, k) in ranks.enumerated() {
                             let s = Int(slot[bucketOf[j]]), run = runs[s]!
                             select(run, count: filled[s], k: k - below[j])

@@ -9,19 +9,19 @@ final class StreamedPiece {
     var run: DrawOrderSums.Run
     /// Row `cell` is `base + cell × stride`, in the tally's `DrawStore` (the
     /// draws are kept, no copy); nil: the stream's own slab, one year at a
-    /// time, counted into `sketch`.
+    /// time, counted into `summary`.
     let store: (base: UnsafeMutablePointer<Double>, stride: Int)?
-    /// Sketched percentiles after the pilot: where the piece's rows are counted.
-    let sketch: QuantileSketch?
+    /// After a `PilotTally`'s pilot: where the piece's rows are counted.
+    let summary: (any PilotSummary)?
 
     init(tally: any VariantTally, firstDraw: Int, count: Int, worker: Int, run: DrawOrderSums.Run,
-         store: (base: UnsafeMutablePointer<Double>, stride: Int)?, sketch: QuantileSketch?) {
+         store: (base: UnsafeMutablePointer<Double>, stride: Int)?, summary: (any PilotSummary)?) {
         self.tally = tally
         self.firstDraw = firstDraw
         self.count = count
         self.worker = worker
         self.run = run
         self.store = store
-        self.sketch = sketch
+        self.summary = summary
     }
 }

@@ -2,10 +2,11 @@ import Dispatch
 
 /// Reduces the draws of one variant, as the workers deliver them, to its
 /// statistics. Means come from `VariantSums` in both implementations, so
-/// that neither the thread count, the chunking nor the mode changes a bit
-/// of them; percentiles are exact (`ExactTally`, every draw kept) while a
-/// variant's draws fit, and sketched (`SketchedTally`) above that, so that
-/// memory does not grow with the draws.
+/// that neither the thread count, the chunking nor the method changes a
+/// bit of them; percentiles are exact, from every draw kept (`ExactTally`)
+/// or from windows around a pilot's (`PilotTally` with `QuantileWindows`),
+/// while a variant's draws fit, and sketched above that (`PilotTally` with
+/// `QuantileSketch`), so that memory does not grow with the draws.
 ///
 /// A piece of draws arrives either as a chunk's output, read after the
 /// chunk (`add`), or year by year while it is simulated (`beginStream`,

@@ -5,8 +5,8 @@
 /// are summed and counted right after the worker wrote them, while they
 /// are still in the core's cache; the next year reuses the same memory.
 ///
-/// In exact mode (and for a sketched pilot) the rows are the tally's own
-/// store (no copy); in sketch mode after the pilot they are this slab, one
+/// When every draw is stored (and for a `PilotTally`'s pilot) the rows are
+/// the tally's own store (no copy); after a pilot they are this slab, one
 /// row per wijk (and the city) and indicator.
 final class YearStream: RecordTarget {
     let years: Int

@@ -13,10 +13,11 @@ class EngineTestCase: XCTestCase {
     }
 
     func run(_ file: String, threads: Int = 1, blocksPerChunk: Int? = nil, draws: Int? = nil,
-             seed: UInt64? = nil, exactPercentiles: Bool? = nil) throws -> Results {
+             seed: UInt64? = nil, exactPercentiles: Bool? = nil, percentiles: PercentileMethod? = nil) throws -> Results {
         let loaded = try ScenarioLoader.load(file)
         let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: draws, seed: seed)
-        return try Engine.run(plan, threads: threads, blocksPerChunk: blocksPerChunk, exactPercentiles: exactPercentiles)
+        return try Engine.run(plan, threads: threads, blocksPerChunk: blocksPerChunk, exactPercentiles: exactPercentiles,
+                              percentiles: percentiles)
     }
 
     /// Mean of indicator `id` in wijk `wijk` ("city" for the average) in `year`.

@@ -16,11 +16,11 @@ final class SketchWaitTests: EngineTestCase {
         let loaded = try ScenarioLoader.load(file)
         let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: nil, seed: nil)
         let cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
-        let tally = SketchedTally(draws: 9000, cells: cells, costCells: 1, layout: GapLayout(plan), workers: 2)
+        let tally = PilotTally(draws: 9000, cells: cells, costCells: 1, layout: GapLayout(plan), workers: 2)
         // no pilot draw has come: a piece of the pilot goes to the store at once ...
         let pilotPiece = tally.beginStream(firstDraw: 0, count: 64, worker: 0, cancelled: { XCTFail(); return true })
         XCTAssertNotNil(pilotPiece?.store)
-        XCTAssertNil(pilotPiece?.sketch)
+        XCTAssertNil(pilotPiece?.summary)
         // ... a piece after it waits, until the run is cancelled
         var asked = 0
         let late = tally.beginStream(firstDraw: 4096, count: 64, worker: 1, cancelled: { asked += 1; return asked > 3 })

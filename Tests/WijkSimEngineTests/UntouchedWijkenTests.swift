@@ -20,7 +20,7 @@ final class UntouchedWijkenTests: EngineTestCase {
         let partial = try Comparison.run([plans[1]], against: reference, threads: threads).scenarios[1]
         let pairing = Pairing(reference: reference.kept, keepVariantZero: false, sign: Pairing.signs(plans[1]),
                               referenceCells: reference.scenario.results.trajectories[0])
-        let whole = try Engine.run(plans[1], threads: threads, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
+        let whole = try Engine.run(plans[1], threads: threads, blocksPerChunk: nil, method: .stored, pairing: pairing, progress: nil)
         XCTAssertNil(whole.results.plan.untouched)
         return (partial, ComparedScenario(results: whole.results, differences: whole.differences))
     }
@@ -71,7 +71,7 @@ final class UntouchedWijkenTests: EngineTestCase {
         XCTAssertNotNil(partial.results.plan.untouched)
         let pairing = Pairing(reference: reference.kept, keepVariantZero: false, sign: Pairing.signs(changed),
                               referenceCells: reference.scenario.results.trajectories[0])
-        let whole = try Engine.run(changed, threads: 2, blocksPerChunk: nil, exactPercentiles: true, pairing: pairing, progress: nil)
+        let whole = try Engine.run(changed, threads: 2, blocksPerChunk: nil, method: .stored, pairing: pairing, progress: nil)
         assertBitForBit(partial, ComparedScenario(results: whole.results, differences: whole.differences))
     }
 

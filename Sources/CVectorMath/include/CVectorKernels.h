@@ -113,6 +113,29 @@ void wjs_bucket_count(const double *v, size_t n, double lo, double scale, int nb
 void wjs_bucket_gather(const double *v, size_t n, double lo, double scale, int nb, const int32_t *slot,
                        double *const *out, size_t *filled);
 
+/// Up to three disjoint intervals [lo, hi] of one cell, ascending, around
+/// the values a pilot puts at the ranks p05, p50 and p95 need (`count` of
+/// them; unused ones are empty). keep[j] is 0 for an interval that holds a
+/// single value (lo == hi): its values are only counted.
+typedef struct {
+    double lo[3], hi[3];
+    int count;
+    int keep[3];
+} wjs_windows;
+
+/// Per interval, the values below it and inside it; the values <= 0; the extremes.
+typedef struct {
+    long below[3], inside[3];
+    long at_most_zero;
+    double minimum, maximum;
+} wjs_window_counts;
+
+/// Counts v[0..<n] against `w` into `c` and appends every value that lies
+/// inside an interval with keep = 1 to kept, which has room for n + 8 (values
+/// are written a whole group at a time, and the next group overwrites those
+/// not kept: no branch per value). Returns how many values were appended.
+size_t wjs_window_tally(const double *v, size_t n, const wjs_windows *w, wjs_window_counts *c, double *kept);
+
 /// Asks for the cache lines of p[0..<bytes], to be written soon.
 void wjs_prefetch_for_write(const void *p, size_t bytes);
 

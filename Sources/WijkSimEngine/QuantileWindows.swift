@@ -1,0 +1,372 @@
+import CVectorMath
+import Foundation
+
+/// Exact percentiles without keeping every draw. A variant's pilot (its
+/// first draws) tells, per cell, about where p05, p50 and p95 will lie;
+/// around each, an interval reaches `margin` standard deviations of that
+/// level's rank in the pilot beyond it. Every draw, the pilot's too, is
+/// then counted against the intervals (how many fall below each, how many
+/// inside it), and only the values inside are kept. Once every draw is in,
+/// each rank the percentiles need lies inside an interval and is selected
+/// among the kept values: the same order statistics, so the same bits, as
+/// selecting among all draws (`Selection.percentiles`).
+///
+/// Why: keeping every draw of a 20,000-draw run of the benchmark is 107 MB
+/// of fresh memory, and the kernel's zeroing of it was a sixth of the run.
+/// The intervals keep about a fifth of the draws after the pilot.
+///
+/// A rank outside every interval is possible but not to be expected: the
+/// pilot is a random part of the variant's draws (they are independent),
+/// so the count of its draws below a level's value over all draws varies
+/// by at most sqrt(pilot · p · (1 − p)), and six of those are missed about
+/// once in 10⁹ intervals. When it happens, `percentiles` says so (nil) and
+/// the run is made again with every draw kept (`Engine.run`): never a
+/// wrong number, only a slower run.
+///
+/// Neither the chunking nor the thread count changes a result: counts are
+/// integers, and the kept values' order does not change an order statistic.
+final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: slot k of `sets` is written by worker k only, read after all are done
+    /// Standard deviations of a level's rank in the pilot that an interval
+    /// reaches beyond it, each side.
+    static let margin = 6.0
+    static let levels = [0.05, 0.5, 0.95]
+
+    let cells: Int
+    let workers: Int
+    var isExact: Bool { true }
+    private let windows: UnsafeMutablePointer<wjs_windows>
+    private let sets: UnsafeMutablePointer<CountSet?>
+
+    /// One worker's counts and kept values of every cell.
+    final class CountSet {
+        let cells: Int
+        let counts: UnsafeMutablePointer<wjs_window_counts>
+        /// Values counted per cell, to check that every draw is in.
+        let counted: UnsafeMutablePointer<Int>
+        /// Per cell, the kept values, how many, and room: first a slice of
+        /// `arena`, then (should the worker take more than its share) a
+        /// malloc'ed buffer, grown as needed.
+        let kept: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+        let keptCount: UnsafeMutablePointer<Int>
+        let capacity: UnsafeMutablePointer<Int>
+        /// One slice per cell, in huge pages (`LargeBuffer`): a buffer per
+        /// cell was thousands of small pages' faults per run.
+        private let arena: UnsafeMutablePointer<Double>
+        private let arenaCount: Int
+
+        /// `slices[cell]..<slices[cell + 1]` of the arena is `cell`'s.
+        init(cells: Int, slices: [Int]) {
+            self.cells = cells
+            let n = max(1, cells)
+            counts = .allocate(capacity: n)
+            counts.initialize(repeating: wjs_window_counts(below: (0, 0, 0), inside: (0, 0, 0), at_most_zero: 0,
+                                                           minimum: .infinity, maximum: -.infinity), count: n)
+            counted = .allocate(capacity: n)
+            counted.initialize(repeating: 0, count: n)
+            arenaCount = slices[cells]
+            arena = LargeBuffer.allocate(arenaCount)
+            kept = .allocate(capacity: n)
+            for cell in 0..<n { (kept + cell).initialize(to: arena + slices[min(cell, cells)]) }
+            keptCount = .allocate(capacity: n)
+            keptCount.initialize(repeating: 0, count: n)
+            capacity = .allocate(capacity: n)
+            for cell in 0..<n { (capacity + cell).initialize(to: cell < cells ? slices[cell + 1] - slices[cell] : 0) }
+        }
+
+        deinit {
+            for cell in 0..<cells where !inArena(cell) { free(kept[cell]) }
+            LargeBuffer.deallocate(arena, count: arenaCount)
+            counts.deallocate()
+            counted.deallocate()
+            kept.deallocate()
+            keptCount.deallocate()
+            capacity.deallocate()
+        }
+
+        private func inArena(_ cell: Int) -> Bool { kept[cell] >= arena && kept[cell] < arena + arenaCount }
+
+        /// Room in `cell` for `n` more values (and the spare writes of `wjs_window_tally`).
+        @inline(__always) func reserve(_ n: Int, in cell: Int) {
+            let needed = keptCount[cell] + n + 8
+            guard needed > capacity[cell] else { return }
+            let grown = max(needed, 2 * capacity[cell])
+            let bytes = grown * MemoryLayout<Double>.stride
+            if inArena(cell) {
+                let moved = malloc(bytes)!.bindMemory(to: Double.self, capacity: grown)
+                moved.update(from: kept[cell], count: keptCount[cell])
+                kept[cell] = moved
+            } else {
+                kept[cell] = realloc(kept[cell], bytes)!.bindMemory(to: Double.self, capacity: grown)
+            }
+            capacity[cell] = grown
+        }
+    }
+
+    /// The intervals from `pilot(cell)`, `count` values each; the pilot's
+    /// values are not counted yet. `workers` is how many may count, `draws`
+    /// how many there will be (to size the kept values once).
+    init(cells: Int, pilot: (Int) -> UnsafePointer<Double>, count: Int, draws: Int, workers: Int,
+         margin: Double = QuantileWindows.margin) {
+        self.cells = cells
+        self.workers = max(1, workers)
+        windows = .allocate(capacity: max(1, cells))
+        let edges = Edges(pilot: count, margin: margin)
+        let insidePilot = UnsafeMutablePointer<Int>.allocate(capacity: max(1, cells))
+        defer { insidePilot.deallocate() }
+        // the other workers wait for these intervals: made on as many threads
+        let stripes = min(self.workers, max(1, cells / 64))
+        nonisolated(unsafe) let windows = self.windows
+        withoutActuallyEscaping(pilot) { pilot in
+            nonisolated(unsafe) let pilot = pilot
+            nonisolated(unsafe) let insidePilot = insidePilot
+            DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                for cell in stride(from: stripe, to: cells, by: stripes) {
+                    (windows[cell], insidePilot[cell]) = edges.intervals(pilot(cell))
+                }
+            }
+        }
+        // room per cell for what the pilot says it keeps of a worker's share
+        // of the draws, the pilot (which one worker counts) included, and a
+        // fifth more: a cell that outgrows it moves to a buffer of its own
+        let share = Double(count) + Double(max(0, draws - count)) / Double(self.workers)
+        var slices = [0]
+        for cell in 0..<cells {
+            slices.append(slices[cell] + Int(Double(insidePilot[cell]) / Double(max(1, count)) * share * 1.2) + 72)
+        }
+        self.slices = slices
+        sets = .allocate(capacity: self.workers)
+        sets.initialize(repeating: nil, count: self.workers)
+    }
+
+    deinit {
+        windows.deallocate()
+        sets.deinitialize(count: workers)
+        sets.deallocate()
+    }
+
+    /// Where each cell's kept values start in a worker's arena (and the arena's size at the end).
+    private let slices: [Int]
+
+    /// The pilot ranks that bound each level's interval, the same for every
+    /// cell: from `margin` standard deviations of the level's rank below it
+    /// (less one rank) to as far above it (plus one rank).
+    struct Edges {
+        let count: Int
+        var lower: [Int] = [], upper: [Int] = []
+
+        init(pilot m: Int, margin: Double) {
+            count = m
+            for p in QuantileWindows.levels {
+                let center = Double(m - 1) * p, spread = margin * (Double(m) * p * (1 - p)).squareRoot()
+                lower.append(max(0, Int((center - spread).rounded(.down)) - 1))
+                upper.append(min(m - 1, Int((center + spread).rounded(.up)) + 1))
+            }
+        }
+
+        /// The intervals of one cell's pilot values `a`: open at an end the
+        /// pilot reaches, merged where they meet. Each edge is the outer
+        /// boundary of the bucket (of `Selection.bucketCount`, over the
+        /// pilot's range) that holds the edge's rank: two passes over the
+        /// pilot instead of selecting its order statistics, which was most of
+        /// the time the other workers wait for the intervals; a bucket wider
+        /// is nothing beside the margin, and the intervals' places never
+        /// change a result, only how many values are kept. `inside`: about
+        /// how many of the pilot's values the intervals keep.
+        func intervals(_ a: UnsafePointer<Double>) -> (wjs_windows, inside: Int) {
+            var w = wjs_windows(lo: (.infinity, .infinity, .infinity), hi: (-.infinity, -.infinity, -.infinity),
+                                count: 0, keep: (0, 0, 0))
+            guard count > 0 else { return (w, 0) }
+            var low = 0.0, high = 0.0
+            wjs_min_max(a, count, &low, &high)
+            guard high > low, (high - low).isFinite else {
+                // one value throughout the pilot: counted, not kept, wherever it lies
+                w.lo.0 = low
+                w.hi.0 = high
+                w.count = 1
+                w.keep.0 = high > low ? 1 : 0
+                return (w, high > low ? count : 0)
+            }
+            let buckets = Selection.bucketCount(count)
+            let scale = Double(buckets) / (high - low)
+            var inside = 0
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: buckets) { counts in
+                counts.initialize(repeating: 0)
+                wjs_bucket_count(a, count, low, scale, Int32(buckets), counts.baseAddress!)
+                // counts become running totals; a rank's bucket is the first whose total exceeds it
+                for b in 1..<buckets { counts[b] += counts[b - 1] }
+                func bucket(_ rank: Int) -> Int {
+                    var first = 0, last = buckets - 1
+                    while first < last {
+                        let middle = (first + last) / 2
+                        if Int(counts[middle]) > rank { last = middle } else { first = middle + 1 }
+                    }
+                    return first
+                }
+                withUnsafeMutableBytes(of: &w.lo) { lo in
+                    withUnsafeMutableBytes(of: &w.hi) { hi in
+                        withUnsafeMutableBytes(of: &w.keep) { keep in
+                            let lo = lo.bindMemory(to: Double.self), hi = hi.bindMemory(to: Double.self)
+                            let keep = keep.bindMemory(to: Int32.self)
+                            // each interval's first and last bucket, for the values it keeps
+                            var n = 0, first = (0, 0, 0), last = (0, 0, 0)
+                            for j in 0..<lower.count {
+                                let fb = lower[j] == 0 ? 0 : bucket(lower[j]), lb = upper[j] == count - 1 ? buckets - 1 : bucket(upper[j])
+                                let a = lower[j] == 0 ? -Double.infinity : low + Double(fb) / scale
+                                let b = upper[j] == count - 1 ? Double.infinity : low + Double(lb + 1) / scale
+                                if n > 0, a <= hi[n - 1] {
+                                    hi[n - 1] = max(hi[n - 1], b)
+                                    withUnsafeMutableBytes(of: &last) { $0.bindMemory(to: Int.self)[n - 1] = lb }
+                                } else {
+                                    lo[n] = a
+                                    hi[n] = b
+                                    withUnsafeMutableBytes(of: &first) { $0.bindMemory(to: Int.self)[n] = fb }
+                                    withUnsafeMutableBytes(of: &last) { $0.bindMemory(to: Int.self)[n] = lb }
+                                    n += 1
+                                }
+                            }
+                            for j in 0..<n {
+                                keep[j] = lo[j] < hi[j] ? 1 : 0
+                                guard keep[j] != 0 else { continue }
+                                let fb = withUnsafeBytes(of: first) { $0.bindMemory(to: Int.self)[j] }
+                                let lb = withUnsafeBytes(of: last) { $0.bindMemory(to: Int.self)[j] }
+                                inside += Int(counts[lb]) - (fb > 0 ? Int(counts[fb - 1]) : 0)
+                            }
+                            w.count = Int32(n)
+                        }
+                    }
+                }
+                return (w, inside)
+            }
+        }
+    }
+
+    /// Worker `worker`'s counts, made on its first count.
+    private func set(_ worker: Int) -> CountSet {
+        if let existing = sets[worker] { return existing }
+        let made = CountSet(cells: cells, slices: slices)
+        sets[worker] = made
+        return made
+    }
+
+    func prefetch(worker: Int, cell: Int) {}
+
+    func add(worker: Int, cell: Int, _ values: UnsafePointer<Double>, count: Int) {
+        let set = self.set(worker)
+        set.reserve(count, in: cell)
+        let appended = wjs_window_tally(values, count, windows + cell, set.counts + cell, set.kept[cell] + set.keptCount[cell])
+        set.keptCount[cell] += appended
+        set.counted[cell] += count
+    }
+
+    /// The sets some worker counted into.
+    private var counted: [CountSet] { (0..<workers).compactMap { sets[$0] } }
+
+    /// The counts of `cell` over every worker.
+    private func counts(_ cell: Int, _ sets: [CountSet]) -> wjs_window_counts {
+        var total = wjs_window_counts(below: (0, 0, 0), inside: (0, 0, 0), at_most_zero: 0, minimum: .infinity, maximum: -.infinity)
+        for set in sets {
+            let c = set.counts[cell]
+            total.below = (total.below.0 + c.below.0, total.below.1 + c.below.1, total.below.2 + c.below.2)
+            total.inside = (total.inside.0 + c.inside.0, total.inside.1 + c.inside.1, total.inside.2 + c.inside.2)
+            total.at_most_zero += c.at_most_zero
+            total.minimum = min(total.minimum, c.minimum)
+            total.maximum = max(total.maximum, c.maximum)
+        }
+        return total
+    }
+
+    func countAtMostZero(_ cell: Int) -> Int { counts(cell, counted).at_most_zero }
+
+    func percentiles(_ cell: Int, total: Int) -> (p05: Double, p50: Double, p95: Double)? {
+        let sets = counted
+        guard sets.reduce(0, { $0 + $1.counted[cell] }) == total else { return nil }
+        let c = counts(cell, sets)
+        guard c.maximum > c.minimum, (c.maximum - c.minimum).isFinite else {
+            // as `Selection.bucketOrderStatistics` answers for a row without a finite spread
+            return Selection.percentiles(count: total) { _, values in
+                values.update(repeating: c.minimum)
+                return true
+            }
+        }
+        let w = windows[cell]
+        let count = Int(w.count)
+        let below = Three(c.below), inside = Three(c.inside), keep = Three(w.keep), lo = Three(w.lo), hi = Three(w.hi)
+        // kept values before interval j: those of the kept intervals below it
+        var keptBefore = Three((0, 0, 0)), keptTotal = 0
+        // where the kept values lie: from the first kept interval's start to the last's end
+        var first = Double.infinity, last = -Double.infinity
+        for j in 0..<count {
+            keptBefore[j] = keptTotal
+            guard keep[j] != 0 else { continue }
+            keptTotal += inside[j]
+            first = min(first, max(lo[j], c.minimum))
+            last = min(hi[j], c.maximum)
+        }
+        guard sets.reduce(0, { $0 + $1.keptCount[cell] }) == keptTotal else { return nil }
+        let range = first <= last ? first...last : c.minimum...c.maximum
+        return Selection.percentiles(count: total) { ranks, values in
+            // each rank's interval; ranks in a kept one become ranks among the kept values
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * ranks.count) { scratch in
+                let mapped = scratch.baseAddress!, slot = mapped + ranks.count
+                var m = 0
+                for (r, k) in ranks.enumerated() {
+                    guard let j = (0..<count).first(where: { below[$0] <= k && k < below[$0] + inside[$0] }) else { return false }
+                    if keep[j] == 0 {
+                        values[r] = lo[j]
+                        slot[r] = -1
+                    } else {
+                        mapped[m] = k - below[j] + keptBefore[j]
+                        slot[r] = m
+                        m += 1
+                    }
+                }
+                guard m > 0 else { return true }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { found in
+                    select(UnsafeBufferPointer(start: mapped, count: m), of: cell, sets, count: keptTotal, within: range, into: found)
+                    for r in 0..<ranks.count where slot[r] >= 0 { values[r] = found[slot[r]] }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The order statistics `ranks` of `cell`'s `count` kept values, which
+    /// lie within `range`, over every worker's values where they are.
+    private func select(_ ranks: UnsafeBufferPointer<Int>, of cell: Int, _ sets: [CountSet], count: Int,
+                        within range: ClosedRange<Double>, into found: UnsafeMutableBufferPointer<Double>) {
+        let parts = sets.filter { $0.keptCount[cell] > 0 }
+        if count < 512 {
+            // few: one row, as `Selection.percentiles` takes a row this short
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, count)) { row in
+                var filled = 0
+                for set in parts {
+                    (row.baseAddress! + filled).update(from: set.kept[cell], count: set.keptCount[cell])
+                    filled += set.keptCount[cell]
+                }
+                Selection.smallOrderStatistics(row.baseAddress!, count: count, ranks: ranks, into: found)
+            }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: (UnsafePointer<Double>, Int).self, capacity: parts.count) { segments in
+            for (k, set) in parts.enumerated() { segments[k] = (UnsafePointer(set.kept[cell]), set.keptCount[cell]) }
+            Selection.bucketOrderStatistics(UnsafeBufferPointer(segments), within: range, ranks: ranks, into: found)
+        }
+    }
+}
+
+/// Three values of a C struct's fixed array, read (and written) by index
+/// without an array on the heap: this runs for every cell.
+private struct Three<T> {
+    var values: (T, T, T)
+    init(_ values: (T, T, T)) { self.values = values }
+    subscript(_ j: Int) -> T {
+        get { j == 0 ? values.0 : j == 1 ? values.1 : values.2 }
+        set {
+            switch j {
+            case 0: values.0 = newValue
+            case 1: values.1 = newValue
+            default: values.2 = newValue
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+@testable import WijkSimEngine
+import WijkSimLoad
+import WijkSimModel
+import WijkSimTestSupport
+import XCTest
+
+/// Exact percentiles from windows around a pilot's (`QuantileWindows`) are
+/// the bits of every draw stored, whatever the threads and the chunking,
+/// and a window that misses a rank makes the run again with every draw
+/// stored rather than a wrong number.
+final class QuantileWindowsTests: EngineTestCase {
+    /// Ties at the indicator's floor (Zuid starts at 5 and loses about a
+    /// point a year) and, in the second plugin, values on a lattice (±1 a
+    /// year), where whole windows hold one value.
+    private func scenarios() -> [String] {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        city.plugin("munt", """
+            return {id = "munt", writes = {"meedoen"},
+              params = {u = {default = 0.5, min = 0, max = 1}},
+              step = function(ctx, p) ctx:add("meedoen", sim.where(sim.gt(p.u, 0.5), 1, -1)) end}
+            """)
+        return [
+            city.scenario("glad", """
+                draws: 9000
+                interventions:
+                  - plugin: effect
+                    wijken: all
+                    params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
+                """),
+            city.scenario("rooster", """
+                draws: 9000
+                rules: [{plugin: munt, params: {u: {dist: uniform, low: 0, high: 1, per_wijk: true}}}]
+                interventions: [{plugin: effect, params: {delta: {dist: uniform, low: -2, high: 1}}}]
+                """),
+        ]
+    }
+
+    private func assertSame(_ a: Results, _ b: Results, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(a.exactPercentiles && b.exactPercentiles, message, file: file, line: line)
+        XCTAssertEqual(a.trajectories, b.trajectories, message, file: file, line: line)
+        XCTAssertEqual(a.endGaps, b.endGaps, message, file: file, line: line)
+        XCTAssertEqual(a.costs, b.costs, message, file: file, line: line)
+    }
+
+    func testWindowsGiveTheBitsOfEveryDrawStored() throws {
+        for file in scenarios() {
+            let stored = try run(file, threads: 2, exactPercentiles: true)
+            let cells = stored.trajectories[0].count
+            // what a run of this size gets when nothing is asked
+            XCTAssertEqual(Aggregator.method(draws: 9000, cells: cells), .windowed(margin: QuantileWindows.margin))
+            XCTAssertEqual(Aggregator.method(draws: 4096, cells: cells), .stored)
+            assertSame(try run(file, threads: 2), stored, "default, 2 threads")
+            let windows = PercentileMethod.windowed(margin: QuantileWindows.margin)
+            assertSame(try run(file, threads: 1, percentiles: windows), stored, "1 thread")
+            assertSame(try run(file, threads: 2, blocksPerChunk: 333, percentiles: windows), stored, "chunks of 333")
+            assertSame(try run(file, threads: 2, blocksPerChunk: 640, percentiles: windows), stored, "chunks of 640")
+        }
+    }
+
+    /// Windows of no margin at all miss ranks (`testANarrowWindowSaysItMissed`):
+    /// the engine then runs the plan again with every draw stored.
+    func testAWindowThatMissesARankRunsAgainWithEveryDrawStored() throws {
+        for file in scenarios() {
+            let stored = try run(file, threads: 2, exactPercentiles: true)
+            assertSame(try run(file, threads: 2, percentiles: .windowed(margin: 0)), stored, "margin 0")
+        }
+    }
+
+    /// Values `0 ..< n` in a scrambled order (a fixed permutation: 7919 is prime to n).
+    private func scrambled(_ n: Int, scale: Double = 1, offset: Double = 0) -> [Double] {
+        (0..<n).map { Double(($0 * 7919) % n) * scale + offset }
+    }
+
+    /// Counts `values` in pieces from two workers into windows made from
+    /// their first `pilot`, as a `PilotTally` does.
+    private func windows(_ values: [[Double]], pilot: Int, margin: Double) -> QuantileWindows {
+        let n = values[0].count
+        let rows = values.flatMap { $0 }
+        return rows.withUnsafeBufferPointer { rows in
+            let base = rows.baseAddress!
+            let made = QuantileWindows(cells: values.count, pilot: { base + $0 * n }, count: pilot, draws: n, workers: 2,
+                                       margin: margin)
+            for cell in values.indices {
+                var start = 0, worker = 0
+                while start < n {
+                    let count = min(1000, n - start)
+                    made.add(worker: worker, cell: cell, base + cell * n + start, count: count)
+                    start += count
+                    worker = 1 - worker
+                }
+            }
+            return made
+        }
+    }
+
+    private func selected(_ row: [Double]) -> (p05: Double, p50: Double, p95: Double) {
+        var copy = row
+        return copy.withUnsafeMutableBufferPointer { Selection.percentiles($0.baseAddress!, count: $0.count) }
+    }
+
+    func testWindowsSelectWhatEveryValueWouldAcrossTiesAndConstantCells() throws {
+        let n = 20000
+        let smooth = scrambled(n, scale: 0.001, offset: -3)
+        // 30 % of the values exactly 0 (a floor), the rest spread above it
+        let floored = smooth.map { $0 < 3 ? 0 : $0 }
+        let constant = [Double](repeating: 2.5, count: n)
+        // eleven levels only: the windows of p50 holds one value
+        let lattice = scrambled(n).map { Double(Int($0) % 11) }
+        let rows = [smooth, floored, constant, lattice]
+        let made = windows(rows, pilot: 2048, margin: QuantileWindows.margin)
+        for (cell, row) in rows.enumerated() {
+            let p = try XCTUnwrap(made.percentiles(cell, total: n), "cell \(cell)")
+            let q = selected(row)
+            XCTAssertEqual(p.p05, q.p05, "cell \(cell)")
+            XCTAssertEqual(p.p50, q.p50, "cell \(cell)")
+            XCTAssertEqual(p.p95, q.p95, "cell \(cell)")
+            XCTAssertEqual(made.countAtMostZero(cell), row.filter { $0 <= 0 }.count)
+        }
+        XCTAssertEqual(made.percentiles(2, total: n).map { [$0.p05, $0.p50, $0.p95] }, [2.5, 2.5, 2.5])
+    }
+
+    func testANarrowWindowSaysItMissed() {
+        let n = 20000
+        // the pilot (the first 2,048) lies low; the rest lies high: the
+        // median of all lies far above the pilot's
+        let row = scrambled(2048) + scrambled(n - 2048, offset: 10000)
+        let wide = windows([row], pilot: 2048, margin: QuantileWindows.margin)
+        XCTAssertNil(wide.percentiles(0, total: n))
+        // fewer values counted than asked for: not told either
+        let first = Array(scrambled(n).prefix(5000))
+        let partial = windows([first], pilot: 2048, margin: QuantileWindows.margin)
+        XCTAssertNil(partial.percentiles(0, total: n))
+        XCTAssertEqual(partial.percentiles(0, total: 5000).map { [$0.p05, $0.p50, $0.p95] },
+                       [selected(first).p05, selected(first).p50, selected(first).p95])
+    }
+}
