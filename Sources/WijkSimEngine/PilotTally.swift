@@ -54,6 +54,8 @@ final class PilotTally: VariantTally {
     /// Pieces after the pilot that came as a chunk's output before the summary, copied.
     private var early: [EarlyPiece] = []
     private var summary: (any PilotSummary)?
+    /// While the pilot's windows are made: where waiting workers help.
+    private var building: QuantileWindows.Builder?
     /// Set by `finish` when the summary could not tell a percentile (`QuantileWindows`).
     private(set) var missed = false
 
@@ -147,7 +149,16 @@ final class PilotTally: VariantTally {
         }
         guard firstDraw >= pilotLength, sums.isWhole(firstDraw: firstDraw, count: count) else { return nil }
         lock.lock()
-        while summary == nil, !cancelled() { _ = lock.wait(until: Date(timeIntervalSinceNow: 0.002)) }
+        while summary == nil, !cancelled() {
+            if let building, building.hasWork {
+                // the windows are being made: make some of them rather than wait
+                lock.unlock()
+                building.work()
+                lock.lock()
+            } else {
+                _ = lock.wait(until: Date(timeIntervalSinceNow: 0.002))
+            }
+        }
         let ready = summary
         lock.unlock()
         guard let ready else { return nil }
@@ -217,12 +228,23 @@ final class PilotTally: VariantTally {
         let pilotGaps = layout.gapRows({ UnsafePointer(pilot.row($0)) }, count: n)
         defer { pilotGaps.deallocate() }
         let rows = { $0 < cells ? UnsafePointer(pilot.row($0)) : UnsafePointer(pilotGaps + ($0 - cells) * n) }
-        let made: any PilotSummary = switch kind {
-        case .windows(let margin): QuantileWindows(cells: cells + layout.gapCells, pilot: rows, count: n, draws: draws,
-                                                             workers: workers, margin: margin)
-        case .sketch: QuantileSketch(cells: cells + layout.gapCells, pilot: rows, count: n, workers: workers)
+        let made: any PilotSummary
+        switch kind {
+        case .windows(let margin):
+            // workers that wait for the summary take blocks of cells too (`beginStream`)
+            let builder = QuantileWindows.Builder(cells: cells + layout.gapCells, pilot: rows, count: n, draws: draws,
+                                                  workers: workers, margin: margin)
+            lock.lock()
+            building = builder
+            lock.broadcast()
+            lock.unlock()
+            builder.work()
+            made = builder.make()
+        case .sketch:
+            made = QuantileSketch(cells: cells + layout.gapCells, pilot: rows, count: n, workers: workers)
         }
         lock.lock()
+        building = nil
         summary = made
         self.pilot = nil
         let waiting = early

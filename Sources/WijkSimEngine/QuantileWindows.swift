@@ -86,7 +86,7 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
         private func inArena(_ cell: Int) -> Bool { kept[cell] >= arena && kept[cell] < arena + arenaCount }
 
         /// Room in `cell` for `n` more values (and the spare writes of `wjs_window_tally`).
-        @inline(__always) func reserve(_ n: Int, in cell: Int) {
+        func reserve(_ n: Int, in cell: Int) {
             let needed = keptCount[cell] + n + 8
             guard needed > capacity[cell] else { return }
             let grown = max(needed, 2 * capacity[cell])
@@ -102,40 +102,86 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
         }
     }
 
-    /// The intervals from `pilot(cell)`, `count` values each; the pilot's
-    /// values are not counted yet. `workers` is how many may count, `draws`
-    /// how many there will be (to size the kept values once).
-    init(cells: Int, pilot: (Int) -> UnsafePointer<Double>, count: Int, draws: Int, workers: Int,
-         margin: Double = QuantileWindows.margin) {
-        self.cells = cells
-        self.workers = max(1, workers)
-        windows = .allocate(capacity: max(1, cells))
-        let edges = Edges(pilot: count, margin: margin)
-        let insidePilot = UnsafeMutablePointer<Int>.allocate(capacity: max(1, cells))
-        defer { insidePilot.deallocate() }
-        // the other workers wait for these intervals: made on as many threads
-        let stripes = min(self.workers, max(1, cells / 64))
-        nonisolated(unsafe) let windows = self.windows
-        withoutActuallyEscaping(pilot) { pilot in
-            nonisolated(unsafe) let pilot = pilot
-            nonisolated(unsafe) let insidePilot = insidePilot
-            DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                for cell in stride(from: stripe, to: cells, by: stripes) {
-                    (windows[cell], insidePilot[cell]) = edges.intervals(pilot(cell))
-                }
-            }
-        }
+    /// The intervals from `pilot(cell)`, `count` values each, made here on
+    /// this thread (`Builder` shares the work); the pilot's values are not
+    /// counted yet. `workers` is how many may count, `draws` how many there
+    /// will be (to size the kept values once).
+    convenience init(cells: Int, pilot: @escaping (Int) -> UnsafePointer<Double>, count: Int, draws: Int, workers: Int,
+                     margin: Double = QuantileWindows.margin) {
+        let builder = Builder(cells: cells, pilot: pilot, count: count, draws: draws, workers: workers, margin: margin)
+        builder.work()
+        self.init(builder)
+    }
+
+    /// From a builder that every cell's intervals are made by.
+    private init(_ builder: Builder) {
+        cells = builder.cells
+        workers = builder.workers
+        windows = builder.windows
         // room per cell for what the pilot says it keeps of a worker's share
         // of the draws, the pilot (which one worker counts) included, and a
         // fifth more: a cell that outgrows it moves to a buffer of its own
-        let share = Double(count) + Double(max(0, draws - count)) / Double(self.workers)
+        let share = Double(builder.count) + Double(max(0, builder.draws - builder.count)) / Double(workers)
         var slices = [0]
         for cell in 0..<cells {
-            slices.append(slices[cell] + Int(Double(insidePilot[cell]) / Double(max(1, count)) * share * 1.2) + 72)
+            slices.append(slices[cell] + Int(Double(builder.inside[cell]) / Double(max(1, builder.count)) * share * 1.2) + 72)
         }
         self.slices = slices
-        sets = .allocate(capacity: self.workers)
-        sets.initialize(repeating: nil, count: self.workers)
+        sets = .allocate(capacity: workers)
+        sets.initialize(repeating: nil, count: workers)
+    }
+
+    /// Makes the intervals of every cell, a block of cells at a time, on
+    /// every thread that calls `work`: the workers that would wait for the
+    /// summary help make it instead (`PilotTally.beginStream`).
+    final class Builder: @unchecked Sendable {  // unchecked: `next` and `finished` are touched under `lock`; each block of `windows` and `inside` by the thread that took it
+        static let block = 32
+        let cells: Int, count: Int, draws: Int, workers: Int
+        private let edges: Edges
+        private let pilot: (Int) -> UnsafePointer<Double>
+        /// Handed to the summary (`make`), which frees it.
+        let windows: UnsafeMutablePointer<wjs_windows>
+        /// Per cell, the pilot's values inside the kept intervals.
+        let inside: UnsafeMutablePointer<Int>
+        private let lock = NSLock()
+        private var next = 0, finished = 0
+
+        init(cells: Int, pilot: @escaping (Int) -> UnsafePointer<Double>, count: Int, draws: Int, workers: Int, margin: Double) {
+            self.cells = cells
+            self.count = count
+            self.draws = draws
+            self.workers = max(1, workers)
+            self.pilot = pilot
+            edges = Edges(pilot: count, margin: margin)
+            windows = .allocate(capacity: max(1, cells))
+            inside = .allocate(capacity: max(1, cells))
+        }
+
+        deinit { inside.deallocate() }
+
+        /// True while a block is left to take.
+        var hasWork: Bool { lock.withLock { next < cells } }
+
+        /// Makes blocks of cells until none is left to take.
+        func work() {
+            while true {
+                let first: Int = lock.withLock {
+                    defer { next += Builder.block }
+                    return next
+                }
+                guard first < cells else { return }
+                let end = min(cells, first + Builder.block)
+                for cell in first..<end { (windows[cell], inside[cell]) = edges.intervals(pilot(cell)) }
+                lock.withLock { finished += end - first }
+            }
+        }
+
+        /// The summary, once every block is made (the last taken may still
+        /// be in another thread's hands: a few microseconds).
+        func make() -> QuantileWindows {
+            while !lock.withLock({ finished == cells }) { sched_yield() }
+            return QuantileWindows(self)
+        }
     }
 
     deinit {
@@ -153,6 +199,8 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
     struct Edges {
         let count: Int
         var lower: [Int] = [], upper: [Int] = []
+        /// Ascending and distinct: the pilot's order statistics to select.
+        var ranks: [Int] = []
 
         init(pilot m: Int, margin: Double) {
             count = m
@@ -161,77 +209,59 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
                 lower.append(max(0, Int((center - spread).rounded(.down)) - 1))
                 upper.append(min(m - 1, Int((center + spread).rounded(.up)) + 1))
             }
+            ranks = Array(Set(lower + upper)).sorted()
         }
 
-        /// The intervals of one cell's pilot values `a`: open at an end the
-        /// pilot reaches, merged where they meet. Each edge is the outer
-        /// boundary of the bucket (of `Selection.bucketCount`, over the
-        /// pilot's range) that holds the edge's rank: two passes over the
-        /// pilot instead of selecting its order statistics, which was most of
-        /// the time the other workers wait for the intervals; a bucket wider
-        /// is nothing beside the margin, and the intervals' places never
-        /// change a result, only how many values are kept. `inside`: about
-        /// how many of the pilot's values the intervals keep.
+        /// The intervals of one cell's pilot values `a`: from the pilot's
+        /// order statistic at each lower edge rank to the one at the upper
+        /// edge rank, open at an end the pilot reaches, merged where they
+        /// meet. `inside`: about how many of the pilot's values they keep.
+        ///
+        /// Selected exactly (`Selection.bucketOrderStatistics`, which leaves
+        /// the pilot as it is): edges at the bounds of buckets over the
+        /// pilot's range were cheaper, but a long tail makes those buckets
+        /// wide, and the base workload then kept a third of its draws, in
+        /// some cells all of them.
         func intervals(_ a: UnsafePointer<Double>) -> (wjs_windows, inside: Int) {
             var w = wjs_windows(lo: (.infinity, .infinity, .infinity), hi: (-.infinity, -.infinity, -.infinity),
                                 count: 0, keep: (0, 0, 0))
             guard count > 0 else { return (w, 0) }
-            var low = 0.0, high = 0.0
-            wjs_min_max(a, count, &low, &high)
-            guard high > low, (high - low).isFinite else {
-                // one value throughout the pilot: counted, not kept, wherever it lies
-                w.lo.0 = low
-                w.hi.0 = high
-                w.count = 1
-                w.keep.0 = high > low ? 1 : 0
-                return (w, high > low ? count : 0)
-            }
-            let buckets = Selection.bucketCount(count)
-            let scale = Double(buckets) / (high - low)
-            var inside = 0
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: buckets) { counts in
-                counts.initialize(repeating: 0)
-                wjs_bucket_count(a, count, low, scale, Int32(buckets), counts.baseAddress!)
-                // counts become running totals; a rank's bucket is the first whose total exceeds it
-                for b in 1..<buckets { counts[b] += counts[b - 1] }
-                func bucket(_ rank: Int) -> Int {
-                    var first = 0, last = buckets - 1
-                    while first < last {
-                        let middle = (first + last) / 2
-                        if Int(counts[middle]) > rank { last = middle } else { first = middle + 1 }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: ranks.count) { values in
+                ranks.withUnsafeBufferPointer { ranks in
+                    withUnsafeTemporaryAllocation(of: (UnsafePointer<Double>, Int).self, capacity: 1) { segments in
+                        segments[0] = (a, count)
+                        var low = 0.0, high = 0.0
+                        wjs_min_max(a, count, &low, &high)
+                        Selection.bucketOrderStatistics(UnsafeBufferPointer(segments), within: low...high, ranks: ranks,
+                                                        into: values)
                     }
-                    return first
                 }
+                func value(_ rank: Int) -> Double { values[ranks.firstIndex(of: rank)!] }
+                var inside = 0
                 withUnsafeMutableBytes(of: &w.lo) { lo in
                     withUnsafeMutableBytes(of: &w.hi) { hi in
                         withUnsafeMutableBytes(of: &w.keep) { keep in
                             let lo = lo.bindMemory(to: Double.self), hi = hi.bindMemory(to: Double.self)
                             let keep = keep.bindMemory(to: Int32.self)
-                            // each interval's first and last bucket, for the values it keeps
-                            var n = 0, first = (0, 0, 0), last = (0, 0, 0)
+                            var n = 0
                             for j in 0..<lower.count {
-                                let fb = lower[j] == 0 ? 0 : bucket(lower[j]), lb = upper[j] == count - 1 ? buckets - 1 : bucket(upper[j])
-                                let a = lower[j] == 0 ? -Double.infinity : low + Double(fb) / scale
-                                let b = upper[j] == count - 1 ? Double.infinity : low + Double(lb + 1) / scale
+                                let a = lower[j] == 0 ? -Double.infinity : value(lower[j])
+                                let b = upper[j] == count - 1 ? Double.infinity : value(upper[j])
                                 if n > 0, a <= hi[n - 1] {
                                     hi[n - 1] = max(hi[n - 1], b)
-                                    withUnsafeMutableBytes(of: &last) { $0.bindMemory(to: Int.self)[n - 1] = lb }
                                 } else {
                                     lo[n] = a
                                     hi[n] = b
-                                    withUnsafeMutableBytes(of: &first) { $0.bindMemory(to: Int.self)[n] = fb }
-                                    withUnsafeMutableBytes(of: &last) { $0.bindMemory(to: Int.self)[n] = lb }
                                     n += 1
                                 }
                             }
-                            for j in 0..<n {
-                                keep[j] = lo[j] < hi[j] ? 1 : 0
-                                guard keep[j] != 0 else { continue }
-                                let fb = withUnsafeBytes(of: first) { $0.bindMemory(to: Int.self)[j] }
-                                let lb = withUnsafeBytes(of: last) { $0.bindMemory(to: Int.self)[j] }
-                                inside += Int(counts[lb]) - (fb > 0 ? Int(counts[fb - 1]) : 0)
-                            }
+                            for j in 0..<n { keep[j] = lo[j] < hi[j] ? 1 : 0 }
                             w.count = Int32(n)
+                            // the pilot's values in the kept intervals (ties at an edge included)
+                            for i in 0..<count {
+                                let v = a[i]
+                                for j in 0..<n where keep[j] != 0 && v >= lo[j] && v <= hi[j] { inside += 1 }
+                            }
                         }
                     }
                 }
@@ -250,11 +280,24 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
 
     func prefetch(worker: Int, cell: Int) {}
 
+    /// Counted in pieces that fit the room left, however many values each
+    /// keeps: a piece of the pilot (2,048 values) could all be kept, and
+    /// making room for that moved nearly every cell out of its slice.
     func add(worker: Int, cell: Int, _ values: UnsafePointer<Double>, count: Int) {
         let set = self.set(worker)
-        set.reserve(count, in: cell)
-        let appended = wjs_window_tally(values, count, windows + cell, set.counts + cell, set.kept[cell] + set.keptCount[cell])
-        set.keptCount[cell] += appended
+        let keeps = windows[cell].keep != (0, 0, 0)
+        var done = 0
+        while done < count {
+            var n = count - done
+            if keeps {
+                let room = set.capacity[cell] - set.keptCount[cell] - 8
+                if room < min(n, 256) { set.reserve(min(n, 256), in: cell) }
+                n = min(n, set.capacity[cell] - set.keptCount[cell] - 8)
+            }
+            set.keptCount[cell] += wjs_window_tally(values + done, n, windows + cell, set.counts + cell,
+                                                    set.kept[cell] + set.keptCount[cell])
+            done += n
+        }
         set.counted[cell] += count
     }
 
