@@ -33,13 +33,19 @@ package enum Selection {
     /// in one branch-free pass, then gather only the few buckets that hold
     /// the six ranks needed and select within those. May reorder the values.
     package static func percentiles(_ a: UnsafeMutablePointer<Double>, count n: Int) -> (p05: Double, p50: Double, p95: Double) {
-        percentiles(count: n) { ranks, values in
-            if n <= 64 {
-                // a sweep's variants often have a few draws each: sorting them in
-                // place beats building rank sets, which was most of a 10,000-variant run
-                sortSmall(a, count: n)
-                for (j, k) in ranks.enumerated() { values[j] = a[k] }
-            } else if n < 512 {
+        if n <= 64 {
+            // a sweep's variants often have a few draws each: sorting them in
+            // place beats building rank sets, which was most of a 10,000-variant run
+            sortSmall(a, count: n)
+            func sorted(_ p: Double) -> Double {
+                let h = Double(n - 1) * p, k = Int(h.rounded(.down)), f = h - Double(k)
+                guard f > 0, k + 1 < n else { return a[k] }
+                return a[k] + f * (a[k + 1] - a[k])
+            }
+            return (sorted(0.05), sorted(0.5), sorted(0.95))
+        }
+        return percentiles(count: n) { ranks, values in
+            if n < 512 {
                 smallOrderStatistics(a, count: n, ranks: ranks, into: values)
             } else {
                 bucketOrderStatistics(a, count: n, ranks: ranks, into: values)
