@@ -257,13 +257,14 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
                             }
                             for j in 0..<n { keep[j] = lo[j] < hi[j] ? 1 : 0 }
                             w.count = Int32(n)
-                            // the pilot's values in the kept intervals (ties at an edge included)
-                            for i in 0..<count {
-                                let v = a[i]
-                                for j in 0..<n where keep[j] != 0 && v >= lo[j] && v <= hi[j] { inside += 1 }
-                            }
                         }
                     }
+                }
+                // the pilot's values the intervals keep (ties at an edge included), counted by the kernel
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 8) { scratch in
+                    var counts = wjs_window_counts(below: (0, 0, 0), inside: (0, 0, 0), at_most_zero: 0,
+                                                   minimum: .infinity, maximum: -.infinity)
+                    inside = wjs_window_tally(a, count, &w, &counts, scratch.baseAddress!)
                 }
                 return (w, inside)
             }
