@@ -3,9 +3,6 @@
 /// included, each worker into its own part; read once every draw is in.
 /// `QuantileWindows` gives exact percentiles, `QuantileSketch` bounded ones.
 protocol PilotSummary: AnyObject, Sendable {
-    /// True when `percentiles` are the exact ones (as if every draw were kept).
-    var isExact: Bool { get }
-
     /// Starts loading what `worker` will count `cell` into.
     func prefetch(worker: Int, cell: Int)
 
@@ -23,8 +20,6 @@ protocol PilotSummary: AnyObject, Sendable {
 }
 
 extension QuantileSketch: PilotSummary {
-    var isExact: Bool { false }
-
     func percentiles(_ cell: Int, total: Int) -> (p05: Double, p50: Double, p95: Double)? {
         let q = quantiles(cell, [0.05, 0.5, 0.95], total: total)
         return (q[0], q[1], q[2])

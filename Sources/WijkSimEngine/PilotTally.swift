@@ -4,15 +4,17 @@ import Foundation
 /// `pilotDraws` draws (the pilot, in draw order whatever the chunking) make
 /// a `PilotSummary` per cell (and per end-year gap), into which every draw
 /// is then counted, so that memory does not grow as keeping every draw
-/// would: `QuantileWindows` (exact percentiles, a fifth of the draws kept)
-/// where those fit, a `QuantileSketch` (bounded error, memory flat) above.
+/// would: `QuantileWindows` (exact percentiles, about a quarter of the
+/// draws kept) where those fit, a `QuantileSketch` (bounded error, memory
+/// flat) above.
 /// Once the summary exists, workers count their pieces at once, each into
 /// its own part. Neither depends on the chunking or the thread count.
 ///
 /// Until the summary exists, pilot draws go into a `DrawStore` and later
 /// pieces that come as a chunk's output wait in copies; a streamed piece
 /// after the pilot waits for the summary instead (`beginStream`). The worker
-/// whose piece completes the pilot makes the summary and counts all of that.
+/// whose piece completes the pilot makes the summary (windows with the
+/// help of the workers that wait) and counts all of that.
 final class PilotTally: VariantTally {
     /// What the pilot makes.
     enum Kind {
@@ -21,8 +23,8 @@ final class PilotTally: VariantTally {
         case sketch
 
         /// Draws used to make each summary before it starts counting: the
-        /// sketch's ranges need the extremes; windows need only the middle
-        /// ranks, and the other workers wait while a pilot is counted.
+        /// sketch's ranges need the extremes; windows only ranks near the
+        /// percentiles, and the other workers wait while they are made.
         var pilotDraws: Int {
             switch self {
             case .windows: 2048
@@ -42,9 +44,9 @@ final class PilotTally: VariantTally {
     private let pilotLength: Int
     private let sums: VariantSums
 
-    /// Guards `pilot` (the reference, not its values), `progress`, `early`
-    /// and `summary`; signalled when the summary is made. Values are copied
-    /// and counted outside it.
+    /// Guards `pilot` (the reference, not its values), `progress`, `early`,
+    /// `summary` and `building`; signalled when either of the last two is
+    /// set. Values are copied and counted outside it.
     private let lock = NSCondition()
     /// The pilot's draws, each piece writing its own columns; dropped once
     /// the summary has counted them (tens of MB that nothing reads any more,

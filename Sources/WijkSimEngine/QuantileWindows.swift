@@ -13,13 +13,13 @@ import Foundation
 ///
 /// Why: keeping every draw of a 20,000-draw run of the benchmark is 107 MB
 /// of fresh memory, and the kernel's zeroing of it was a sixth of the run.
-/// The intervals keep about a fifth of the draws after the pilot.
+/// The intervals keep about a quarter of the draws.
 ///
 /// A rank outside every interval is possible but not to be expected: the
 /// pilot is a random part of the variant's draws (they are independent),
-/// so the count of its draws below a level's value over all draws varies
-/// by at most sqrt(pilot · p · (1 − p)), and six of those are missed about
-/// once in 10⁹ intervals. When it happens, `percentiles` says so (nil) and
+/// so the count of its draws below a level's value over all draws has a
+/// standard deviation of at most sqrt(pilot · p · (1 − p)), and an
+/// interval six of those wide each side misses about once in 10⁹. When it happens, `percentiles` says so (nil) and
 /// the run is made again with every draw kept (`Engine.run`): never a
 /// wrong number, only a slower run.
 ///
@@ -33,7 +33,6 @@ final class QuantileWindows: PilotSummary, @unchecked Sendable {  // unchecked: 
 
     let cells: Int
     let workers: Int
-    var isExact: Bool { true }
     private let windows: UnsafeMutablePointer<wjs_windows>
     private let sets: UnsafeMutablePointer<CountSet?>
 
