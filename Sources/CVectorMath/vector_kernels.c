@@ -367,8 +367,8 @@ typedef long wjs_v4l __attribute__((vector_size(32)));
    one store per value and an index that moves only for kept ones. A plain
    loop of the same arithmetic was left scalar by the compiler (a quarter of
    a 20,000-draw run). */
-WIDE static size_t window_tally_wide(const double *restrict v, size_t n, const wjs_windows *restrict w,
-                                     wjs_window_counts *restrict c, double *restrict kept) {
+WIDE size_t wjs_window_tally_portable(const double *restrict v, size_t n, const wjs_windows *restrict w,
+                                      wjs_window_counts *restrict c, double *restrict kept) {
     enum { GROUP = 256 };
     long keep[GROUP];
     const wjs_v4d lo0 = {w->lo[0], w->lo[0], w->lo[0], w->lo[0]}, hi0 = {w->hi[0], w->hi[0], w->hi[0], w->hi[0]};
@@ -497,7 +497,7 @@ size_t wjs_window_tally(const double *v, size_t n, const wjs_windows *w, wjs_win
     }
     if (wide) return window_tally_512(v, n, w, c, kept);
 #endif
-    return window_tally_wide(v, n, w, c, kept);
+    return wjs_window_tally_portable(v, n, w, c, kept);
 }
 
 void wjs_prefetch_for_write(const void *p, size_t bytes) {

@@ -1,3 +1,4 @@
+import CVectorMath
 @testable import WijkSimEngine
 import WijkSimLoad
 import WijkSimModel
@@ -52,6 +53,7 @@ final class QuantileWindowsTests: EngineTestCase {
             assertSame(try run(file, threads: 2), stored, "default, 2 threads")
             let windows = PercentileMethod.windowed(margin: QuantileWindows.margin)
             assertSame(try run(file, threads: 1, percentiles: windows), stored, "1 thread")
+            assertSame(try run(file, threads: 3, percentiles: windows), stored, "3 threads")
             assertSame(try run(file, threads: 2, blocksPerChunk: 333, percentiles: windows), stored, "chunks of 333")
             assertSame(try run(file, threads: 2, blocksPerChunk: 640, percentiles: windows), stored, "chunks of 640")
         }
@@ -117,6 +119,38 @@ final class QuantileWindowsTests: EngineTestCase {
             XCTAssertEqual(made.countAtMostZero(cell), row.filter { $0 <= 0 }.count)
         }
         XCTAssertEqual(made.percentiles(2, total: n).map { [$0.p05, $0.p50, $0.p95] }, [2.5, 2.5, 2.5])
+    }
+
+    /// The kernel a machine without AVX-512 runs counts and keeps what the
+    /// AVX-512 one does (on this machine the dispatch takes the latter;
+    /// where it takes the former, both calls run the same code).
+    func testBothWindowKernelsCountAndKeepTheSameValues() {
+        let values = scrambled(1003, scale: 0.01, offset: -2) + [0, 0, 0, 1.5, 1.5]
+        let windows = [
+            wjs_windows(lo: (-.infinity, 1.5, 5), hi: (-1.5, 1.5, .infinity), count: 3, keep: (1, 0, 1)),
+            wjs_windows(lo: (-0.5, .infinity, .infinity), hi: (0.5, -.infinity, -.infinity), count: 1, keep: (1, 0, 0)),
+        ]
+        for w in windows {
+            for n in [0, 1, 7, 8, 9, values.count] {
+                var window = w
+                var a = wjs_window_counts(below: (0, 0, 0), inside: (0, 0, 0), at_most_zero: 0, minimum: .infinity, maximum: -.infinity)
+                var b = a
+                var keptA = [Double](repeating: .nan, count: n + 8), keptB = keptA
+                let na = wjs_window_tally(values, n, &window, &a, &keptA)
+                let nb = wjs_window_tally_portable(values, n, &window, &b, &keptB)
+                XCTAssertEqual(na, nb, "n \(n)")
+                XCTAssertEqual(Array(keptA.prefix(na)), Array(keptB.prefix(nb)), "n \(n)")
+                XCTAssertEqual([a.below.0, a.below.1, a.below.2, a.inside.0, a.inside.1, a.inside.2, a.at_most_zero],
+                               [b.below.0, b.below.1, b.below.2, b.inside.0, b.inside.1, b.inside.2, b.at_most_zero], "n \(n)")
+                XCTAssertEqual(a.minimum, b.minimum)
+                XCTAssertEqual(a.maximum, b.maximum)
+                // and what they count is what the windows say
+                let head = values.prefix(n)
+                XCTAssertEqual(a.below.0, head.filter { $0 < w.lo.0 }.count)
+                XCTAssertEqual(a.inside.0, head.filter { $0 >= w.lo.0 && $0 <= w.hi.0 }.count)
+                XCTAssertEqual(a.at_most_zero, head.filter { $0 <= 0 }.count)
+            }
+        }
     }
 
     func testANarrowWindowSaysItMissed() {

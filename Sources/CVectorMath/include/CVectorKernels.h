@@ -136,6 +136,10 @@ typedef struct {
 /// not kept: no branch per value). Returns how many values were appended.
 size_t wjs_window_tally(const double *v, size_t n, const wjs_windows *w, wjs_window_counts *c, double *kept);
 
+/// `wjs_window_tally` without AVX-512 (four lanes with AVX2, else plain C):
+/// what machines without AVX-512 run, callable for tests on those with it.
+size_t wjs_window_tally_portable(const double *v, size_t n, const wjs_windows *w, wjs_window_counts *c, double *kept);
+
 /// Asks for the cache lines of p[0..<bytes], to be written soon.
 void wjs_prefetch_for_write(const void *p, size_t bytes);
 
