@@ -89,7 +89,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         if moreChunks || threads == 1 {
             let statistics = tally.finish(stripes: 1, pairing: pairing, keep: variant == 0 ? kept : nil)
             lock.lock()
-            if (tally as? PilotTally)?.missed == true { missed = true }
+            if tally.missed { missed = true }
             finished[variant] = statistics
             open[variant] = nil
             lock.unlock()
@@ -106,7 +106,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
             guard let tally = open[variant] else { continue }
             let stripes = min(threads, max(1, cells / 64))
             finished[variant] = tally.finish(stripes: stripes, pairing: pairing, keep: variant == 0 ? kept : nil)
-            if (tally as? PilotTally)?.missed == true { missed = true }
+            if tally.missed { missed = true }
             open[variant] = nil
         }
         deferred = []

@@ -73,7 +73,6 @@ package enum Engine {
                        pairing: nil, progress: progress).results
     }
 
-
     /// `coupled`: some step read `ctx.city` or a rule spent (`UntouchedWijken`).
     /// `method` nil: the engine's choice (`Aggregator.method`).
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, method: PercentileMethod?,

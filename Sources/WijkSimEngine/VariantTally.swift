@@ -33,6 +33,15 @@ protocol VariantTally: AnyObject {
     /// All statistics, once every draw is in, on `stripes` threads.
     /// `pairing` and `keep` only come with exact percentiles.
     func finish(stripes: Int, pairing: Pairing?, keep: DrawStore?) -> VariantStatistics
+
+    /// After `finish`: true when it could not tell every percentile (a
+    /// window of `QuantileWindows` missed a rank), so that its statistics
+    /// are not to be used.
+    var missed: Bool { get }
+}
+
+extension VariantTally {
+    var missed: Bool { false }
 }
 
 extension VariantTally {
