@@ -59,6 +59,28 @@ final class QuantileWindowsTests: EngineTestCase {
         }
     }
 
+    /// A sweep's variants each have their own pilot and windows; chunks
+    /// that cross from one variant into the next are cut at both.
+    func testEveryVariantOfASweepGetsItsOwnWindows() throws {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        let file = city.scenario("zwaai", """
+            draws: 5000
+            interventions:
+              - name: a
+                plugin: effect
+                wijken: all
+                params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
+              - {name: b, plugin: effect, wijken: [Noord]}
+            sweep:
+              b.delta: [-0.5, 0.5, 1.5]
+            """)
+        let stored = try run(file, threads: 2, exactPercentiles: true)
+        XCTAssertEqual(stored.plan.variants, 3)
+        XCTAssertNotEqual(stored.trajectories[0], stored.trajectories[2])
+        assertSame(try run(file, threads: 2), stored, "default, 2 threads")
+        assertSame(try run(file, threads: 1, blocksPerChunk: 448), stored, "1 thread, chunks of 448")
+    }
+
     /// Windows of no margin at all miss ranks (`testANarrowWindowSaysItMissed`):
     /// the engine then runs the plan again with every draw stored.
     func testAWindowThatMissesARankRunsAgainWithEveryDrawStored() throws {
