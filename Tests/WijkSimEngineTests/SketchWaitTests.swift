@@ -30,9 +30,9 @@ final class SketchWaitTests: EngineTestCase {
         XCTAssertNil(tally.beginStream(firstDraw: 4032, count: 128, worker: 1, cancelled: { XCTFail(); return true }))
     }
 
-    /// A plugin that fails in every chunk of a sketched run on two threads:
-    /// the run ends with the plugin's error (the first chunk's), whoever was
-    /// waiting for the sketch.
+    /// A plugin that fails in every chunk of a run from a pilot on two
+    /// threads: the run ends with the plugin's error (the first chunk's),
+    /// whoever was waiting for the pilot's summary.
     func testASketchedRunWhosePluginFailsEndsWithItsError() throws {
         city.plugin("fout", """
             return {id = "fout", writes = {"armoede"},
@@ -47,9 +47,12 @@ final class SketchWaitTests: EngineTestCase {
             draws: 9000
             interventions: [{plugin: fout, wijken: all, params: {u: {dist: uniform, low: 0, high: 1}}}]
             """)
-        XCTAssertThrowsError(try run(file, threads: 2, exactPercentiles: false)) { error in
-            let message = (error as? RunFailure)?.message ?? ""
-            XCTAssertTrue(message.contains("fout.lua:5: te laat"), message)
+        // sketched, and exact from windows (whose waiting workers help make them)
+        for percentiles in [PercentileMethod.sketched, .windowed(margin: QuantileWindows.margin)] {
+            XCTAssertThrowsError(try run(file, threads: 2, percentiles: percentiles)) { error in
+                let message = (error as? RunFailure)?.message ?? ""
+                XCTAssertTrue(message.contains("fout.lua:5: te laat"), message)
+            }
         }
     }
 }
