@@ -22,31 +22,37 @@ package struct VariantChoice: Sendable {
             return
         }
         let over = Set(overspending)
+        // only the first and last year's gaps (`gapSummary` also looks for
+        // the year a gap closes, which the score does not use)
+        let last = plan.yearCount - 1
         func score(_ v: Int) -> (closed: Int, share: Double, spend: Double) {
             var closed = 0, shares = 0.0, count = 0
             for w in wijken {
                 for i in 0..<plan.indicatorCount {
-                    let g = results.gapSummary(variant: v, wijk: w, indicator: i)
-                    guard g.start > 0 else { continue }
-                    if g.end <= 0 { closed += 1 }
-                    shares += g.closedShare ?? 0
+                    let start = results.gap(variant: v, wijk: w, indicator: i, yearIndex: 0)
+                    guard start > 0 else { continue }
+                    let end = results.gap(variant: v, wijk: w, indicator: i, yearIndex: last)
+                    if end <= 0 { closed += 1 }
+                    shares += 1 - end / start
                     count += 1
                 }
             }
             let spend = results.fundingSummary(variant: v).reduce(0) { $0 + $1.spent } + (results.unfundedSpend(variant: v) ?? 0)
             return (closed, count == 0 ? 0 : shares / Double(count), spend)
         }
-        func better(_ a: Int, _ b: Int) -> Bool {
-            let x = score(a), y = score(b)
-            if x.closed != y.closed { return x.closed > y.closed }
-            if x.share != y.share { return x.share > y.share }
-            if x.spend != y.spend { return x.spend < y.spend }
-            return a < b
-        }
         let affordable = (0..<plan.variants).filter { !over.contains($0) }
         withinBudget = !affordable.isEmpty
         let candidates = affordable.isEmpty ? Array(0..<plan.variants) : affordable
-        variant = candidates.reduce(candidates[0]) { better($1, $0) ? $1 : $0 }
+        // each candidate scored once (a sweep has ten thousand): the first of the best wins
+        var best = candidates[0], top = score(best)
+        for v in candidates.dropFirst() {
+            let s = score(v)
+            let better = s.closed != top.closed ? s.closed > top.closed
+                : s.share != top.share ? s.share > top.share
+                : s.spend < top.spend
+            if better { (best, top) = (v, s) }
+        }
+        variant = best
     }
 
     /// "variant 4 (bereik van Verlengde schooldag = 0.6, tempo van Woningmix = 0.01)":
