@@ -22,7 +22,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// From this many draws on, exact percentiles come from windows around
     /// a pilot's (`QuantileWindows`) instead of every draw stored: below it,
     /// the pilot would be most of the draws anyway.
-    static let windowedDraws = 2 * PilotTally.Kind.windows(margin: 0).pilotDraws + 1
+    static let windowedDraws = 2 * PilotTally.windowsPilotDraws + 1
 
     let threads: Int
 
@@ -118,14 +118,14 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// and can be streamed (`beginStream`).
     var chunkCuts: [Int] {
         guard method != .stored else { return [] }
-        let pilot = method == .sketched ? PilotTally.Kind.sketch.pilotDraws : PilotTally.Kind.windows(margin: 0).pilotDraws
+        let pilot = method == .sketched ? PilotTally.sketchPilotDraws : PilotTally.windowsPilotDraws
         return (0..<plan.variants).flatMap { [$0 * plan.draws, $0 * plan.draws + pilot] }
     }
 
     /// Every draw stored while that is little more than the pilot would
     /// keep; exact windows while every draw would fit; a sketch above.
     static func method(draws: Int, cells: Int) -> PercentileMethod {
-        if draws <= PilotTally.Kind.sketch.pilotDraws { return .stored }
+        if draws <= PilotTally.sketchPilotDraws { return .stored }
         guard draws * cells <= exactValueLimit else { return .sketched }
         return draws >= windowedDraws ? .windowed(margin: QuantileWindows.margin) : .stored
     }

@@ -22,16 +22,20 @@ final class PilotTally: VariantTally {
         case windows(margin: Double)
         case sketch
 
-        /// Draws used to make each summary before it starts counting: the
-        /// sketch's ranges need the extremes; windows only ranks near the
-        /// percentiles, and the other workers wait while they are made.
+        /// Draws used to make each summary before it starts counting.
         var pilotDraws: Int {
             switch self {
-            case .windows: 2048
-            case .sketch: 4096
+            case .windows: PilotTally.windowsPilotDraws
+            case .sketch: PilotTally.sketchPilotDraws
             }
         }
     }
+
+    /// The sketch's ranges need the extremes: a larger pilot.
+    static let sketchPilotDraws = 4096
+    /// Windows need only ranks near the percentiles, and the other workers
+    /// wait while they are made: a smaller one.
+    static let windowsPilotDraws = 2048
 
     let kind: Kind
 

@@ -20,6 +20,23 @@ class EngineTestCase: XCTestCase {
                               percentiles: percentiles)
     }
 
+    /// A scenario of `draws` draws whose intervention moves `armoede` every
+    /// year in every wijk by a normal draw per wijk (mean −1, sd 1, within
+    /// ±5), so that Zuid (starting at 5) reaches the floor in many draws;
+    /// `more` follows in the file: further interventions (as list items),
+    /// a sweep.
+    func normalEffectScenario(_ name: String, draws: Int, more: String = "") -> String {
+        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
+        return city.scenario(name, """
+            draws: \(draws)
+            interventions:
+              - plugin: effect
+                wijken: all
+                params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
+
+            """ + more)
+    }
+
     /// Mean of indicator `id` in wijk `wijk` ("city" for the average) in `year`.
     func mean(_ results: Results, _ wijk: String, _ id: String, _ year: Int, variant: Int = 0) -> Double {
         let plan = results.plan

@@ -21,13 +21,7 @@ final class QuantileWindowsTests: EngineTestCase {
               step = function(ctx, p) ctx:add("meedoen", sim.where(sim.gt(p.u, 0.5), 1, -1)) end}
             """)
         return [
-            city.scenario("glad", """
-                draws: 9000
-                interventions:
-                  - plugin: effect
-                    wijken: all
-                    params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
-                """),
+            normalEffectScenario("glad", draws: 9000),
             city.scenario("rooster", """
                 draws: 9000
                 rules: [{plugin: munt, params: {u: {dist: uniform, low: 0, high: 1, per_wijk: true}}}]
@@ -62,14 +56,7 @@ final class QuantileWindowsTests: EngineTestCase {
     /// A sweep's variants each have their own pilot and windows; chunks
     /// that cross from one variant into the next are cut at both.
     func testEveryVariantOfASweepGetsItsOwnWindows() throws {
-        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
-        let file = city.scenario("zwaai", """
-            draws: 5000
-            interventions:
-              - name: a
-                plugin: effect
-                wijken: all
-                params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
+        let file = normalEffectScenario("zwaai", draws: 5000, more: """
               - {name: b, plugin: effect, wijken: [Noord]}
             sweep:
               b.delta: [-0.5, 0.5, 1.5]

@@ -104,14 +104,7 @@ final class RandomnessTests: UncertainScenarioTestCase {
 /// Percentiles: exact when the draws fit, a sketch with a bound when not.
 final class PercentileTests: EngineTestCase {
     func testSketchAgreesWithExactPercentilesWithinOneBinWidth() throws {
-        city.plugin("effect", MiniCity.constantPlugin("effect", delta: -1, min: -5, max: 5))
-        let file = city.scenario("veel", """
-            draws: 20000
-            interventions:
-              - plugin: effect
-                wijken: all
-                params: {delta: {dist: normal, mean: -1, sd: 1, min: -5, max: 5, per_wijk: true}}
-            """)
+        let file = normalEffectScenario("veel", draws: 20000)
         let exact = try run(file, threads: 2, exactPercentiles: true)
         let sketch = try run(file, threads: 2, exactPercentiles: false)
         XCTAssertTrue(exact.exactPercentiles)
