@@ -14,6 +14,8 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     private var open: [Int: any VariantTally] = [:]
     private var deferred: [Int] = []
     private(set) var finished: [VariantStatistics?]
+    /// Every variant's cell statistics, which each tally writes in place.
+    let table: CellTable
 
     /// Exact percentiles while one variant's draws fit in this many values
     /// (128 MiB); beyond it a `QuantileSketch` per cell keeps memory flat.
@@ -43,6 +45,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         layout = GapLayout(plan)
         kept = pairing?.keepVariantZero == true ? DrawStore(cells: cells, draws: plan.draws) : nil
         finished = Array(repeating: nil, count: plan.variants)
+        table = CellTable(variants: plan.variants, cells: cells)
     }
 
     /// Folds a chunk into its variants. A variant that completes while
@@ -56,6 +59,22 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
             let variant = block / plan.draws, draw = block % plan.draws
             let count = min(output.blocks - offset, plan.draws - draw)
             let tally = self.tally(variant)
+            if draw == 0, let exact = tally as? ExactTally, exact.takesWhole {
+                // whole variants of a few draws (a sweep's): their cells in one pass over the rows
+                let variants = (output.blocks - offset) / plan.draws
+                if variants > 1 {
+                    ExactTally.wholeStatistics(variants: variants, draws: plan.draws, cells: cells, output, offset: offset,
+                                               into: table.row(variant))
+                    for v in variant..<(variant + variants) {
+                        let tally = v == variant ? exact : self.tally(v) as! ExactTally
+                        if tally.addWhole(output, offset: offset + (v - variant) * plan.draws) {
+                            completed(v, tally, moreChunks: moreChunks)
+                        }
+                    }
+                    offset += variants * plan.draws
+                    continue
+                }
+            }
             if tally.add(output, offset: offset, firstDraw: draw, count: count, worker: worker) {
                 completed(variant, tally, moreChunks: moreChunks)
             }
@@ -145,12 +164,14 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         if let existing = open[variant] { return existing }
         let created: any VariantTally = switch method {
         case .stored:
-            ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, untouched: pairing?.untouched)
+            ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, into: table.row(variant),
+                       paired: pairing != nil, untouched: pairing?.untouched)
         case .windowed(let margin):
             PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads,
-                       kind: .windows(margin: margin))
+                       into: table.row(variant), kind: .windows(margin: margin))
         case .sketched:
-            PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads, kind: .sketch)
+            PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads,
+                       into: table.row(variant), kind: .sketch)
         }
         open[variant] = created
         return created

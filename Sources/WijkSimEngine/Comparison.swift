@@ -75,7 +75,7 @@ package struct Comparison: Sendable {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Comparison {
         var scenarios = [reference.scenario]
         for plan in plans {
-            scenarios.append(try compared(plan, with: reference.kept, cells: reference.scenario.results.trajectories[0],
+            scenarios.append(try compared(plan, with: reference.kept, cells: reference.scenario.results.cells(variant: 0),
                                           reference: reference, kept: kept, threads: threads, progress: progress))
         }
         return Comparison(scenarios: scenarios)
@@ -92,11 +92,11 @@ package struct Comparison: Sendable {
         keeping.spendLanes = lanes
         keeping.addLanes = adds
         let pairing = Pairing(reference: reference.kept, keepVariantZero: true, sign: Pairing.signs(plan),
-                              referenceCells: reference.scenario.results.trajectories[0])
+                              referenceCells: reference.scenario.results.cells(variant: 0))
         let run = try Engine.run(keeping, threads: threads, blocksPerChunk: nil, method: .stored, pairing: pairing, progress: nil)
         guard let draws = run.kept else { throw RunFailure("the kept run kept no draws") }
         let scenario = ComparedScenario(results: run.results, differences: run.differences)
-        let kept = KeptRun(plan: plan, draws: draws, cells: run.results.trajectories[0], differences: run.differences[0],
+        let kept = KeptRun(plan: plan, draws: draws, cells: run.results.cells(variant: 0), differences: run.differences[0],
                            spendLanes: lanes, addLanes: adds, independent: !run.coupled)
         return (Comparison(scenarios: [reference.scenario, scenario]), kept)
     }

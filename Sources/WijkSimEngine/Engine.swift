@@ -112,7 +112,7 @@ package enum Engine {
                            progress: progress)
         }
         let variants = aggregator.finished.map { $0! }
-        return (Results(plan: plan, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
+        return (Results(plan: plan, cells: aggregator.table, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,
                 variants.map(\.differences), coupled.isSet)
     }
 }

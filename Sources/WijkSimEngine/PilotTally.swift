@@ -64,13 +64,17 @@ final class PilotTally: VariantTally {
     private var building: QuantileWindows.Builder?
     /// Set by `finish` when the summary could not tell a percentile (`QuantileWindows`).
     private(set) var missed = false
+    /// Where `finish` writes the cells' statistics: the variant's row of the run's `CellTable`.
+    private let out: UnsafeMutablePointer<CellStatistics>
 
     struct EarlyPiece {
         var count: Int
         var values: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int, kind: Kind = .sketch) {
+    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int, into out: UnsafeMutablePointer<CellStatistics>,
+         kind: Kind = .sketch) {
+        self.out = out
         self.kind = kind
         self.draws = draws
         self.cells = cells
@@ -295,7 +299,7 @@ final class PilotTally: VariantTally {
         let summary = self.summary!   // every draw is in, so the pilot was counted
         lock.unlock()
         let told = Flag()
-        let statistics = cellStatistics(cells: cells, stripes: stripes) { stripe, out in
+        cellStatistics(into: out, stripes: stripes) { stripe, out in
             for cell in stride(from: stripe, to: cells, by: stripes) {
                 guard let p = summary.percentiles(cell, total: draws) else {
                     told.set()
@@ -306,7 +310,7 @@ final class PilotTally: VariantTally {
         }
         let gaps = endGaps(summary)
         missed = told.isSet || gaps == nil
-        return VariantStatistics(cells: statistics, costs: sums.meanCosts(), endGaps: gaps ?? [])
+        return VariantStatistics(costs: sums.meanCosts(), endGaps: gaps ?? [])
     }
 
     /// The end-year gaps from the gap cells' summaries (nil when one could

@@ -15,9 +15,9 @@ package struct CellStatistics: Equatable, Sendable {
 /// `QuantileSketch` with a stated error bound gives them.
 package struct Results: Sendable {
     package let plan: Plan
-    /// `trajectories[variant][(wijk × indicators + indicator) × years + year]`;
+    /// `table[variant, (wijk × indicators + indicator) × years + year]`;
     /// wijk index `plan.wijkCount` is the city average.
-    package private(set) var trajectories: [[CellStatistics]] = []
+    let table: CellTable
     /// `costs[variant][instance × steps + step]`: mean spend over draws.
     package private(set) var costs: [[Double]] = []
 
@@ -27,10 +27,10 @@ package struct Results: Sendable {
     /// `endGaps[variant][wijk × indicators + indicator]` (sketched when the percentiles are).
     package private(set) var endGaps: [[GapDrawStatistics]] = []
 
-    init(plan: Plan, variants: [VariantStatistics], exactPercentiles: Bool) {
+    init(plan: Plan, cells: CellTable, variants: [VariantStatistics], exactPercentiles: Bool) {
         self.plan = plan
         self.exactPercentiles = exactPercentiles
-        trajectories = variants.map(\.cells)
+        table = cells
         costs = variants.map(\.costs)
         endGaps = variants.map(\.endGaps)
     }
@@ -50,8 +50,16 @@ package struct Results: Sendable {
     }
 
     package func cell(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> CellStatistics {
-        trajectories[variant][(wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
+        precondition(variant < table.variants && wijk <= plan.wijkCount && indicator < plan.indicatorCount
+                     && yearIndex < plan.yearCount)
+        return table[variant, (wijk * plan.indicatorCount + indicator) * plan.yearCount + yearIndex]
     }
+
+    /// One variant's statistics, `[(wijk × indicators + indicator) × years + year]`.
+    package func cells(variant: Int) -> [CellStatistics] { table.cells(variant: variant) }
+
+    /// Every variant's `cells(variant:)`: a copy of them all, for tests and small runs.
+    package var trajectories: [[CellStatistics]] { (0..<table.variants).map(cells(variant:)) }
 
     /// For a traced run (`Plan.trace`): the mean over draws of `instance`'s
     /// counted adds to the traced wijk and indicator in step `step`, which

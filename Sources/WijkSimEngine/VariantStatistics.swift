@@ -6,9 +6,9 @@ package struct GapDrawStatistics: Equatable, Sendable {
     package var closedShare: Double
 }
 
-/// One variant's statistics over its draws.
+/// One variant's statistics over its draws, but for its cells' (which its
+/// tally writes into the run's `CellTable`).
 struct VariantStatistics {
-    var cells: [CellStatistics]
     var costs: [Double]
     /// Per cell, against the reference draws; empty when not paired.
     var differences: [DifferenceStatistics] = []

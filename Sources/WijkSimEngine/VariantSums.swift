@@ -17,13 +17,19 @@ final class VariantSums {
     /// Guards `sums`' commits, `summed` and `counted`; callers never hold it.
     private let lock = NSLock()
     private let sums: DrawOrderSums
+    /// The first row summed: 0, or `cells` when only the costs are (`summingCells`).
+    private let firstRow: Int
     private var summed = 0
     private var counted = 0
 
-    init(draws: Int, cells: Int, costCells: Int) {
+    /// `summingCells` false: the cells' means are taken elsewhere (from a
+    /// store of every draw, `ExactTally` with a variant of at most one
+    /// group of draws), and only the cost cells are summed here.
+    init(draws: Int, cells: Int, costCells: Int, summingCells: Bool = true) {
         self.draws = draws
         self.cells = cells
-        sums = DrawOrderSums(rows: cells + costCells, draws: draws)
+        firstRow = summingCells ? 0 : cells
+        sums = DrawOrderSums(rows: cells + costCells - firstRow, draws: draws)
     }
 
     // MARK: Pieces read from a chunk's output
@@ -47,8 +53,11 @@ final class VariantSums {
 
     /// Row k of the sums from the chunk: a cell's values, then a cost cell's.
     private func withRows<R>(of output: ChunkOutput, offset: Int, _ body: ((Int) -> UnsafePointer<Double>) -> R) -> R {
-        let cells = self.cells
-        return body { k in UnsafePointer(k < cells ? output.row(k) + offset : output.costRow(k - cells) + offset) }
+        let cells = self.cells, firstRow = self.firstRow
+        return body { k in
+            let k = k + firstRow
+            return UnsafePointer(k < cells ? output.row(k) + offset : output.costRow(k - cells) + offset)
+        }
     }
 
     // MARK: Pieces recorded year by year
@@ -60,6 +69,7 @@ final class VariantSums {
 
     /// The group sums of `cells`, whose rows the worker has just written into `stream`.
     func sum<Cells: Sequence<Int>>(_ cells: Cells, of stream: YearStream) {
+        precondition(firstRow == 0, "the cells are not summed here")
         let piece = stream.piece!
         sums.sum(rows: cells, { UnsafePointer(stream.row($0)) }, into: &piece.run, first: piece.firstDraw)
     }
@@ -69,11 +79,13 @@ final class VariantSums {
     /// can split a group, so only its rows are read here. True for the one
     /// call after which every draw is in.
     func commit(_ piece: StreamedPiece, costs output: ChunkOutput, counted: Int) -> Bool {
-        let cells = self.cells
-        sums.sum(rows: cells..<sums.rows, { UnsafePointer(output.costRow($0 - cells)) }, into: &piece.run,
-                 first: piece.firstDraw)
+        let cells = self.cells, firstRow = self.firstRow
+        sums.sum(rows: (cells - firstRow)..<sums.rows, { UnsafePointer(output.costRow($0 + firstRow - cells)) },
+                 into: &piece.run, first: piece.firstDraw)
         let row = { (k: Int) -> UnsafePointer<Double> in
-            k < cells ? UnsafePointer(piece.store!.base + k * piece.store!.stride) : UnsafePointer(output.costRow(k - cells))
+            let k = k + firstRow
+            return k < cells ? UnsafePointer(piece.store!.base + k * piece.store!.stride)
+                : UnsafePointer(output.costRow(k - cells))
         }
         lock.lock()
         defer { lock.unlock() }
@@ -100,8 +112,11 @@ final class VariantSums {
     }
 
     /// The mean of `cell` over the draws, once every draw is in.
-    func mean(_ cell: Int) -> Double { sums.totals[cell] / Double(draws) }
+    func mean(_ cell: Int) -> Double {
+        precondition(firstRow == 0, "the cells are not summed here")
+        return sums.totals[cell] / Double(draws)
+    }
 
     /// Mean spend per cost cell over the draws, once every draw is in.
-    func meanCosts() -> [Double] { sums.totals[cells...].map { $0 / Double(draws) } }
+    func meanCosts() -> [Double] { sums.totals[(cells - firstRow)...].map { $0 / Double(draws) } }
 }

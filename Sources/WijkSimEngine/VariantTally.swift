@@ -30,8 +30,10 @@ protocol VariantTally: AnyObject {
     /// call after which every draw is in.
     func endStream(_ piece: StreamedPiece, costs output: ChunkOutput) -> Bool
 
-    /// All statistics, once every draw is in, on `stripes` threads.
-    /// `pairing` and `keep` only come with exact percentiles.
+    /// All statistics, once every draw is in, on `stripes` threads: the
+    /// cells' into the row of the run's `CellTable` the tally was made
+    /// with, the rest returned. `pairing` and `keep` only come with exact
+    /// percentiles.
     func finish(stripes: Int, pairing: Pairing?, keep: DrawStore?) -> VariantStatistics
 
     /// After `finish`: true when it could not tell every percentile (a
@@ -45,26 +47,22 @@ extension VariantTally {
 }
 
 extension VariantTally {
-    /// Statistics of `cells` cells: `fill(stripe, out)` writes every
+    /// Statistics of the cells at `out`: `fill(stripe, out)` writes every
     /// `stripes`-th cell from `stripe` on, the stripes on as many threads
     /// (the last variant of a run is finished while the other workers would
     /// otherwise wait).
-    func cellStatistics(cells: Int, stripes: Int,
-                        _ fill: (_ stripe: Int, _ out: UnsafeMutablePointer<CellStatistics>) -> Void) -> [CellStatistics] {
-        var statistics = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: cells)
-        statistics.withUnsafeMutableBufferPointer { buffer in
-            if stripes == 1 {
-                fill(0, buffer.baseAddress!)
-            } else {
-                // Each stripe writes its own cells and reads tallies that no
-                // other thread changes any more, so sharing them is safe.
-                nonisolated(unsafe) let out = buffer.baseAddress!
-                withoutActuallyEscaping(fill) { fill in
-                    nonisolated(unsafe) let fill = fill
-                    DispatchQueue.concurrentPerform(iterations: stripes) { fill($0, out) }
-                }
+    func cellStatistics(into out: UnsafeMutablePointer<CellStatistics>, stripes: Int,
+                        _ fill: (_ stripe: Int, _ out: UnsafeMutablePointer<CellStatistics>) -> Void) {
+        if stripes == 1 {
+            fill(0, out)
+        } else {
+            // Each stripe writes its own cells and reads tallies that no
+            // other thread changes any more, so sharing them is safe.
+            nonisolated(unsafe) let out = out
+            withoutActuallyEscaping(fill) { fill in
+                nonisolated(unsafe) let fill = fill
+                DispatchQueue.concurrentPerform(iterations: stripes) { fill($0, out) }
             }
         }
-        return statistics
     }
 }
