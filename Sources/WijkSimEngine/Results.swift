@@ -27,10 +27,18 @@ package struct Results: Sendable {
     /// `endGaps[variant][wijk × indicators + indicator]` (sketched when the percentiles are).
     package private(set) var endGaps: [[GapDrawStatistics]] = []
 
+    /// Per indicator, whether lower is better; and the interventions
+    /// without a funding source: asked for every variant of a sweep (ten
+    /// thousand of them) by the summary, so found once.
+    private let lowerBetter: [Bool]
+    let unfunded: [Int]
+
     init(plan: Plan, cells: CellTable, variants: [VariantStatistics], exactPercentiles: Bool) {
         self.plan = plan
         self.exactPercentiles = exactPercentiles
         table = cells
+        lowerBetter = plan.city.indicators.map { $0.polarity == .lowerBetter }
+        unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
         costs = variants.map(\.costs)
         endGaps = variants.map(\.endGaps)
     }
@@ -77,7 +85,7 @@ package struct Results: Sendable {
     package func gap(variant: Int, wijk: Int, indicator: Int, yearIndex: Int) -> Double {
         let x = cell(variant: variant, wijk: wijk, indicator: indicator, yearIndex: yearIndex).mean
         let city = cell(variant: variant, wijk: plan.wijkCount, indicator: indicator, yearIndex: yearIndex).mean
-        return plan.city.indicators[indicator].polarity == .lowerBetter ? x - city : city - x
+        return lowerBetter[indicator] ? x - city : city - x
     }
 
     package func gapSummary(variant: Int, wijk: Int, indicator: Int) -> GapSummary {
@@ -108,7 +116,6 @@ package struct Results: Sendable {
 extension Results {
     /// Mean total spend of interventions without a funding source; nil when every intervention names one.
     package func unfundedSpend(variant: Int) -> Double? {
-        let unfunded = plan.instances.indices.filter { plan.instances[$0].kind == .intervention && plan.instances[$0].funding == nil }
         guard !unfunded.isEmpty else { return nil }
         return unfunded.reduce(0.0) { sum, k in sum + (0..<plan.stepCount).reduce(0.0) { $0 + cost(variant: variant, instance: k, step: $1) } }
     }

@@ -15,7 +15,9 @@ package struct VariantChoice: Sendable {
 
     package init(_ results: Results, focus wijken: [Int]) {
         let plan = results.plan
-        overspending = (0..<plan.variants).filter { v in results.fundingSummary(variant: v).contains(where: \.overspent) }
+        // once per variant: the score below needs them too
+        let funding = (0..<plan.variants).map { results.fundingSummary(variant: $0) }
+        overspending = (0..<plan.variants).filter { v in funding[v].contains(where: \.overspent) }
         guard plan.variants > 1 else {
             variant = 0
             withinBudget = overspending.isEmpty
@@ -37,7 +39,7 @@ package struct VariantChoice: Sendable {
                     count += 1
                 }
             }
-            let spend = results.fundingSummary(variant: v).reduce(0) { $0 + $1.spent } + (results.unfundedSpend(variant: v) ?? 0)
+            let spend = funding[v].reduce(0) { $0 + $1.spent } + (results.unfundedSpend(variant: v) ?? 0)
             return (closed, count == 0 ? 0 : shares / Double(count), spend)
         }
         let affordable = (0..<plan.variants).filter { !over.contains($0) }
