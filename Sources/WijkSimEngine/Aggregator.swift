@@ -33,7 +33,9 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
     /// The reference's draws of variant 0, kept when `pairing.keepVariantZero`.
     let kept: DrawStore?
 
-    init(plan: Plan, blocksPerChunk: Int, threads: Int, method: PercentileMethod? = nil, pairing: Pairing? = nil) {
+    /// `keepsPercentiles` false: only the means are kept (`CellTable`).
+    init(plan: Plan, blocksPerChunk: Int, threads: Int, method: PercentileMethod? = nil, pairing: Pairing? = nil,
+         keepsPercentiles: Bool = true) {
         self.plan = plan
         self.threads = threads
         self.pairing = pairing
@@ -45,7 +47,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         layout = GapLayout(plan)
         kept = pairing?.keepVariantZero == true ? DrawStore(cells: cells, draws: plan.draws) : nil
         finished = Array(repeating: nil, count: plan.variants)
-        table = CellTable(variants: plan.variants, cells: cells)
+        table = CellTable(variants: plan.variants, cells: cells, keepsPercentiles: keepsPercentiles || pairing != nil)
     }
 
     /// Folds a chunk into its variants. A variant that completes while
@@ -63,8 +65,10 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
                 // whole variants of a few draws (a sweep's): their cells in one pass over the rows
                 let variants = (output.blocks - offset) / plan.draws
                 if variants > 1 {
-                    ExactTally.wholeStatistics(variants: variants, draws: plan.draws, cells: cells, output, offset: offset,
-                                               into: table.row(variant))
+                    table.write(variants: variant..<(variant + variants)) {
+                        ExactTally.wholeStatistics(variants: variants, draws: plan.draws, cells: cells, output, offset: offset,
+                                                   into: $0)
+                    }
                     for v in variant..<(variant + variants) {
                         let tally = v == variant ? exact : self.tally(v) as! ExactTally
                         if tally.addWhole(output, offset: offset + (v - variant) * plan.draws) {
@@ -164,14 +168,14 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
         if let existing = open[variant] { return existing }
         let created: any VariantTally = switch method {
         case .stored:
-            ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, into: table.row(variant),
+            ExactTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, statistics: table.row(variant),
                        paired: pairing != nil, untouched: pairing?.untouched)
         case .windowed(let margin):
             PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads,
-                       into: table.row(variant), kind: .windows(margin: margin))
+                       statistics: table.row(variant), kind: .windows(margin: margin))
         case .sketched:
             PilotTally(draws: plan.draws, cells: cells, costCells: costCells, layout: layout, workers: threads,
-                       into: table.row(variant), kind: .sketch)
+                       statistics: table.row(variant), kind: .sketch)
         }
         open[variant] = created
         return created

@@ -62,21 +62,25 @@ package enum Engine {
     /// the chunking does not matter, the sketch agrees with exact
     /// percentiles, and exact windows give the bits of every draw stored.
     /// `exactPercentiles` true stores every draw, false sketches;
-    /// `percentiles` names the method outright.
+    /// `percentiles` names the method outright. `keepPercentiles` false:
+    /// the results keep only the means (`CellTable`), for a caller that
+    /// reads nothing else (the terminal summary of a sweep).
     package static func run(_ plan: Plan, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            blocksPerChunk chunkBlocks: Int? = nil,
                            exactPercentiles: Bool? = nil,
                            percentiles: PercentileMethod? = nil,
+                           keepPercentiles: Bool = true,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Results {
         let method = percentiles ?? exactPercentiles.map { $0 ? .stored : .sketched }
         return try run(plan, threads: threads, blocksPerChunk: chunkBlocks, method: method,
-                       pairing: nil, progress: progress).results
+                       pairing: nil, keepPercentiles: keepPercentiles, progress: progress).results
     }
 
     /// `coupled`: some step read `ctx.city` or a rule spent (`UntouchedWijken`).
     /// `method` nil: the engine's choice (`Aggregator.method`).
     static func run(_ plan: Plan, threads: Int, blocksPerChunk chunkBlocks: Int?, method: PercentileMethod?,
-                    pairing: Pairing?, progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]], coupled: Bool) {
+                    pairing: Pairing?, keepPercentiles: Bool = true,
+                    progress: (@Sendable (Int, Int) -> Void)?) throws -> (results: Results, kept: DrawStore?, differences: [[DifferenceStatistics]], coupled: Bool) {
         // untouched wijken are read back from the rows: those of an exact, compared run's draw store
         precondition(plan.untouched == nil || (pairing?.reference != nil && method == .stored),
                      "untouched wijken only in an exact compared run")
@@ -84,7 +88,7 @@ package enum Engine {
             ?? blocksPerChunk(for: plan))
         let coupled = Flag()
         let aggregator = Aggregator(plan: plan, blocksPerChunk: perChunk, threads: threads, method: method,
-                                    pairing: pairing)
+                                    pairing: pairing, keepsPercentiles: keepPercentiles)
         let schedule = ChunkSchedule(blocks: plan.blockCount, perChunk: perChunk, splitTail: chunkBlocks == nil,
                                      cuts: chunkBlocks == nil ? aggregator.chunkCuts : [])
         try ChunkCoordinator.run(plan, blocksPerChunk: perChunk, chunks: schedule.count, threads: threads,
@@ -109,7 +113,7 @@ package enum Engine {
         if aggregator.missedWindows {
             // a rank outside its window (about once in 10⁹ intervals): the same run, every draw stored
             return try run(plan, threads: threads, blocksPerChunk: chunkBlocks, method: .stored, pairing: pairing,
-                           progress: progress)
+                           keepPercentiles: keepPercentiles, progress: progress)
         }
         let variants = aggregator.finished.map { $0! }
         return (Results(plan: plan, cells: aggregator.table, variants: variants, exactPercentiles: aggregator.exact), aggregator.kept,

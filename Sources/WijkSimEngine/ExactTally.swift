@@ -30,12 +30,12 @@ final class ExactTally: VariantTally {
     /// True in a run that is not paired with a reference: no cell needs its draws past `finish`.
     private let unpaired: Bool
 
-    /// Where `finish` writes the cells' statistics: the variant's row of the run's `CellTable`.
-    private let out: UnsafeMutablePointer<CellStatistics>
+    /// Where the cells' statistics go: the variant's row of the run's `CellTable`.
+    private let row: CellTable.Row
 
     /// The end-year gaps of a variant of a few draws that came whole in one
     /// chunk (a sweep's, mostly), whose cells' statistics were taken straight
-    /// from the chunk's rows into `out`: no store and no copy. Set by its
+    /// from the chunk's rows into its row of the table: no store and no copy. Set by its
     /// only piece, read in `finish`.
     private var whole: [GapDrawStatistics]?
 
@@ -51,9 +51,9 @@ final class ExactTally: VariantTally {
     private let meansFromStore: Bool
 
     /// `paired`: the run is compared with a reference, or is one (`Pairing`).
-    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, into out: UnsafeMutablePointer<CellStatistics>,
+    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, statistics row: CellTable.Row,
          paired: Bool = false, untouched: [Bool]? = nil) {
-        self.out = out
+        self.row = row
         self.draws = draws
         self.cells = cells
         self.layout = layout
@@ -65,7 +65,7 @@ final class ExactTally: VariantTally {
 
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, worker: Int) -> Bool {
         if takesWhole, count == draws {
-            ExactTally.wholeStatistics(variants: 1, draws: draws, cells: cells, output, offset: offset, into: out)
+            row.write { ExactTally.wholeStatistics(variants: 1, draws: draws, cells: cells, output, offset: offset, into: $0) }
             return addWhole(output, offset: offset)
         }
         let run = sums.prepare(output, offset: offset, firstDraw: firstDraw, count: count)
@@ -80,8 +80,8 @@ final class ExactTally: VariantTally {
 
     /// The cells' statistics of `variants` consecutive variants of `draws`
     /// draws each (at most one group), whole in `output` from block
-    /// `offset` on, into `out`: their consecutive rows of the run's
-    /// `CellTable`. One pass over the chunk's rows, cell by cell, in the
+    /// `offset` on, into `out` (`cells` per variant, variant-major: their
+    /// rows as `CellTable.write` hands them out). One pass over the chunk's rows, cell by cell, in the
     /// order they lie in memory: variant by variant, each read 672 rows
     /// 9 KB apart, and waiting for memory was most of its time.
     static func wholeStatistics(variants: Int, draws: Int, cells: Int, _ output: ChunkOutput, offset: Int,
@@ -140,8 +140,10 @@ final class ExactTally: VariantTally {
         var differences = [DifferenceStatistics](repeating: .zero, count: pairing?.reference == nil ? 0 : cells)
         differences.withUnsafeMutableBufferPointer { diff in
             let diff = diff.baseAddress
-            cellStatistics(into: out, stripes: stripes) { stripe, out in
-                finish(stripe: stripe, of: stripes, into: out, store: store, pairing: pairing, differences: diff, keep: keep)
+            row.write { out in
+                cellStatistics(into: out, stripes: stripes) { stripe, out in
+                    finish(stripe: stripe, of: stripes, into: out, store: store, pairing: pairing, differences: diff, keep: keep)
+                }
             }
         }
         return VariantStatistics(costs: sums.meanCosts(), differences: differences, endGaps: gaps)

@@ -65,16 +65,16 @@ final class PilotTally: VariantTally {
     /// Set by `finish` when the summary could not tell a percentile (`QuantileWindows`).
     private(set) var missed = false
     /// Where `finish` writes the cells' statistics: the variant's row of the run's `CellTable`.
-    private let out: UnsafeMutablePointer<CellStatistics>
+    private let row: CellTable.Row
 
     struct EarlyPiece {
         var count: Int
         var values: [Double]
     }
 
-    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int, into out: UnsafeMutablePointer<CellStatistics>,
+    init(draws: Int, cells: Int, costCells: Int, layout: GapLayout, workers: Int, statistics row: CellTable.Row,
          kind: Kind = .sketch) {
-        self.out = out
+        self.row = row
         self.kind = kind
         self.draws = draws
         self.cells = cells
@@ -299,13 +299,15 @@ final class PilotTally: VariantTally {
         let summary = self.summary!   // every draw is in, so the pilot was counted
         lock.unlock()
         let told = Flag()
-        cellStatistics(into: out, stripes: stripes) { stripe, out in
-            for cell in stride(from: stripe, to: cells, by: stripes) {
-                guard let p = summary.percentiles(cell, total: draws) else {
-                    told.set()
-                    continue
+        row.write { out in
+            cellStatistics(into: out, stripes: stripes) { stripe, out in
+                for cell in stride(from: stripe, to: cells, by: stripes) {
+                    guard let p = summary.percentiles(cell, total: draws) else {
+                        told.set()
+                        continue
+                    }
+                    out[cell] = CellStatistics(mean: sums.mean(cell), p05: p.p05, p50: p.p50, p95: p.p95)
                 }
-                out[cell] = CellStatistics(mean: sums.mean(cell), p05: p.p05, p50: p.p50, p95: p.p95)
             }
         }
         let gaps = endGaps(summary)

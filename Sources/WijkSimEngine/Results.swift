@@ -66,6 +66,9 @@ package struct Results: Sendable {
     /// One variant's statistics, `[(wijk × indicators + indicator) × years + year]`.
     package func cells(variant: Int) -> [CellStatistics] { table.cells(variant: variant) }
 
+    /// False when the run kept only the means (`Engine.run(keepPercentiles: false)`): every percentile reads as NaN.
+    package var keepsPercentiles: Bool { table.keepsPercentiles }
+
     /// Every variant's `cells(variant:)`: a copy of them all, for tests and small runs.
     package var trajectories: [[CellStatistics]] { (0..<table.variants).map(cells(variant:)) }
 

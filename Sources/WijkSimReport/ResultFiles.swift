@@ -12,6 +12,7 @@ package enum ResultFiles {
     /// creating a file costs a fraction of a millisecond on its own). The
     /// error of the first file in order is the one thrown.
     package static func write(_ results: Results, to folder: FolderWriter, threads: Int = 1) throws {
+        precondition(results.keepsPercentiles, "the files need the percentiles: a run that keeps them")
         let makers: [(String, @Sendable () throws -> [UInt8])] = [
             ("trajectories.csv", { trajectoryCSV(results).utf8 }),
             ("gaps.csv", { Array(gaps(results).utf8) }),

@@ -55,6 +55,34 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// Without --out a run keeps only the means (the summary reads nothing
+    /// else): a sweep's summary is the one a run with files prints.
+    func testASweepsSummaryIsTheSameWithAndWithoutFiles() throws {
+        let file = city.scenario("s", """
+            draws: 12
+            interventions:
+              - {name: e, plugin: effect, wijken: [Noord], params: {delta: {dist: normal, mean: -1, sd: 0.5, min: -5, max: 5}}}
+            sweep:
+              e.cost: [0, 1000, 5000]
+            """)
+        let bare = try runCLI(["run", file, "--threads", "2"])
+        let filed = try runCLI(["run", file, "--threads", "2", "--out", city.path + "/out"])
+        XCTAssertEqual(bare.status, 0, bare.stderr)
+        XCTAssertEqual(filed.status, 0, filed.stderr)
+        // the same text, but for the seconds after the seed and the notice of the files written
+        func summary(_ text: String) -> [String] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.range(of: ", seed ").map { String(line[..<$0.lowerBound]) } ?? String(line)
+            }
+        }
+        let shown = summary(bare.stdout), withFiles = summary(filed.stdout)
+        XCTAssertTrue(bare.stdout.contains("12 trekkingen, 3 varianten"), bare.stdout)
+        XCTAssertGreaterThan(shown.count, 10)
+        XCTAssertEqual(shown, Array(withFiles.prefix(shown.count)))
+        XCTAssertTrue(withFiles.dropFirst(shown.count).joined().contains("Geschreven: "), filed.stdout)
+        XCTAssertFalse(city.folder.read("out/trajectories.csv").contains("nan"))
+    }
+
     func testBadInputExitsTwoAndWritesNothing() throws {
         let file = city.scenario("s", "interventions: [{plugin: effect, wijken: [Nord]}]\n")
         let result = try runCLI(["run", file, "--out", city.path + "/out"])

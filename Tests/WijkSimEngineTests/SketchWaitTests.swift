@@ -17,7 +17,7 @@ final class SketchWaitTests: EngineTestCase {
         let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: nil, seed: nil)
         let cells = (plan.wijkCount + 1) * plan.indicatorCount * plan.yearCount
         let table = CellTable(variants: 1, cells: cells)
-        let tally = PilotTally(draws: 9000, cells: cells, costCells: 1, layout: GapLayout(plan), workers: 2, into: table.row(0))
+        let tally = PilotTally(draws: 9000, cells: cells, costCells: 1, layout: GapLayout(plan), workers: 2, statistics: table.row(0))
         // no pilot draw has come: a piece of the pilot goes to the store at once ...
         let pilotPiece = tally.beginStream(firstDraw: 0, count: 64, worker: 0, cancelled: { XCTFail(); return true })
         XCTAssertNotNil(pilotPiece?.store)

@@ -1,5 +1,6 @@
 import CVectorMath
 @testable import WijkSimEngine
+import WijkSimLoad
 import XCTest
 
 /// A sweep's variants of a few draws take their means and percentiles in
@@ -57,7 +58,8 @@ final class SmallRowStatisticsTests: EngineTestCase {
     /// A sweep of 10 draws a variant: chunks that hold whole variants take
     /// them straight from their rows; chunks of 7 blocks split every
     /// variant, whose draws go through the store; a sketch sums the means
-    /// group by group (`DrawOrderSums`). All give the same bits.
+    /// group by group (`DrawOrderSums`); a table of means only keeps them
+    /// alone. All give the same bits.
     func testAFewDrawsGiveTheSameBitsWholeSplitOrSummed() throws {
         let file = normalEffectScenario("zwaai", draws: 10, more: """
               - {name: b, plugin: effect, wijken: [Noord]}
@@ -74,6 +76,18 @@ final class SmallRowStatisticsTests: EngineTestCase {
             XCTAssertEqual(other.trajectories, whole.trajectories, label)
             XCTAssertEqual(other.endGaps, whole.endGaps, label)
             XCTAssertEqual(other.costs, whole.costs, label)
+        }
+        // a run that keeps only the means (the terminal summary's): the same means, no percentiles
+        let loaded = try ScenarioLoader.load(file)
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: nil, seed: nil)
+        for threads in [1, 2] {
+            let means = try Engine.run(plan, threads: threads, keepPercentiles: false)
+            XCTAssertTrue(whole.keepsPercentiles)
+            XCTAssertFalse(means.keepsPercentiles)
+            XCTAssertEqual(means.trajectories.map { $0.map(\.mean) }, whole.trajectories.map { $0.map(\.mean) })
+            XCTAssertTrue(means.trajectories.joined().allSatisfy { $0.p05.isNaN && $0.p50.isNaN && $0.p95.isNaN })
+            XCTAssertEqual(means.endGaps, whole.endGaps)
+            XCTAssertEqual(means.costs, whole.costs)
         }
         let summed = try run(file, threads: 2, exactPercentiles: false)
         XCTAssertFalse(summed.exactPercentiles)

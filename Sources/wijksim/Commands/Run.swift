@@ -54,8 +54,10 @@ struct Run: ParsableCommand {
                 try Comparison.checkCompatible([reference, plan], files: [base.scenario.file, scenario])
                 return try Comparison.run([reference, plan], threads: options.workerThreads, progress: progress.update)
             }
+            // without --out only the summary is shown, which reads means: a
+            // sweep's percentiles are made but not kept (a quarter of the memory)
             let results = try comparison?.scenarios[1].results
-                ?? Engine.run(plan, threads: options.workerThreads, progress: progress.update)
+                ?? Engine.run(plan, threads: options.workerThreads, keepPercentiles: folder != nil, progress: progress.update)
             // each intervention and funding stream left out in turn, for a plan
             // (a scenario with a baseline) written with --out: it runs the plan
             // once more per part, on at most the first `CostEffectiveness.maxDraws` draws
