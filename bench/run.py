@@ -17,6 +17,7 @@ peers that compute the same numbers:
     python3 bench/run.py --workload dense    one workload only (base, dense or all)
     python3 bench/run.py --binary PATH   time that wijksim binary instead of building one
     python3 bench/run.py --sweep         wijksim run of a 10,000-variant sweep (10 draws each) per workload
+    python3 bench/run.py --sweep --against OLD   the same, this build against another wijksim binary, over pairs
     python3 bench/run.py --scaling       wijksim's scaling table (base workload)
     python3 bench/run.py --threads-gain  2 threads vs 1, wijksim and fused, over many pairs
     python3 bench/run.py --against OLD   this build against another wijksim binary, over many pairs
@@ -235,6 +236,42 @@ def sweep(runs, workloads):
     return rows
 
 
+def sweep_against(other, pairs, workloads):
+    """This build's run of each workload's sweep (as `sweep` runs it) against
+    `other`'s: `pairs` pairs, the two binaries' order alternating, after a
+    warm-up of each; medians of wall and CPU time and of page faults, the
+    largest peak RSS. The summaries printed must be the same but for the
+    seconds."""
+    binaries = {"this": WIJKSIM, "other": os.path.abspath(other)}
+    rows = []
+    print(f"\nSweeps of 10,000 variants x 10 draws, wijksim run on 2 threads, no output files: "
+          f"{pairs} pairs of each binary (medians; peak MiB the largest)")
+    for workload in workloads:
+        scenario = scenario_path(workload, "sweep")
+        summaries = {}
+        for name, binary in binaries.items():      # warm-up, and the summaries to compare
+            text = subprocess.run([binary, "run", scenario, "--threads", "2"], capture_output=True, text=True,
+                                  check=True).stdout
+            summaries[name] = [line.split(", seed")[0] for line in text.splitlines()]
+        samples = {name: [] for name in binaries}
+        for pair in range(pairs):
+            for name in (list(binaries) if pair % 2 == 0 else list(binaries)[::-1]):
+                samples[name].append(measured([binaries[name], "run", scenario, "--threads", "2"]))
+        same = summaries["this"] == summaries["other"]
+        print(f"{WORKLOADS[workload]['title']}: summaries {'identical' if same else 'DIFFER'}")
+        row = {"workload": workload, "summaries_identical": same}
+        for name, binary in binaries.items():
+            s = samples[name]
+            row[name] = {"binary": binary, "wall_s": statistics.median(m[0] for m in s),
+                         "cpu_s": statistics.median(m[2] for m in s), "page_faults": statistics.median(m[3] for m in s),
+                         "peak_rss_mib": max(m[1] for m in s)}
+            r = row[name]
+            print(f"{name:<6} {r['wall_s']:.3f} s (CPU {r['cpu_s']:.3f} s, {r['peak_rss_mib']:.0f} MiB, "
+                  f"{r['page_faults']:.0f} faults)  {binary}", flush=True)
+        rows.append(row)
+    return rows
+
+
 def threads_gain(draws, pairs, out, workload="base"):
     """What a second thread gains, for wijksim and for the fused loop (the
     machine's own limit for this work): `pairs` alternating pairs of a
@@ -422,6 +459,8 @@ def main():
             result["scaling"] = scaling(out)
         elif args.sensitivity:
             result["sensitivity"] = sensitivity(args.samples, args.runs, out)
+        elif args.sweep and args.against:
+            result["sweep_against"] = {"pairs": args.pairs, "rows": sweep_against(args.against, args.pairs, workloads)}
         elif args.sweep:
             result["sweep"] = {"runs": args.runs, "rows": sweep(args.runs, workloads)}
         elif args.against:
