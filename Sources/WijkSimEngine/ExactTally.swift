@@ -43,11 +43,12 @@ final class ExactTally: VariantTally {
     private let untouched: [Bool]?
 
     /// True when the draws are at most one group of `DrawOrderSums`: then
-    /// a cell's mean is its stored row summed draw by draw, the same bits as
-    /// the group sum, and is taken in `finish` with its percentiles in one
-    /// pass (`wjs_small_row_statistics`) instead of summed while the draws
-    /// come in. A sweep's variants of a few draws each: the two passes were
-    /// a third of a 10,000-variant run.
+    /// a cell's mean is its row of draws summed draw by draw, the same bits
+    /// as the group sum, and is taken with its percentiles in one pass
+    /// (`wjs_small_row_statistics`: from the chunk's rows, or the store's
+    /// in `finish`) instead of summed while the draws come in. A sweep's
+    /// variants of a few draws each: the two passes were a third of a
+    /// 10,000-variant run.
     private let meansFromStore: Bool
 
     /// `paired`: the run is compared with a reference, or is one (`Pairing`).
@@ -80,24 +81,18 @@ final class ExactTally: VariantTally {
 
     /// The cells' statistics of `variants` consecutive variants of `draws`
     /// draws each (at most one group), whole in `output` from block
-    /// `offset` on, into `out` (`cells` per variant, variant-major: their
-    /// rows as `CellTable.write` hands them out). One pass over the chunk's rows, cell by cell, in the
-    /// order they lie in memory: variant by variant, each read 672 rows
-    /// 9 KB apart, and waiting for memory was most of its time.
+    /// `offset` on, into `out` (`cells` per variant, variant-major, as
+    /// `CellTable.write` hands their rows out). One pass over the chunk's
+    /// rows, cell by cell, in the order they lie in memory: variant by
+    /// variant, each read 672 rows 9 KB apart, and waiting for memory was
+    /// most of its time.
     static func wholeStatistics(variants: Int, draws: Int, cells: Int, _ output: ChunkOutput, offset: Int,
                                 into out: UnsafeMutablePointer<CellStatistics>) {
         precondition(draws <= DrawOrderSums.group && offset + variants * draws <= output.blocks)
-        guard statisticsAreFourDoubles else {
-            for v in 0..<variants {
-                for cell in 0..<cells {
-                    out[v * cells + cell] = statistics(of: output.row(cell) + offset + v * draws, draws: draws)
-                }
-            }
-            return
-        }
-        UnsafeMutableRawPointer(out).withMemoryRebound(to: Double.self, capacity: variants * cells * 4) { out in
-            for cell in 0..<cells {
-                wjs_small_row_statistics(output.row(cell) + offset, draws, variants, draws, out + cell * 4, cells * 4)
+        for cell in 0..<cells {
+            let first = UnsafePointer(output.row(cell) + offset)
+            if !smallStatistics(first, draws: draws, rowStride: draws, rows: variants, into: out + cell, outStride: cells) {
+                for v in 0..<variants { out[v * cells + cell] = statistics(of: first + v * draws, draws: draws) }
             }
         }
     }
@@ -155,14 +150,11 @@ final class ExactTally: VariantTally {
     private func finish(stripe: Int, of stripes: Int, into out: UnsafeMutablePointer<CellStatistics>, store: DrawStore,
                         pairing: Pairing?, differences: UnsafeMutablePointer<DifferenceStatistics>?,
                         keep: DrawStore?) {
-        if meansFromStore, pairing == nil, keep == nil, stripe < cells {
-            // every cell of the stripe in one call: their rows lie `stripes` rows apart, as do their statistics
-            let rows = (cells - stripe + stripes - 1) / stripes
-            let strided = UnsafeMutableBufferPointer(start: out + stripe, count: (rows - 1) * stripes + 1)
-            if smallStatistics(store.row(stripe), rowStride: stripes * draws, rows: rows, into: strided,
-                                          outStride: stripes) {
-                return
-            }
+        // every cell of the stripe in one call: their rows lie `stripes` rows apart, as do their statistics
+        if meansFromStore, pairing == nil, keep == nil, stripe < cells,
+           ExactTally.smallStatistics(store.row(stripe), draws: draws, rowStride: stripes * draws,
+                                      rows: (cells - stripe + stripes - 1) / stripes, into: out + stripe, outStride: stripes) {
+            return
         }
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: pairing?.reference == nil ? 1 : draws)
         defer { scratch.deallocate() }
@@ -220,16 +212,18 @@ final class ExactTally: VariantTally {
         return CellStatistics(mean: drawOrderMean(row, draws: draws), p05: p.0, p50: p.1, p95: p.2)
     }
 
-    /// Mean and percentiles of `rows` rows of at most one group of draws
-    /// (row r at `first + r × rowStride`) into every `outStride`-th element
-    /// of `out`, in one call of `wjs_small_row_statistics`; the rows are not
-    /// changed. False, with nothing written, where `CellStatistics` is not
-    /// laid out as the four doubles the kernel writes (`statisticsAreFourDoubles`).
-    private func smallStatistics(_ first: UnsafePointer<Double>, rowStride: Int, rows: Int,
-                                 into out: UnsafeMutableBufferPointer<CellStatistics>, outStride: Int = 1) -> Bool {
-        guard ExactTally.statisticsAreFourDoubles, rows > 0 else { return ExactTally.statisticsAreFourDoubles }
-        precondition(meansFromStore && out.count >= (rows - 1) * outStride + 1)
-        UnsafeMutableRawPointer(out.baseAddress!).withMemoryRebound(to: Double.self, capacity: out.count * 4) {
+    /// Mean and percentiles of `rows` rows of `draws` values, at most one
+    /// group (row r at `first + r × rowStride`), into every `outStride`-th
+    /// element of `out`, in one call of `wjs_small_row_statistics`; the rows
+    /// are not changed. False, with nothing written, where `CellStatistics`
+    /// is not laid out as the four doubles the kernel writes.
+    private static func smallStatistics(_ first: UnsafePointer<Double>, draws: Int, rowStride: Int, rows: Int,
+                                        into out: UnsafeMutablePointer<CellStatistics>, outStride: Int = 1) -> Bool {
+        guard statisticsAreFourDoubles else { return false }
+        precondition(draws <= DrawOrderSums.group)
+        guard rows > 0 else { return true }
+        let count = (rows - 1) * outStride + 1
+        UnsafeMutableRawPointer(out).withMemoryRebound(to: Double.self, capacity: count * 4) {
             wjs_small_row_statistics(first, draws, rows, rowStride, $0, outStride * 4)
         }
         return true
@@ -249,11 +243,12 @@ final class ExactTally: VariantTally {
         defer { gaps.deallocate() }
         // a few draws: every row's percentiles in one call (mean, p05, p50, p95 per row)
         var small = [CellStatistics]()
-        if meansFromStore {
+        if meansFromStore, layout.gapCells > 0 {
             small = [CellStatistics](repeating: CellStatistics(mean: 0, p05: 0, p50: 0, p95: 0), count: layout.gapCells)
-            if !small.withUnsafeMutableBufferPointer({ smallStatistics(gaps, rowStride: draws, rows: layout.gapCells, into: $0) }) {
-                small = []
+            let made = small.withUnsafeMutableBufferPointer {
+                ExactTally.smallStatistics(gaps, draws: draws, rowStride: draws, rows: layout.gapCells, into: $0.baseAddress!)
             }
+            if !made { small = [] }
         }
         return (0..<layout.gapCells).map { g in
             let row = gaps + g * draws

@@ -12,7 +12,8 @@ package struct CellStatistics: Equatable, Sendable {
 /// (wijken and the city), mean costs, and the gaps derived from them.
 /// Percentiles interpolate linearly between closest ranks (NumPy's default);
 /// they are exact unless a run's draws are too many to hold, when a
-/// `QuantileSketch` with a stated error bound gives them.
+/// `QuantileSketch` with a stated error bound gives them. A run asked to keep
+/// only the means (`keepsPercentiles` false) reads NaN for every percentile.
 package struct Results: Sendable {
     package let plan: Plan
     /// `table[variant, (wijk × indicators + indicator) × years + year]`;
