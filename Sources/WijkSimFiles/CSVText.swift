@@ -21,6 +21,17 @@ package struct CSVText: Sendable {
         append(header)
     }
 
+    /// Rows without a header: a piece of a file written in pieces.
+    package init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Empty again, its room kept for the next piece.
+    package mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
+    /// The bytes so far, without a copy.
+    package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes(body)
+    }
+
     package mutating func append(_ cells: [String]) {
         for (k, cell) in cells.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -35,6 +35,21 @@ package struct FolderWriter: Sendable {
         try FileWriting.write(bytes, to: path + "/" + name, flags: O_TRUNC, shownAs: destination.map { $0 + "/" + inOutput })
         record.add(.init(path: inOutput, bytes: bytes.count, hash: ContentHash.hex(ContentHash.of(bytes))))
     }
+
+    /// A file written piece by piece, as `produce` hands the pieces to
+    /// `emit`, never whole in memory: a sweep's trajectories are 670 MB,
+    /// and as one buffer they were as many fresh pages. The manifest's hash
+    /// needs the length first, so it is taken after, by reading the file
+    /// back (from the page cache).
+    package func write(_ name: String,
+                       pieces produce: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let inOutput = relative.isEmpty ? name : relative + "/" + name
+        let file = path + "/" + name
+        let shown = destination.map { $0 + "/" + inOutput } ?? file
+        let count = try FileWriting.write(to: file, flags: O_TRUNC, shownAs: shown, produce)
+        guard let hash = ContentHash.ofFile(file, count: count) else { throw FileWriting.failure(shown, EIO) }
+        record.add(.init(path: inOutput, bytes: count, hash: ContentHash.hex(hash)))
+    }
 }
 
 /// The files an output has written so far; `ResultFiles` writes them from
@@ -60,21 +75,35 @@ final class WrittenFiles: @unchecked Sendable {  // unchecked: `entries` is only
 package enum FileWriting {
     /// `shownAs`: the path to name in an error, where `file` is a staging copy.
     package static func write(_ bytes: UnsafeRawBufferPointer, to file: String, flags: Int32, shownAs: String? = nil) throws {
+        _ = try write(to: file, flags: flags, shownAs: shownAs) { emit in try emit(bytes) }
+    }
+
+    /// Writes what `produce` hands to `emit`, in order; returns how many bytes.
+    package static func write(to file: String, flags: Int32, shownAs: String? = nil,
+                              _ produce: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> Int {
         let shown = shownAs ?? file
         let fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
         guard fd >= 0 else { throw failure(shown) }
-        var done = 0
-        while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let error = failure(shown)
-                close(fd)
-                throw error
+        var total = 0
+        do {
+            try produce { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw failure(shown)
+                    }
+                    done += n
+                }
+                total += bytes.count
             }
-            done += n
+        } catch {
+            close(fd)
+            throw error
         }
         guard close(fd) == 0 else { throw failure(shown) }
+        return total
     }
 
     package static func write(_ text: String, to file: String, flags: Int32 = O_TRUNC) throws {

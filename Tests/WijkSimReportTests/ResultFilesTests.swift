@@ -93,6 +93,26 @@ final class ResultFilesTests: XCTestCase {
         XCTAssertEqual(SummaryTable.signed(-2.044), "-2.04")
     }
 
+    /// trajectories.csv written in pieces of variants, on one or more
+    /// threads, is the text made whole; and the manifest's hash, taken by
+    /// reading the file back, is the file's: a second run into the folder
+    /// takes it as wijksim's own and replaces it.
+    func testTrajectoriesWrittenInPiecesAreTheWholeText() throws {
+        let whole = ResultFiles.trajectories(results)
+        XCTAssertEqual(whole.split(separator: "\n").count, 1 + 2 * 4 * 2 * 6)
+        for (threads, pieceBytes) in [(1, 1), (2, 1), (3, 1), (2, 4 << 20)] {
+            let folder = ScratchFolder()
+            let output = try OutputFolder(folder.path + "/out", command: "run")
+            try ResultFiles.writeTrajectories(results, to: output.files, threads: threads, pieceBytes: pieceBytes)
+            try output.commit()
+            XCTAssertEqual(folder.read("out/trajectories.csv"), whole, "\(threads) threads, pieces of \(pieceBytes) bytes")
+            let again = try OutputFolder(folder.path + "/out", command: "run")
+            try ResultFiles.write(results, to: again.files, threads: threads)
+            XCTAssertNoThrow(try again.commit())
+            XCTAssertEqual(folder.read("out/trajectories.csv"), whole)
+        }
+    }
+
     func testScenarioJSONHoldsTheResolvedScenario() throws {
         let folder = ScratchFolder()
         let output = try OutputFolder(folder.path + "/out", command: "run")
