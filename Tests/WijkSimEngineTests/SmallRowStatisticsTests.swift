@@ -89,9 +89,29 @@ final class SmallRowStatisticsTests: EngineTestCase {
             XCTAssertEqual(means.endGaps, whole.endGaps)
             XCTAssertEqual(means.costs, whole.costs)
         }
+        for chunk in [3, 7] {
+            let split = try Engine.run(plan, threads: 2, blocksPerChunk: chunk, keepPercentiles: false)
+            XCTAssertEqual(split.trajectories.map { $0.map(\.mean) }, whole.trajectories.map { $0.map(\.mean) }, "chunks of \(chunk)")
+        }
         let summed = try run(file, threads: 2, exactPercentiles: false)
         XCTAssertFalse(summed.exactPercentiles)
         XCTAssertEqual(summed.trajectories.map { $0.map(\.mean) }, whole.trajectories.map { $0.map(\.mean) })
         XCTAssertEqual(summed.costs, whole.costs)
+    }
+
+    /// A table of means only (`run` without `--out`) keeps the means of
+    /// every path: a pilot's windows, the sketch, and every draw stored.
+    func testATableOfMeansKeepsTheMeansOfEveryPercentileMethod() throws {
+        let file = normalEffectScenario("veel", draws: 5000)
+        let loaded = try ScenarioLoader.load(file)
+        let plan = Plan(scenario: loaded.scenario, city: loaded.city, plugins: loaded.plugins, draws: nil, seed: nil)
+        let full = try Engine.run(plan, threads: 2)
+        for method in [PercentileMethod.windowed(margin: QuantileWindows.margin), .sketched, .stored] {
+            let means = try Engine.run(plan, threads: 2, percentiles: method, keepPercentiles: false)
+            XCTAssertFalse(means.keepsPercentiles)
+            XCTAssertEqual(means.trajectories.map { $0.map(\.mean) }, full.trajectories.map { $0.map(\.mean) }, "\(method)")
+            XCTAssertTrue(means.cells(variant: 0).allSatisfy { $0.p50.isNaN }, "\(method)")
+            XCTAssertEqual(means.costs, full.costs, "\(method)")
+        }
     }
 }
