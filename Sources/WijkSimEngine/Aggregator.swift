@@ -64,7 +64,7 @@ final class Aggregator: @unchecked Sendable {  // unchecked: `open`, `deferred`,
             if draw == 0, let exact = tally as? ExactTally, exact.takesWhole {
                 // whole variants of a few draws (a sweep's): their cells in one pass over the rows
                 let variants = (output.blocks - offset) / plan.draws
-                if variants > 1 {
+                if variants > 0 {
                     table.write(variants: variant..<(variant + variants)) {
                         ExactTally.wholeStatistics(variants: variants, draws: plan.draws, cells: cells, output, offset: offset,
                                                    into: $0)

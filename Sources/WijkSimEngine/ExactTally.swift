@@ -64,11 +64,9 @@ final class ExactTally: VariantTally {
         sums = VariantSums(draws: draws, cells: cells, costCells: costCells, summingCells: !meansFromStore)
     }
 
+    /// A piece into the store. (Whole variants that `takesWhole` come
+    /// through `wholeStatistics` and `addWhole` instead, from the Aggregator.)
     func add(_ output: ChunkOutput, offset: Int, firstDraw: Int, count: Int, worker: Int) -> Bool {
-        if takesWhole, count == draws {
-            row.write { ExactTally.wholeStatistics(variants: 1, draws: draws, cells: cells, output, offset: offset, into: $0) }
-            return addWhole(output, offset: offset)
-        }
         let run = sums.prepare(output, offset: offset, firstDraw: firstDraw, count: count)
         store.copy(output, offset: offset, firstDraw: firstDraw, count: count)
         return sums.commit(run, output, offset: offset, firstDraw: firstDraw, count: count, counted: count)
